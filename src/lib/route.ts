@@ -1,0 +1,44 @@
+/**
+ * The URL is the state (DESIGN.md): the open view and its parameters live in the hash, so every
+ * picture in the app is a link that can be shared, reloaded or embedded.
+ *
+ *   #/compare?tls=1.2&rttServer=80      the comparison view with a scenario
+ *   #/inspect                          the inspector
+ *   #/learn/3                          step 3 of the lesson
+ *   #/embed?...                        only the diagrams, for an iframe
+ */
+export const views = ['compare', 'inspect', 'learn', 'embed'] as const
+export type View = (typeof views)[number]
+
+export interface Route {
+  view: View
+  /** Path segments after the view, e.g. ['3'] for #/learn/3. */
+  path: string[]
+  /** Query parameters after '?', in order. */
+  query: URLSearchParams
+}
+
+export const defaultView: View = 'compare'
+
+function isView(name: string): name is View {
+  return (views as readonly string[]).includes(name)
+}
+
+export function parseRoute(hash: string): Route {
+  const body = hash.replace(/^#\/?/, '')
+  const [pathPart, queryPart = ''] = body.split('?', 2) as [string, string?]
+  const segments = pathPart.split('/').filter((s) => s.length > 0)
+  const first = segments[0] ?? ''
+  const view = isView(first) ? first : defaultView
+  return {
+    view,
+    path: isView(first) ? segments.slice(1) : [],
+    query: new URLSearchParams(queryPart),
+  }
+}
+
+export function formatRoute(route: Pick<Route, 'view'> & Partial<Omit<Route, 'view'>>): string {
+  const path = [route.view, ...(route.path ?? [])].map(encodeURIComponent).join('/')
+  const query = route.query?.toString() ?? ''
+  return `#/${path}${query ? `?${query}` : ''}`
+}

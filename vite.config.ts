@@ -1,0 +1,53 @@
+/// <reference types="vitest/config" />
+import { svelte } from '@sveltejs/vite-plugin-svelte'
+import { svelteTesting } from '@testing-library/svelte/vite'
+import { defineConfig, type Plugin } from 'vite'
+
+/**
+ * The Content-Security-Policy of the built page. Nothing a user drops in may leave the browser,
+ * so the page may fetch nothing at all (connect-src 'none') and load code only from itself.
+ * Styles allow 'unsafe-inline' because Svelte sets style attributes for layout; no script is inline.
+ * Only the build gets it: the dev server needs a WebSocket for hot reload.
+ */
+export const contentSecurityPolicy = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'none'",
+  "worker-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ')
+
+function cspMetaTag(): Plugin {
+  return {
+    name: 'staple-lab-csp',
+    apply: 'build',
+    transformIndexHtml: () => [
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy },
+        injectTo: 'head-prepend',
+      },
+    ],
+  }
+}
+
+export default defineConfig({
+  // Relative asset URLs: dist/ works from any static host, at any path.
+  base: './',
+  plugins: [svelte(), svelteTesting(), cspMetaTag()],
+  worker: { format: 'es' },
+  build: { target: 'es2022', sourcemap: false },
+  server: { host: '127.0.0.1', port: 5173 },
+  preview: { host: '127.0.0.1', port: 4173, strictPort: true },
+  test: {
+    include: ['test/**/*.test.ts'],
+    environment: 'node',
+    setupFiles: ['test/setup.ts'],
+    testTimeout: 20_000,
+  },
+})
