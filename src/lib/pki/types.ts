@@ -1,0 +1,223 @@
+/**
+ * The inspector's own small, typed models of PKI objects, named after the RFCs (RFC 5280 for
+ * certificates, RFC 6960 for OCSP). They are built from pkijs / asn1js / @peculiar/x509 objects in
+ * one place (src/lib/pki/), so the rest of the app never touches a library's internals, and they
+ * are plain data: they cross the worker boundary with structured clone and print as JSON.
+ *
+ * Times are ISO 8601 UTC strings with seconds precision ("2026-11-23T19:00:00Z"); hex is lowercase
+ * without colons; names are RFC 4514 strings.
+ */
+
+/** Errors are values. `message` is one line that names the problem and, where known, the byte. */
+export interface PkiError {
+  code: PkiErrorCode
+  message: string
+  /** Byte offset in the input where the problem was found, when it is known. */
+  offset?: number
+}
+
+export type PkiErrorCode =
+  | 'empty' // no bytes at all
+  | 'too-large' // above the documented size cap (see maxInputBytes)
+  | 'bad-pem' // a PEM block whose base64 does not decode, or an unterminated block
+  | 'bad-base64'
+  | 'not-der' // not valid DER (truncated, a length past the end, too deeply nested...)
+  | 'unsupported' // valid DER but not an object we can show (an unknown structure)
+  | 'private-key' // a private key: never displayed or kept
+  | 'malformed' // DER that is a known structure but breaks its ASN.1 definition
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: PkiError }
+
+/** What a chunk of input turned out to be, before or instead of a full parse. */
+export type ObjectKind =
+  'certificate' | 'ocspResponse' | 'ocspRequest' | 'csr' | 'crl' | 'pkcs7' | 'privateKey' | 'unknown'
+
+/** How the bytes of one object arrived. */
+export type InputEncoding = 'der' | 'pem' | 'base64'
+
+/** One object found in one input (a file or a paste): a PEM bundle yields several. */
+export interface DecodedObject {
+  /** The file name, or "pasted text". */
+  source: string
+  /** 0-based position of this object inside its source. */
+  index: number
+  encoding: InputEncoding
+  /** The PEM label ("CERTIFICATE", "OCSP RESPONSE"...), when the object came as PEM. */
+  pemLabel?: string
+  der: Uint8Array<ArrayBuffer>
+}
+
+export type HashAlgorithmName = 'sha1' | 'sha256' | 'sha384' | 'sha512'
+
+export interface Extension {
+  oid: string
+  /** Friendly name of the OID, e.g. "Authority Information Access", or the OID itself. */
+  name: string
+  critical: boolean
+  /** Lowercase hex of extnValue's content (the DER inside the OCTET STRING). */
+  valueHex: string
+}
+
+export interface PublicKeyInfo {
+  /** "RSA", "EC", "Ed25519", "Ed448" or the OID when unknown. */
+  algorithm: string
+  /** RSA modulus size in bits, or the curve's size. */
+  sizeBits?: number
+  /** Named curve for EC keys, e.g. "P-256". */
+  curve?: string
+  /** SHA-256 of the subjectPublicKey BIT STRING content (as in RFC 6960 issuerKeyHash, but SHA-256). */
+  sha256Hex: string
+}
+
+export interface CertificateInfo {
+  kind: 'certificate'
+  version: number
+  /** Lowercase hex of the INTEGER's value, no colons, no leading zero bytes. */
+  serialNumber: string
+  subject: string
+  issuer: string
+  notBefore: string
+  notAfter: string
+  publicKey: PublicKeyInfo
+  signatureAlgorithm: string
+  /** DNS names, IP addresses, emails and URIs of the SAN extension, each as "DNS:example.com". */
+  subjectAltNames: string[]
+  keyUsage: string[]
+  extendedKeyUsage: string[]
+  basicConstraints?: { ca: boolean; pathLength?: number }
+  isCA: boolean
+  ocspUrls: string[]
+  caIssuersUrls: string[]
+  crlUrls: string[]
+  /** Number of embedded Signed Certificate Timestamps (RFC 6962). */
+  sctCount: number
+  /** Certificate policy OIDs, with the CA/B Forum names where known. */
+  policies: { oid: string; name?: string }[]
+  /** TLS Feature extension (RFC 7633) lists status_request (5). */
+  mustStaple: boolean
+  /** Raw TLS Feature values, e.g. [5]. */
+  tlsFeatures: number[]
+  /** Has id-pkix-ocsp-nocheck (RFC 6960 4.2.2.2.1): a delegated responder's own status is not checked. */
+  ocspNoCheck: boolean
+  subjectKeyIdentifier?: string
+  authorityKeyIdentifier?: string
+  sha256Fingerprint: string
+  sha1Fingerprint: string
+  extensions: Extension[]
+  selfIssued: boolean
+}
+
+export interface CertID {
+  hashAlgorithm: HashAlgorithmName
+  issuerNameHash: string
+  issuerKeyHash: string
+  serialNumber: string
+}
+
+/** RFC 6960 4.2.1, OCSPResponseStatus. */
+export type ResponseStatus =
+  'successful' | 'malformedRequest' | 'internalError' | 'tryLater' | 'sigRequired' | 'unauthorized'
+
+/** RFC 5280 5.3.1 CRLReason names (value 7 is unused). */
+export type CRLReason =
+  | 'unspecified'
+  | 'keyCompromise'
+  | 'cACompromise'
+  | 'affiliationChanged'
+  | 'superseded'
+  | 'cessationOfOperation'
+  | 'certificateHold'
+  | 'removeFromCRL'
+  | 'privilegeWithdrawn'
+  | 'aACompromise'
+
+export type CertStatus = 'good' | 'revoked' | 'unknown'
+
+export interface SingleResponse {
+  certId: CertID
+  certStatus: CertStatus
+  revocationTime?: string
+  revocationReason?: CRLReason
+  thisUpdate: string
+  nextUpdate?: string
+  extensions: Extension[]
+}
+
+export type ResponderID = { type: 'byName'; name: string } | { type: 'byKey'; keyHash: string }
+
+export interface OcspResponseInfo {
+  kind: 'ocspResponse'
+  responseStatus: ResponseStatus
+  /** Present only when responseStatus is "successful". */
+  basic?: BasicOcspResponseInfo
+}
+
+export interface BasicOcspResponseInfo {
+  producedAt: string
+  responderId: ResponderID
+  responses: SingleResponse[]
+  /** Lowercase hex of the nonce bytes (RFC 8954: the inner OCTET STRING's content). */
+  nonce?: string
+  /** responseExtensions other than the nonce. */
+  extensions: Extension[]
+  /** Certificates embedded in the BasicOCSPResponse (e.g. a delegated responder's). */
+  certificates: CertificateInfo[]
+  /** DER of each embedded certificate, in the same order, so each can be inspected. */
+  certificatesDer: Uint8Array<ArrayBuffer>[]
+  signatureAlgorithm: string
+}
+
+export interface OcspRequestInfo {
+  kind: 'ocspRequest'
+  requests: { certId: CertID; extensions: Extension[] }[]
+  nonce?: string
+  requestorName?: string
+  extensions: Extension[]
+  signed: boolean
+}
+
+/** Objects we recognise and name, but do not take apart. */
+export interface RecognisedInfo {
+  kind: 'csr' | 'crl' | 'pkcs7' | 'privateKey'
+  /** One sentence on what this is; for a private key, the warning. */
+  summary: string
+}
+
+export type ObjectInfo = CertificateInfo | OcspResponseInfo | OcspRequestInfo | RecognisedInfo
+
+/** One node of the DER tree for the ASN.1 view, with byte offsets into the object's DER. */
+export interface Asn1Node {
+  /** e.g. "SEQUENCE", "INTEGER", "[0]", "OBJECT IDENTIFIER". */
+  tagName: string
+  tagClass: 'universal' | 'application' | 'context' | 'private'
+  tagNumber: number
+  constructed: boolean
+  /** Offset of the first identifier byte. */
+  offset: number
+  headerLength: number
+  /** Length of the contents. */
+  length: number
+  /** A short decoded value: the OID with its name, a string, a time, an integer (hex when long). */
+  value?: string
+  children: Asn1Node[]
+}
+
+/** Everything the inspector shows for one object. */
+export interface InspectedObject {
+  source: string
+  index: number
+  encoding: InputEncoding
+  pemLabel?: string
+  der: Uint8Array<ArrayBuffer>
+  result: Result<ObjectInfo>
+  /** The DER tree, when the bytes are DER at all (even if the object is not one we parse). */
+  asn1?: Asn1Node
+}
+
+/** A step of a verification checklist: pass or fail, with the reason in one sentence. */
+export interface Check {
+  id: string
+  label: string
+  status: 'pass' | 'fail' | 'skip'
+  detail: string
+}
