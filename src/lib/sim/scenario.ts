@@ -26,8 +26,10 @@ export const defaultScenario: Readonly<Scenario> = Object.freeze({
   responderSlowMs: 1500,
   certStatus: 'good',
   staple: 'fresh',
-  // nginx, the most common stapling server among those modelled, staples lazily.
-  serverStrategy: 'lazy',
+  // The server staples exactly the cached response the `staple` field describes (like nginx's
+  // ssl_stapling_file), so one handshake shows the client's side alone; the fetching strategies
+  // (lazy, blocking, proactive) show how real servers fill that cache.
+  serverStrategy: 'static',
   // Apache SSLStaplingReturnResponderErrors defaults to on.
   stapleErrors: true,
   resumed: false,

@@ -54,8 +54,12 @@ export type CertStatus = (typeof certStatuses)[number]
 export const stapleStates = ['fresh', 'stale', 'none'] as const
 export type StapleState = (typeof stapleStates)[number]
 
-/** Server stapling strategies, named after the behaviour they model (see servers/ and docs/model.md). */
-export const serverStrategies = ['none', 'lazy', 'blocking', 'proactive'] as const
+/**
+ * Server stapling strategies, named after the behaviour they model (serverStrategies.ts, docs/model.md):
+ * static staples exactly the response it holds (nginx ssl_stapling_file: never fetches, never checks
+ * nextUpdate); lazy is nginx's own fetching; blocking is Apache mod_ssl; proactive is Caddy.
+ */
+export const serverStrategies = ['none', 'static', 'lazy', 'blocking', 'proactive'] as const
 export type ServerStrategy = (typeof serverStrategies)[number]
 
 export const httpMethods = ['GET', 'POST'] as const
