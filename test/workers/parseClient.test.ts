@@ -1,0 +1,80 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { ParseClient, type WorkerLike } from '../../src/workers/parseClient'
+import type { WorkerRequest } from '../../src/workers/protocol'
+
+/** A stand-in worker: answers each request with `answer`, or never when `answer` returns undefined. */
+class FakeWorker implements WorkerLike {
+  onmessage: ((event: MessageEvent) => void) | null = null
+  onerror: ((event: ErrorEvent) => void) | null = null
+  onmessageerror: ((event: MessageEvent) => void) | null = null
+  terminated = false
+  constructor(private answer: (request: WorkerRequest) => unknown) {}
+  postMessage(message: unknown): void {
+    const request = message as WorkerRequest
+    const value = this.answer(request)
+    if (value === undefined) return
+    queueMicrotask(() => this.onmessage?.({ data: { id: request.id, ok: true, value } } as MessageEvent))
+  }
+  terminate(): void {
+    this.terminated = true
+  }
+}
+
+afterEach(() => {
+  vi.useRealTimers()
+})
+
+describe('ParseClient', () => {
+  it('passes answers through, in order', async () => {
+    const client = new ParseClient(() => new FakeWorker(() => ({ maxInputBytes: 1234 })))
+    const [a, b] = await Promise.all([client.hello(), client.hello()])
+    expect(a).toEqual({ ok: true, value: { maxInputBytes: 1234 } })
+    expect(b.ok).toBe(true)
+    expect(client.workersStarted).toBe(1)
+  })
+
+  it('stops a worker that does not answer in time, reports a timeout and carries on with a fresh one', async () => {
+    vi.useFakeTimers()
+    const workers: FakeWorker[] = []
+    const client = new ParseClient(() => {
+      // The first worker hangs on the hostile input; the next one answers.
+      const worker = new FakeWorker((request) =>
+        request.call === 'inspect' && (request.args as { source: string }).source === 'hostile.der'
+          ? undefined
+          : [],
+      )
+      workers.push(worker)
+      return worker
+    }, 10_000)
+    const hostile = client.inspect('hostile.der', new Uint8Array([0x30]))
+    const good = client.inspect('good.pem', new Uint8Array([0x30]))
+    await vi.advanceTimersByTimeAsync(10_001)
+    const hostileResult = await hostile
+    expect(hostileResult.ok).toBe(false)
+    if (!hostileResult.ok) {
+      expect(hostileResult.error.code).toBe('timeout')
+      expect(hostileResult.error.message).toContain('10 s')
+    }
+    expect(await good).toEqual({ ok: true, value: [] })
+    expect(workers[0].terminated).toBe(true)
+    expect(client.workersStarted).toBe(2)
+  })
+
+  it('turns a worker crash into an error for the call in flight', async () => {
+    const client = new ParseClient(() => {
+      const worker = new FakeWorker(() => undefined)
+      worker.postMessage = () =>
+        queueMicrotask(() =>
+          worker.onerror?.(
+            Object.assign(new Event('error', { cancelable: true }), {
+              message: 'boom',
+            }) as unknown as ErrorEvent,
+          ),
+        )
+      return worker
+    })
+    const result = await client.hello()
+    expect(result.ok).toBe(false)
+    if (!result.ok) expect(result.error.code).toBe('crashed')
+  })
+})
