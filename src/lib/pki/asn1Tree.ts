@@ -1,0 +1,105 @@
+/**
+ * The DER tree for the ASN.1 view: every element with its byte offsets, and a short decoded value
+ * (OIDs with their names, strings, times, integers, booleans, bit strings).
+ */
+import { contentOf, readDer, type DerNode } from './der.ts'
+import { oidName } from './oids.ts'
+import type { Asn1Node, Result } from './types.ts'
+import {
+  decodeOid,
+  decodeString,
+  decodeTime,
+  integerHex,
+  integerValue,
+  toHex,
+  universalTagNames,
+} from './values.ts'
+
+/** Longest value text kept on a node; the full bytes stay in the object's DER. */
+const maxValueChars = 80
+const maxHexBytes = 24
+
+function truncate(s: string): string {
+  return s.length > maxValueChars ? `${s.slice(0, maxValueChars - 1)}…` : s
+}
+
+function shortHex(bytes: Uint8Array): string {
+  const hex = toHex(bytes.subarray(0, maxHexBytes))
+  return bytes.length > maxHexBytes ? `${hex}… (${bytes.length} bytes)` : `${hex} (${bytes.length} bytes)`
+}
+
+function tagName(node: DerNode): string {
+  switch (node.tagClass) {
+    case 'universal':
+      return universalTagNames[node.tagNumber] ?? `UNIVERSAL ${node.tagNumber}`
+    case 'context':
+      return `[${node.tagNumber}]`
+    case 'application':
+      return `[APPLICATION ${node.tagNumber}]`
+    default:
+      return `[PRIVATE ${node.tagNumber}]`
+  }
+}
+
+function valueOf(bytes: Uint8Array, node: DerNode): string | undefined {
+  if (node.constructed) return undefined
+  const content = contentOf(bytes, node)
+  if (node.tagClass !== 'universal') return content.length ? shortHex(content) : undefined
+  switch (node.tagNumber) {
+    case 1:
+      return content.length === 1 ? (content[0] ? 'TRUE' : 'FALSE') : shortHex(content)
+    case 2:
+    case 10: {
+      const n = integerValue(content)
+      return n !== undefined ? String(n) : `0x${truncate(integerHex(content))} (${content.length * 8} bits)`
+    }
+    case 3: {
+      if (node.encapsulates) return `encapsulates DER (${content.length - 1} bytes)`
+      const unused = content[0] ?? 0
+      const bits = Math.max(0, (content.length - 1) * 8 - unused)
+      return `${bits} bits: ${shortHex(content.subarray(1)).replace(/ \(\d+ bytes\)$/, '')}`
+    }
+    case 4:
+      return node.encapsulates ? `encapsulates DER (${content.length} bytes)` : shortHex(content)
+    case 5:
+      return undefined
+    case 6: {
+      const oid = decodeOid(content)
+      if (oid === undefined) return `invalid OID ${shortHex(content)}`
+      const name = oidName(oid)
+      return name ? `${oid} (${name})` : oid
+    }
+    case 23:
+    case 24:
+      return (
+        decodeTime(node.tagNumber, content) ?? `invalid time "${truncate(decodeString(19, content) ?? '')}"`
+      )
+    default: {
+      const text = decodeString(node.tagNumber, content)
+      return text !== undefined ? truncate(text) : content.length ? shortHex(content) : undefined
+    }
+  }
+}
+
+/** Turn a DER node (from der.ts) into the inspector's Asn1Node. */
+export function toAsn1Node(bytes: Uint8Array, node: DerNode): Asn1Node {
+  const out: Asn1Node = {
+    tagName: tagName(node),
+    tagClass: node.tagClass,
+    tagNumber: node.tagNumber,
+    constructed: node.constructed,
+    offset: node.offset,
+    headerLength: node.headerLength,
+    length: node.length,
+    children: node.children.map((c) => toAsn1Node(bytes, c)),
+  }
+  const value = valueOf(bytes, node)
+  if (value !== undefined) out.value = value
+  return out
+}
+
+export function parseAsn1Tree(der: Uint8Array): Result<Asn1Node> {
+  const read = readDer(der)
+  if (!read.ok) return read
+  return { ok: true, value: toAsn1Node(der, read.node) }
+}

@@ -1,0 +1,170 @@
+/**
+ * X.509 certificate (RFC 5280 section 4.1) to CertificateInfo. `readCertificate` keeps the byte
+ * ranges the verifier needs (tbsCertificate, subject, issuer, subjectPublicKeyInfo), so chain
+ * building and OCSP checks work on the same single read of the DER.
+ */
+import { contentOf, wholeOf, type DerNode } from './der.ts'
+import { decodeExtensions } from './extensions.ts'
+import { algorithmOf, extensionsOf, Fields, oidOf, TAG, timeOf, type AlgorithmIdentifier } from './fields.ts'
+import { rfc4514 } from './names.ts'
+import { curves, publicKeyAlgorithms } from './oids.ts'
+import type { CertificateInfo, Extension, PublicKeyInfo } from './types.ts'
+import { integerHex, integerValue, toHex } from './values.ts'
+
+export interface CertificateParts {
+  der: Uint8Array<ArrayBuffer>
+  tbs: Uint8Array<ArrayBuffer>
+  signatureAlgorithm: AlgorithmIdentifier
+  /** The signatureValue BIT STRING's bytes, without the unused-bits byte. */
+  signature: Uint8Array<ArrayBuffer>
+  serialNumber: string
+  subject: string
+  issuer: string
+  /** DER of the subject Name: what an OCSP CertID's issuerNameHash is computed over (RFC 6960 4.1.1). */
+  subjectDer: Uint8Array<ArrayBuffer>
+  issuerDer: Uint8Array<ArrayBuffer>
+  /** DER of SubjectPublicKeyInfo, as WebCrypto imports it ("spki"). */
+  spki: Uint8Array<ArrayBuffer>
+  /** The subjectPublicKey BIT STRING's content without the unused-bits byte (issuerKeyHash's input). */
+  subjectPublicKey: Uint8Array<ArrayBuffer>
+  subjectPublicKeyNode: DerNode
+  publicKeyAlgorithm: AlgorithmIdentifier
+  version: number
+  notBefore: string
+  notAfter: string
+  extensions: Extension[]
+  extensionValues: { oid: string; value: DerNode }[]
+}
+
+const what = 'certificate'
+
+export function readCertificate(bytes: Uint8Array<ArrayBuffer>, node: DerNode): CertificateParts {
+  const cert = new Fields(bytes, node, what, '')
+  const tbsNode = cert.next(TAG.SEQUENCE, 'tbsCertificate')
+  const signatureAlgorithm = algorithmOf(
+    cert,
+    cert.next(TAG.SEQUENCE, 'signatureAlgorithm'),
+    'signatureAlgorithm',
+  )
+  const signature = contentOf(bytes, cert.next(TAG.BIT_STRING, 'signatureValue')).subarray(1)
+
+  const tbs = cert.child(tbsNode, 'tbsCertificate')
+  const versionNode = tbs.optional(0)
+  let version = 1
+  if (versionNode) {
+    const v = tbs.child(versionNode, 'version').next(TAG.INTEGER, 'version')
+    version = (integerValue(tbs.content(v)) ?? 0) + 1
+  }
+  const serialNumber = integerHex(tbs.content(tbs.next(TAG.INTEGER, 'serialNumber')))
+  tbs.next(TAG.SEQUENCE, 'signature')
+  const issuerNode = tbs.next(TAG.SEQUENCE, 'issuer')
+  const validity = tbs.child(tbs.next(TAG.SEQUENCE, 'validity'), 'validity')
+  const notBefore = timeOf(validity, validity.nextOneOf([23, 24], 'notBefore'), 'notBefore')
+  const notAfter = timeOf(validity, validity.nextOneOf([23, 24], 'notAfter'), 'notAfter')
+  const subjectNode = tbs.next(TAG.SEQUENCE, 'subject')
+  const spkiNode = tbs.next(TAG.SEQUENCE, 'subjectPublicKeyInfo')
+  const spki = tbs.child(spkiNode, 'subjectPublicKeyInfo')
+  const publicKeyAlgorithm = algorithmOf(spki, spki.next(TAG.SEQUENCE, 'algorithm'), 'algorithm')
+  const subjectPublicKeyNode = spki.next(TAG.BIT_STRING, 'subjectPublicKey')
+  const subjectPublicKey = contentOf(bytes, subjectPublicKeyNode).subarray(1)
+  tbs.optional(1)
+  tbs.optional(2)
+  const extNode = tbs.optional(3)
+  let pairs: ReturnType<typeof extensionsOf> = []
+  if (extNode) {
+    const seq = tbs.child(extNode, 'extensions').next(TAG.SEQUENCE, 'extensions')
+    pairs = extensionsOf(tbs, seq, 'extensions')
+  }
+  return {
+    der: bytes,
+    tbs: wholeOf(bytes, tbsNode),
+    signatureAlgorithm,
+    signature,
+    serialNumber,
+    subject: rfc4514(bytes, subjectNode),
+    issuer: rfc4514(bytes, issuerNode),
+    subjectDer: wholeOf(bytes, subjectNode),
+    issuerDer: wholeOf(bytes, issuerNode),
+    spki: wholeOf(bytes, spkiNode),
+    subjectPublicKey,
+    subjectPublicKeyNode,
+    publicKeyAlgorithm,
+    version,
+    notBefore,
+    notAfter,
+    extensions: pairs.map((p) => p.ext),
+    extensionValues: pairs.map((p) => ({ oid: p.ext.oid, value: p.value })),
+  }
+}
+
+export async function sha(name: 'SHA-1' | 'SHA-256', data: Uint8Array<ArrayBuffer>): Promise<string> {
+  return toHex(new Uint8Array(await crypto.subtle.digest(name, data)))
+}
+
+async function publicKeyInfo(bytes: Uint8Array, p: CertificateParts): Promise<PublicKeyInfo> {
+  const algorithm = publicKeyAlgorithms[p.publicKeyAlgorithm.oid] ?? p.publicKeyAlgorithm.oid
+  const info: PublicKeyInfo = { algorithm, sha256Hex: await sha('SHA-256', p.subjectPublicKey) }
+  const params = p.publicKeyAlgorithm.parameters
+  if (algorithm === 'EC' && params?.tagNumber === TAG.OID) {
+    const curve = curves[oidOf(new Fields(bytes, params, what, ''), params, 'parameters')]
+    if (curve) {
+      info.curve = curve.name
+      info.sizeBits = curve.bits
+    }
+  } else if (algorithm === 'RSA' || algorithm === 'RSASSA-PSS') {
+    // RSAPublicKey ::= SEQUENCE { modulus INTEGER, publicExponent INTEGER } (RFC 8017 A.1.1)
+    // der.ts has already read the BIT STRING's content as DER when it is one.
+    const modulus = p.subjectPublicKeyNode.children[0]?.children[0]
+    if (modulus?.tagNumber === TAG.INTEGER) {
+      const m = contentOf(bytes, modulus)
+      let i = 0
+      while (i < m.length - 1 && m[i] === 0) i++
+      info.sizeBits = (m.length - i - 1) * 8 + (32 - Math.clz32(m[i]))
+    }
+  } else if (algorithm === 'Ed25519') info.sizeBits = 256
+  else if (algorithm === 'Ed448') info.sizeBits = 456
+  return info
+}
+
+export async function certificateInfo(p: CertificateParts): Promise<CertificateInfo> {
+  const ext = decodeExtensions(p.der, p.extensionValues)
+  const isCA = ext.basicConstraints?.ca ?? false
+  const info: CertificateInfo = {
+    kind: 'certificate',
+    version: p.version,
+    serialNumber: p.serialNumber,
+    subject: p.subject,
+    issuer: p.issuer,
+    notBefore: p.notBefore,
+    notAfter: p.notAfter,
+    publicKey: await publicKeyInfo(p.der, p),
+    signatureAlgorithm: p.signatureAlgorithm.name,
+    subjectAltNames: ext.subjectAltNames,
+    keyUsage: ext.keyUsage,
+    extendedKeyUsage: ext.extendedKeyUsage,
+    isCA,
+    ocspUrls: ext.ocspUrls,
+    caIssuersUrls: ext.caIssuersUrls,
+    crlUrls: ext.crlUrls,
+    sctCount: ext.sctCount,
+    policies: ext.policies,
+    // RFC 7633: the TLS Feature extension lists status_request (5) for must-staple.
+    mustStaple: ext.tlsFeatures.includes(5),
+    tlsFeatures: ext.tlsFeatures,
+    ocspNoCheck: ext.ocspNoCheck,
+    sha256Fingerprint: await sha('SHA-256', p.der),
+    sha1Fingerprint: await sha('SHA-1', p.der),
+    extensions: p.extensions,
+    selfIssued: equalBytes(p.subjectDer, p.issuerDer),
+  }
+  if (ext.basicConstraints) info.basicConstraints = ext.basicConstraints
+  if (ext.subjectKeyIdentifier) info.subjectKeyIdentifier = ext.subjectKeyIdentifier
+  if (ext.authorityKeyIdentifier) info.authorityKeyIdentifier = ext.authorityKeyIdentifier
+  return info
+}
+
+export function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
+}

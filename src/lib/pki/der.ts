@@ -1,0 +1,198 @@
+/**
+ * A strict, bounded DER reader (ITU-T X.690 section 10) over a Uint8Array.
+ *
+ * Every byte goes through this reader before anything else looks at it, so the guards live here:
+ * a length that runs past its enclosing element or the end of the data, the BER-only indefinite
+ * length, and nesting deeper than `maxDepth` (a stack of 10,000 SEQUENCEs must fail fast, not
+ * overflow the call stack) all become one-line errors that name the byte offset.
+ *
+ * It walks the bytes once and keeps only offsets, so the models read fields without copies.
+ */
+import type { PkiError } from './types.ts'
+
+export type TagClass = 'universal' | 'application' | 'context' | 'private'
+
+export interface DerNode {
+  tagClass: TagClass
+  tagNumber: number
+  constructed: boolean
+  /** Offset of the identifier byte in the buffer the node was read from. */
+  offset: number
+  headerLength: number
+  /** Length of the contents. */
+  length: number
+  /** Children of a constructed element, or of an OCTET/BIT STRING that holds DER (see `encapsulates`). */
+  children: DerNode[]
+  /** True when a primitive OCTET STRING or BIT STRING turned out to hold one whole DER element. */
+  encapsulates: boolean
+}
+
+/** Deep enough for any certificate or OCSP response seen in practice (they nest about 12 levels). */
+export const maxDepth = 48
+
+const classes: TagClass[] = ['universal', 'application', 'context', 'private']
+
+export class DerError extends Error {
+  constructor(
+    message: string,
+    readonly offset: number,
+  ) {
+    super(message)
+  }
+}
+
+export function contentStart(node: DerNode): number {
+  return node.offset + node.headerLength
+}
+
+export function end(node: DerNode): number {
+  return node.offset + node.headerLength + node.length
+}
+
+export function contentOf(bytes: Uint8Array, node: DerNode): Uint8Array<ArrayBuffer> {
+  return bytes.subarray(contentStart(node), end(node)) as Uint8Array<ArrayBuffer>
+}
+
+export function wholeOf(bytes: Uint8Array, node: DerNode): Uint8Array<ArrayBuffer> {
+  return bytes.subarray(node.offset, end(node)) as Uint8Array<ArrayBuffer>
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`
+}
+
+/**
+ * Read one identifier and length at `offset`, bounded by `limit` (the end of the enclosing
+ * element, or of the data). Throws DerError; callers at the module boundary turn it into a value.
+ */
+export function readHeader(bytes: Uint8Array, offset: number, limit: number, total: number) {
+  const within =
+    limit === total
+      ? `the end of the data (${plural(total, 'byte')})`
+      : `its enclosing element at byte ${limit}`
+  if (offset >= limit) throw new DerError(`the data ends before the tag at byte ${offset}`, offset)
+  const first = bytes[offset]
+  let tagNumber = first & 0x1f
+  let pos = offset + 1
+  if (tagNumber === 0x1f) {
+    // High tag number form: base-128 digits, the last one without bit 8 (X.690 8.1.2.4).
+    tagNumber = 0
+    for (;;) {
+      if (pos >= limit) throw new DerError(`the tag at byte ${offset} runs past ${within}`, offset)
+      const b = bytes[pos++]
+      tagNumber = tagNumber * 128 + (b & 0x7f)
+      if (tagNumber > 0xffffff) throw new DerError(`the tag number at byte ${offset} is too large`, offset)
+      if ((b & 0x80) === 0) break
+    }
+  }
+  if (pos >= limit) throw new DerError(`the data ends before the length at byte ${pos}`, pos)
+  const lengthOffset = pos
+  const lb = bytes[pos++]
+  let length = lb
+  if (lb === 0x80) {
+    throw new DerError(`indefinite length at byte ${lengthOffset} (allowed in BER, not in DER)`, lengthOffset)
+  }
+  if (lb > 0x80) {
+    const count = lb & 0x7f
+    if (count > 4) {
+      throw new DerError(
+        `the length at byte ${lengthOffset} takes ${count} bytes (a length above 4 GiB)`,
+        lengthOffset,
+      )
+    }
+    if (pos + count > limit)
+      throw new DerError(`the length at byte ${lengthOffset} runs past ${within}`, lengthOffset)
+    length = 0
+    for (let i = 0; i < count; i++) length = length * 256 + bytes[pos++]
+  }
+  if (pos + length > limit) {
+    throw new DerError(
+      `the length at byte ${lengthOffset} (${plural(length, 'byte')}) runs past ${within}`,
+      lengthOffset,
+    )
+  }
+  return {
+    tagClass: classes[first >> 6],
+    constructed: (first & 0x20) !== 0,
+    tagNumber,
+    headerLength: pos - offset,
+    length,
+  }
+}
+
+function tryEncapsulated(bytes: Uint8Array, node: DerNode, depth: number, total: number): DerNode[] {
+  // An OCTET STRING (extnValue, responseBytes.response) or a BIT STRING with no unused bits
+  // (an RSA subjectPublicKey) often carries DER; show it as a subtree when it parses whole.
+  let start = contentStart(node)
+  const stop = end(node)
+  if (node.tagNumber === 3) {
+    if (node.length < 2 || bytes[start] !== 0) return []
+    start++
+  }
+  if (start >= stop) return []
+  const firstByte = bytes[start]
+  // Only a SEQUENCE or SET is a safe guess inside a BIT STRING; an OCTET STRING (an extnValue)
+  // may also hold a lone INTEGER (CRL number) or OCTET STRING (key identifier, nonce).
+  const likely = node.tagNumber === 3 ? [0x30, 0x31] : [0x30, 0x31, 0x04, 0x02, 0x03, 0x05, 0x0a]
+  if (!likely.includes(firstByte)) return []
+  try {
+    const child = readNode(bytes, start, stop, depth + 1, total)
+    return end(child) === stop ? [child] : []
+  } catch {
+    return []
+  }
+}
+
+function readNode(bytes: Uint8Array, offset: number, limit: number, depth: number, total: number): DerNode {
+  if (depth > maxDepth) {
+    throw new DerError(`nesting deeper than ${maxDepth} levels at byte ${offset}`, offset)
+  }
+  const h = readHeader(bytes, offset, limit, total)
+  const node: DerNode = { ...h, offset, children: [], encapsulates: false }
+  const stop = end(node)
+  if (h.constructed) {
+    let pos = contentStart(node)
+    while (pos < stop) {
+      const child = readNode(bytes, pos, stop, depth + 1, total)
+      node.children.push(child)
+      pos = end(child)
+    }
+  } else if (h.tagClass === 'universal' && (h.tagNumber === 4 || h.tagNumber === 3)) {
+    node.children = tryEncapsulated(bytes, node, depth, total)
+    node.encapsulates = node.children.length > 0
+  }
+  return node
+}
+
+/**
+ * Read exactly one DER element that fills `bytes`. With `allowTrailing`, bytes after the first
+ * element are tolerated (OpenSSL's "TRUSTED CERTIFICATE" PEM appends its own data).
+ */
+export function readDer(
+  bytes: Uint8Array,
+  { allowTrailing = false } = {},
+): { ok: true; node: DerNode } | { ok: false; error: PkiError } {
+  if (bytes.length === 0) return { ok: false, error: { code: 'empty', message: 'no bytes to read' } }
+  try {
+    const node = readNode(bytes, 0, bytes.length, 0, bytes.length)
+    const stop = end(node)
+    if (stop !== bytes.length && !allowTrailing) {
+      const extra = bytes.length - stop
+      return {
+        ok: false,
+        error: {
+          code: 'not-der',
+          message: `not DER: ${plural(extra, 'byte')} left over after the first element, from byte ${stop}`,
+          offset: stop,
+        },
+      }
+    }
+    return { ok: true, node }
+  } catch (e) {
+    if (e instanceof DerError) {
+      return { ok: false, error: { code: 'not-der', message: `not DER: ${e.message}`, offset: e.offset } }
+    }
+    const message = e instanceof Error ? e.message : String(e)
+    return { ok: false, error: { code: 'not-der', message: `not DER: ${message}` } }
+  }
+}

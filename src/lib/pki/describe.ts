@@ -1,0 +1,102 @@
+/**
+ * Human sentences about PKI facts, shared by the CLI and the page so both say the same thing:
+ * validity of a certificate, freshness of an OCSP response, and what each status and
+ * revocation reason means (RFC 6960 4.2.1, RFC 5280 5.3.1).
+ */
+import type { CRLReason, ResponseStatus } from './types.ts'
+
+/** An ISO 8601 string as our models carry it, or a Date. */
+export type When = string | Date
+
+const toMs = (w: When) => (typeof w === 'string' ? Date.parse(w) : w.getTime())
+
+/** "2026-11-20 10:00 UTC": minutes are enough for a human reading a validity window. */
+export function formatUtc(w: When): string {
+  const ms = toMs(w)
+  if (Number.isNaN(ms)) return String(w)
+  return new Date(ms).toISOString().slice(0, 16).replace('T', ' ') + ' UTC'
+}
+
+/** A duration in its two largest units: "3 d 4 h", "4 h 12 min", "12 min", "45 s". */
+export function formatDuration(ms: number): string {
+  const s = Math.floor(Math.abs(ms) / 1000)
+  const d = Math.floor(s / 86400)
+  const h = Math.floor((s % 86400) / 3600)
+  const m = Math.floor((s % 3600) / 60)
+  if (d > 0) return h > 0 ? `${d} d ${h} h` : `${d} d`
+  if (h > 0) return m > 0 ? `${h} h ${m} min` : `${h} h`
+  if (m > 0) return `${m} min`
+  return `${s} s`
+}
+
+/** "41 days", "5 hours", "12 minutes": one unit, for "expires in ..." sentences. */
+function roughly(ms: number): string {
+  const abs = Math.abs(ms)
+  const unit = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
+  if (abs >= 2 * 86_400_000) return unit(Math.floor(abs / 86_400_000), 'day')
+  if (abs >= 3_600_000) return unit(Math.floor(abs / 3_600_000), 'hour')
+  if (abs >= 60_000) return unit(Math.floor(abs / 60_000), 'minute')
+  return unit(Math.floor(abs / 1000), 'second')
+}
+
+/** "expires in 41 days" / "expired 3 days ago" / "not valid until 2026-12-01 10:00 UTC (in 5 days)". */
+export function describeValidity(notBefore: When, notAfter: When, now: Date): string {
+  const t = now.getTime()
+  const from = toMs(notBefore)
+  const to = toMs(notAfter)
+  if (t < from) return `not valid until ${formatUtc(notBefore)} (in ${roughly(from - t)})`
+  if (t > to) return `expired ${roughly(t - to)} ago (${formatUtc(notAfter)})`
+  return `expires in ${roughly(to - t)} (${formatUtc(notAfter)})`
+}
+
+/**
+ * "fresh for 3 d 4 h" / "stale since 2026-11-20 10:00 UTC" / "not yet valid: thisUpdate is 2 h
+ * ahead". Without nextUpdate, RFC 6960 4.2.2.1 says newer information is always available.
+ */
+export function describeFreshness(thisUpdate: When, nextUpdate: When | undefined, now: Date): string {
+  const t = now.getTime()
+  const from = toMs(thisUpdate)
+  if (t < from) return `not yet valid: thisUpdate is ${formatDuration(from - t)} ahead (clock skew?)`
+  if (nextUpdate === undefined) {
+    return `no nextUpdate: produced ${formatDuration(t - from)} ago, and newer status may exist at any time`
+  }
+  const to = toMs(nextUpdate)
+  if (t <= to) return `fresh for ${formatDuration(to - t)}`
+  return `stale since ${formatUtc(nextUpdate)}`
+}
+
+const statusMeanings: Record<ResponseStatus, string> = {
+  successful:
+    'The responder answered: the response carries a signed status for each certificate asked about.',
+  malformedRequest: 'The responder could not parse the request: it did not follow the OCSP syntax.',
+  internalError:
+    'The responder reached an inconsistent internal state; the client should try another responder.',
+  tryLater: 'The responder is working but cannot answer now; the client may retry later.',
+  sigRequired: 'The responder requires the client to sign its request.',
+  unauthorized:
+    'The responder will not answer this client, or does not serve this CA (for example a CA that stopped its OCSP service).',
+}
+
+/** One sentence per RFC 6960 4.2.1 response status. */
+export function responseStatusMeaning(status: ResponseStatus): string {
+  return statusMeanings[status]
+}
+
+const reasonMeanings: Record<CRLReason, string> = {
+  unspecified: 'Revoked without a stated reason.',
+  keyCompromise: "The certificate's private key is known or suspected to be compromised.",
+  cACompromise: "The issuing CA's private key is known or suspected to be compromised.",
+  affiliationChanged: "The subject's name or other information in the certificate changed.",
+  superseded: 'The certificate was replaced by a new one.',
+  cessationOfOperation:
+    'The certificate is no longer needed (for example the site or service was shut down).',
+  certificateHold: 'The certificate is temporarily suspended and may be reinstated.',
+  removeFromCRL: 'A previously held certificate is reinstated (used only in delta CRLs).',
+  privilegeWithdrawn: 'A privilege granted by the certificate was withdrawn.',
+  aACompromise: "The attribute authority's key is known or suspected to be compromised.",
+}
+
+/** One sentence per RFC 5280 5.3.1 CRLReason. */
+export function crlReasonMeaning(reason: CRLReason): string {
+  return reasonMeanings[reason]
+}

@@ -1,0 +1,148 @@
+/**
+ * Reading the fields of an ASN.1 SEQUENCE in order, the way the RFC's module lists them. A field
+ * of the wrong type becomes a `Malformed` error that names the structure, the field (with the
+ * RFC's name) and the byte, e.g. "malformed certificate: tbsCertificate.validity at byte 142 should
+ * be a SEQUENCE, found an INTEGER". Models throw it; inspect.ts turns it into a value.
+ */
+import { contentOf, type DerNode } from './der.ts'
+import { extensionNames, signatureAlgorithms } from './oids.ts'
+import type { Extension } from './types.ts'
+import { decodeOid, decodeTime, toHex, universalTagNames } from './values.ts'
+
+export class Malformed extends Error {
+  constructor(
+    message: string,
+    readonly offset: number,
+  ) {
+    super(message)
+  }
+}
+
+export const TAG = {
+  BOOLEAN: 1,
+  INTEGER: 2,
+  BIT_STRING: 3,
+  OCTET_STRING: 4,
+  NULL: 5,
+  OID: 6,
+  ENUMERATED: 10,
+  SEQUENCE: 16,
+  SET: 17,
+  GENERALIZED_TIME: 24,
+} as const
+
+function describeTag(n: DerNode): string {
+  if (n.tagClass === 'universal') return universalTagNames[n.tagNumber] ?? `universal tag ${n.tagNumber}`
+  return n.tagClass === 'context' ? `[${n.tagNumber}]` : `${n.tagClass} tag ${n.tagNumber}`
+}
+
+export function fail(what: string, field: string, at: number, problem: string): never {
+  throw new Malformed(`malformed ${what}: ${field} at byte ${at} ${problem}`, at)
+}
+
+/** Walks the children of one constructed node. `what` names the object ("certificate"). */
+export class Fields {
+  private i = 0
+  constructor(
+    readonly bytes: Uint8Array,
+    readonly node: DerNode,
+    readonly what: string,
+    readonly path: string,
+  ) {}
+
+  private get current(): DerNode | undefined {
+    return this.node.children[this.i]
+  }
+
+  /** The next field, which must be a universal type `tag`. */
+  next(tag: number, field: string): DerNode {
+    const n = this.current
+    const expected = universalTagNames[tag]
+    const name = this.path ? `${this.path}.${field}` : field
+    if (!n) fail(this.what, name, this.node.offset, `is missing (${expected} expected)`)
+    if (n.tagClass !== 'universal' || n.tagNumber !== tag) {
+      fail(this.what, name, n.offset, `should be ${expected}, found ${describeTag(n)}`)
+    }
+    this.i++
+    return n
+  }
+
+  /** The next field when it is one of `tags` (e.g. a Time: UTCTime or GeneralizedTime). */
+  nextOneOf(tags: number[], field: string): DerNode {
+    const n = this.current
+    if (n && n.tagClass === 'universal' && tags.includes(n.tagNumber)) {
+      this.i++
+      return n
+    }
+    return this.next(tags[0], field)
+  }
+
+  /** An OPTIONAL context-tagged field [tag], or undefined when absent. */
+  optional(tag: number): DerNode | undefined {
+    const n = this.current
+    if (n && n.tagClass === 'context' && n.tagNumber === tag) {
+      this.i++
+      return n
+    }
+    return undefined
+  }
+
+  /** An OPTIONAL universal field, e.g. BOOLEAN critical DEFAULT FALSE. */
+  optionalUniversal(tag: number): DerNode | undefined {
+    const n = this.current
+    if (n && n.tagClass === 'universal' && n.tagNumber === tag) {
+      this.i++
+      return n
+    }
+    return undefined
+  }
+
+  content(n: DerNode): Uint8Array<ArrayBuffer> {
+    return contentOf(this.bytes, n)
+  }
+
+  child(n: DerNode, field: string): Fields {
+    return new Fields(this.bytes, n, this.what, this.path ? `${this.path}.${field}` : field)
+  }
+}
+
+export function oidOf(f: Fields, n: DerNode, field: string): string {
+  const oid = decodeOid(f.content(n))
+  if (oid === undefined) fail(f.what, `${f.path}.${field}`, n.offset, 'is not a valid OBJECT IDENTIFIER')
+  return oid
+}
+
+export function timeOf(f: Fields, n: DerNode, field: string): string {
+  const t = decodeTime(n.tagNumber, f.content(n))
+  if (t === undefined) fail(f.what, `${f.path}.${field}`, n.offset, 'is not a valid time')
+  return t
+}
+
+export interface AlgorithmIdentifier {
+  oid: string
+  /** OpenSSL's long name where known (sha256WithRSAEncryption), else the OID. */
+  name: string
+  parameters?: DerNode
+}
+
+export function algorithmOf(f: Fields, n: DerNode, field: string): AlgorithmIdentifier {
+  const alg = f.child(n, field)
+  const oid = oidOf(alg, alg.next(TAG.OID, 'algorithm'), 'algorithm')
+  return { oid, name: signatureAlgorithms[oid] ?? oid, parameters: n.children[1] }
+}
+
+/** Extensions ::= SEQUENCE OF Extension { extnID, critical BOOLEAN DEFAULT FALSE, extnValue } (RFC 5280 4.1). */
+export function extensionsOf(f: Fields, seq: DerNode, field: string): { ext: Extension; value: DerNode }[] {
+  const list = f.child(seq, field)
+  return seq.children.map((_, i) => {
+    const e = list.child(list.next(TAG.SEQUENCE, `${i}`), `${i}`)
+    const oid = oidOf(e, e.next(TAG.OID, 'extnID'), 'extnID')
+    const criticalNode = e.optionalUniversal(TAG.BOOLEAN)
+    const value = e.next(TAG.OCTET_STRING, 'extnValue')
+    const critical = criticalNode !== undefined && f.content(criticalNode)[0] !== 0
+    return {
+      ext: { oid, name: extensionNames[oid] ?? oid, critical, valueHex: toHex(f.content(value)) },
+      value,
+    }
+  })
+}

@@ -1,0 +1,100 @@
+/**
+ * inspectBytes: one input (a file or a paste) to the objects it holds, each classified, parsed
+ * into our models and given its ASN.1 tree. Never throws: every failure is a value on the object.
+ */
+import { toAsn1Node } from './asn1Tree.ts'
+import { certificateInfo, readCertificate } from './certificate.ts'
+import { classify, describeShape, privateKeyFromLabel } from './classify.ts'
+import { readDer } from './der.ts'
+import { Malformed } from './fields.ts'
+import { ocspRequestInfo } from './ocspRequest.ts'
+import { ocspResponseInfo } from './ocspResponse.ts'
+import { decodeInput, type Chunk } from './pem.ts'
+import type { InspectedObject, ObjectInfo, PkiError, Result } from './types.ts'
+
+const noBytes = () => new Uint8Array(0)
+
+function failure(error: PkiError): { ok: false; error: PkiError } {
+  return { ok: false, error }
+}
+
+async function parse(
+  kind: string,
+  der: Uint8Array<ArrayBuffer>,
+  node: Parameters<typeof readCertificate>[1],
+) {
+  switch (kind) {
+    case 'certificate':
+      return certificateInfo(readCertificate(der, node))
+    case 'ocspResponse':
+      return ocspResponseInfo(der, node)
+    default:
+      return ocspRequestInfo(der, node)
+  }
+}
+
+async function inspectChunk(source: string, index: number, chunk: Chunk): Promise<InspectedObject> {
+  const base = {
+    source,
+    index,
+    encoding: chunk.encoding,
+    ...(chunk.pemLabel !== undefined ? { pemLabel: chunk.pemLabel } : {}),
+  }
+  if (chunk.error) return { ...base, der: noBytes(), result: failure(chunk.error) }
+  if (chunk.privateKey) {
+    const { summary = '' } = privateKeyFromLabel(chunk.pemLabel ?? '')
+    return { ...base, der: noBytes(), result: { ok: true, value: { kind: 'privateKey', summary } } }
+  }
+  const der = chunk.der
+  // OpenSSL's TRUSTED CERTIFICATE appends its trust settings after the certificate.
+  const read = readDer(der, { allowTrailing: chunk.pemLabel === 'TRUSTED CERTIFICATE' })
+  if (!read.ok) return { ...base, der, result: read }
+  const node = read.node
+  const what = classify(der, node)
+  if (what.kind === 'privateKey') {
+    // Drop the key bytes and build no tree: nothing of the key is kept or shown.
+    return {
+      ...base,
+      der: noBytes(),
+      result: { ok: true, value: { kind: 'privateKey', summary: what.summary ?? '' } },
+    }
+  }
+  const asn1 = toAsn1Node(der, node)
+  let result: Result<ObjectInfo>
+  if (what.kind === 'csr' || what.kind === 'crl' || what.kind === 'pkcs7') {
+    result = { ok: true, value: { kind: what.kind, summary: what.summary ?? '' } }
+  } else if (what.kind === 'unknown') {
+    result = failure({
+      code: 'unsupported',
+      message: `valid DER, but not a certificate, OCSP response or OCSP request: ${describeShape(node)}`,
+    })
+  } else {
+    try {
+      result = { ok: true, value: await parse(what.kind, der, node) }
+    } catch (e) {
+      if (e instanceof Malformed)
+        result = failure({ code: 'malformed', message: e.message, offset: e.offset })
+      else result = failure({ code: 'malformed', message: `malformed ${what.kind}: ${String(e)}` })
+    }
+  }
+  return { ...base, der, result, asn1 }
+}
+
+/**
+ * Detect the encoding (DER, PEM with any blocks, bare base64), split, classify and parse every
+ * object in one input. An input that is entirely bad yields one object whose result is an error.
+ */
+export async function inspectBytes(source: string, bytes: Uint8Array): Promise<InspectedObject[]> {
+  try {
+    const chunks = decodeInput(bytes)
+    const out: InspectedObject[] = []
+    for (const [i, chunk] of chunks.entries()) out.push(await inspectChunk(source, i, chunk))
+    return out
+  } catch (e) {
+    // A bug of ours, not the input's: still a value, never a throw across the boundary.
+    const message = `internal error while reading the input: ${e instanceof Error ? e.message : String(e)}`
+    return [
+      { source, index: 0, encoding: 'der', der: noBytes(), result: failure({ code: 'malformed', message }) },
+    ]
+  }
+}

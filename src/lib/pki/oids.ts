@@ -1,0 +1,178 @@
+/**
+ * Names of the object identifiers that appear in certificates and OCSP messages. The short names
+ * of name attributes are OpenSSL's (crypto/objects/objects.txt), because subjects are printed the
+ * way `openssl x509 -nameopt RFC2253` prints them; the rest use the RFC's own names.
+ */
+
+/** Name attribute types: OpenSSL's short names (used in RFC 4514 strings). */
+export const nameAttributes: Record<string, string> = {
+  '2.5.4.3': 'CN',
+  '2.5.4.4': 'SN',
+  '2.5.4.5': 'serialNumber',
+  '2.5.4.6': 'C',
+  '2.5.4.7': 'L',
+  '2.5.4.8': 'ST',
+  '2.5.4.9': 'street',
+  '2.5.4.10': 'O',
+  '2.5.4.11': 'OU',
+  '2.5.4.12': 'title',
+  '2.5.4.13': 'description',
+  '2.5.4.15': 'businessCategory',
+  '2.5.4.17': 'postalCode',
+  '2.5.4.41': 'name',
+  '2.5.4.42': 'GN',
+  '2.5.4.43': 'initials',
+  '2.5.4.44': 'generationQualifier',
+  '2.5.4.46': 'dnQualifier',
+  '2.5.4.65': 'pseudonym',
+  '2.5.4.97': 'organizationIdentifier',
+  '0.9.2342.19200300.100.1.1': 'UID',
+  '0.9.2342.19200300.100.1.25': 'DC',
+  '1.2.840.113549.1.9.1': 'emailAddress',
+  '1.3.6.1.4.1.311.60.2.1.1': 'jurisdictionL',
+  '1.3.6.1.4.1.311.60.2.1.2': 'jurisdictionST',
+  '1.3.6.1.4.1.311.60.2.1.3': 'jurisdictionC',
+}
+
+export const signatureAlgorithms: Record<string, string> = {
+  '1.2.840.113549.1.1.1': 'rsaEncryption',
+  '1.2.840.113549.1.1.4': 'md5WithRSAEncryption',
+  '1.2.840.113549.1.1.5': 'sha1WithRSAEncryption',
+  '1.2.840.113549.1.1.10': 'RSASSA-PSS',
+  '1.2.840.113549.1.1.11': 'sha256WithRSAEncryption',
+  '1.2.840.113549.1.1.12': 'sha384WithRSAEncryption',
+  '1.2.840.113549.1.1.13': 'sha512WithRSAEncryption',
+  '1.2.840.113549.1.1.14': 'sha224WithRSAEncryption',
+  '1.2.840.10045.4.1': 'ecdsa-with-SHA1',
+  '1.2.840.10045.4.3.2': 'ecdsa-with-SHA256',
+  '1.2.840.10045.4.3.3': 'ecdsa-with-SHA384',
+  '1.2.840.10045.4.3.4': 'ecdsa-with-SHA512',
+  '1.3.101.112': 'ED25519',
+  '1.3.101.113': 'ED448',
+  '1.2.840.10040.4.3': 'dsaWithSHA1',
+}
+
+export const publicKeyAlgorithms: Record<string, string> = {
+  '1.2.840.113549.1.1.1': 'RSA',
+  '1.2.840.113549.1.1.10': 'RSASSA-PSS',
+  '1.2.840.10045.2.1': 'EC',
+  '1.3.101.110': 'X25519',
+  '1.3.101.111': 'X448',
+  '1.3.101.112': 'Ed25519',
+  '1.3.101.113': 'Ed448',
+  '1.2.840.10040.4.1': 'DSA',
+}
+
+export const curves: Record<string, { name: string; bits: number }> = {
+  '1.2.840.10045.3.1.7': { name: 'P-256', bits: 256 },
+  '1.3.132.0.34': { name: 'P-384', bits: 384 },
+  '1.3.132.0.35': { name: 'P-521', bits: 521 },
+  '1.3.132.0.10': { name: 'secp256k1', bits: 256 },
+}
+
+export const hashAlgorithms: Record<string, 'sha1' | 'sha256' | 'sha384' | 'sha512'> = {
+  '1.3.14.3.2.26': 'sha1',
+  '2.16.840.1.101.3.4.2.1': 'sha256',
+  '2.16.840.1.101.3.4.2.2': 'sha384',
+  '2.16.840.1.101.3.4.2.3': 'sha512',
+}
+
+export const extensionNames: Record<string, string> = {
+  '2.5.29.14': 'Subject Key Identifier',
+  '2.5.29.15': 'Key Usage',
+  '2.5.29.17': 'Subject Alternative Name',
+  '2.5.29.18': 'Issuer Alternative Name',
+  '2.5.29.19': 'Basic Constraints',
+  '2.5.29.20': 'CRL Number',
+  '2.5.29.21': 'CRL Reason',
+  '2.5.29.24': 'Invalidity Date',
+  '2.5.29.30': 'Name Constraints',
+  '2.5.29.31': 'CRL Distribution Points',
+  '2.5.29.32': 'Certificate Policies',
+  '2.5.29.33': 'Policy Mappings',
+  '2.5.29.35': 'Authority Key Identifier',
+  '2.5.29.36': 'Policy Constraints',
+  '2.5.29.37': 'Extended Key Usage',
+  '2.5.29.46': 'Freshest CRL',
+  '2.5.29.54': 'Inhibit anyPolicy',
+  '1.3.6.1.5.5.7.1.1': 'Authority Information Access',
+  '1.3.6.1.5.5.7.1.11': 'Subject Information Access',
+  '1.3.6.1.5.5.7.1.24': 'TLS Feature',
+  '1.3.6.1.4.1.11129.2.4.2': 'CT Precertificate SCTs',
+  '1.3.6.1.4.1.11129.2.4.3': 'CT Precertificate Poison',
+  '1.3.6.1.4.1.11129.2.4.5': 'CT Certificate SCTs',
+  '1.3.6.1.5.5.7.48.1.2': 'OCSP Nonce',
+  '1.3.6.1.5.5.7.48.1.3': 'OCSP CRL References',
+  '1.3.6.1.5.5.7.48.1.4': 'OCSP Acceptable Responses',
+  '1.3.6.1.5.5.7.48.1.5': 'OCSP No Check',
+  '1.3.6.1.5.5.7.48.1.6': 'OCSP Archive Cutoff',
+  '1.3.6.1.5.5.7.48.1.7': 'OCSP Service Locator',
+  '1.3.6.1.5.5.7.48.1.8': 'OCSP Preferred Signature Algorithms',
+  '1.3.6.1.5.5.7.48.1.9': 'OCSP Extended Revoke',
+  '2.16.840.1.113730.1.1': 'Netscape Cert Type',
+  '2.16.840.1.113730.1.13': 'Netscape Comment',
+}
+
+export const extendedKeyUsages: Record<string, string> = {
+  '1.3.6.1.5.5.7.3.1': 'serverAuth',
+  '1.3.6.1.5.5.7.3.2': 'clientAuth',
+  '1.3.6.1.5.5.7.3.3': 'codeSigning',
+  '1.3.6.1.5.5.7.3.4': 'emailProtection',
+  '1.3.6.1.5.5.7.3.8': 'timeStamping',
+  '1.3.6.1.5.5.7.3.9': 'OCSPSigning',
+  '2.5.29.37.0': 'anyExtendedKeyUsage',
+  '1.3.6.1.4.1.11129.2.4.4': 'precertificateSigning',
+}
+
+export const accessMethods: Record<string, string> = {
+  '1.3.6.1.5.5.7.48.1': 'OCSP',
+  '1.3.6.1.5.5.7.48.2': 'CA Issuers',
+  '1.3.6.1.5.5.7.48.3': 'Time Stamping',
+  '1.3.6.1.5.5.7.48.5': 'CA Repository',
+}
+
+export const policies: Record<string, string> = {
+  '2.5.29.32.0': 'anyPolicy',
+  '2.23.140.1.1': 'CA/B Forum Extended Validation',
+  '2.23.140.1.2.1': 'CA/B Forum Domain Validated',
+  '2.23.140.1.2.2': 'CA/B Forum Organization Validated',
+  '2.23.140.1.2.3': 'CA/B Forum Individual Validated',
+  '2.23.140.1.3': 'CA/B Forum EV Code Signing',
+  '2.23.140.1.31': 'CA/B Forum Onion EV',
+  '1.3.6.1.4.1.44947.1.1.1': "Let's Encrypt ISRG Domain Validated",
+  '1.3.6.1.5.5.7.2.1': 'CPS qualifier',
+  '1.3.6.1.5.5.7.2.2': 'User Notice qualifier',
+}
+
+export const contentTypes: Record<string, string> = {
+  '1.3.6.1.5.5.7.48.1.1': 'id-pkix-ocsp-basic',
+  '1.2.840.113549.1.7.1': 'PKCS#7 data',
+  '1.2.840.113549.1.7.2': 'PKCS#7 signedData',
+  '1.2.840.113549.1.7.3': 'PKCS#7 envelopedData',
+  '1.2.840.113549.1.7.6': 'PKCS#7 encryptedData',
+  '1.2.840.113549.1.9.14': 'PKCS#9 extensionRequest',
+  '1.2.840.113549.1.9.7': 'PKCS#9 challengePassword',
+  '1.2.840.113549.1.5.13': 'PBES2',
+  '1.2.840.113549.1.12.10.1.2': 'PKCS#12 shroudedKeyBag',
+}
+
+const friendly: Record<string, string> = {
+  ...Object.fromEntries(Object.entries(nameAttributes)),
+  ...signatureAlgorithms,
+  '1.2.840.10045.2.1': 'id-ecPublicKey',
+  '1.3.101.110': 'X25519',
+  '1.3.101.111': 'X448',
+  '1.2.840.10040.4.1': 'DSA',
+  ...Object.fromEntries(Object.entries(curves).map(([oid, c]) => [oid, c.name])),
+  ...hashAlgorithms,
+  ...extensionNames,
+  ...extendedKeyUsages,
+  ...Object.fromEntries(Object.entries(accessMethods).map(([oid, n]) => [oid, `id-ad ${n}`])),
+  ...policies,
+  ...contentTypes,
+}
+
+/** A name for any OID we know, for the ASN.1 tree and for extension lists; undefined otherwise. */
+export function oidName(oid: string): string | undefined {
+  return friendly[oid]
+}
