@@ -1,0 +1,75 @@
+/** Display formatting for the inspector's views: times, sizes, names. Pure, no DOM. */
+import type { ObjectKind } from '../../lib/pki/types'
+
+/** "2026-11-23T19:00:00Z" as "2026-11-23 19:00:00 UTC": the same instant, easier to read. */
+export function formatTime(iso: string): string {
+  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}(?::\d{2})?)(?:\.\d+)?Z$/.exec(iso)
+  return match ? `${match[1]} ${match[2]} UTC` : iso
+}
+
+export function formatBytes(count: number): string {
+  if (count < 1024) return `${count} bytes`
+  if (count < 1024 * 1024) return `${trim(count / 1024)} KiB`
+  return `${trim(count / (1024 * 1024))} MiB`
+}
+
+function trim(value: number): string {
+  return value >= 100 ? value.toFixed(0) : value.toFixed(1).replace(/\.0$/, '')
+}
+
+/** "ab12cd34" as "ab:12:cd:34", the way browsers and openssl show serials and fingerprints. */
+export function colonHex(hex: string): string {
+  return (hex.match(/../g) ?? [hex]).join(':')
+}
+
+/**
+ * The CN of an RFC 4514 name, or the whole name when it has none. RFC 4514 escapes a comma inside
+ * a value with a backslash, so the split honours escapes.
+ */
+export function commonName(name: string): string {
+  const match = /(?:^|,)\s*CN=((?:\\.|[^,\\])*)/.exec(name)
+  if (!match) return name || '(empty name)'
+  return match[1].replace(/\\(.)/g, '$1')
+}
+
+export const kindLabels: Record<ObjectKind, string> = {
+  certificate: 'Certificate',
+  ocspResponse: 'OCSP response',
+  ocspRequest: 'OCSP request',
+  csr: 'Certificate signing request',
+  crl: 'Certificate revocation list',
+  pkcs7: 'PKCS #7 bundle',
+  privateKey: 'Private key',
+  unknown: 'Unknown object',
+}
+
+export const encodingLabels = { der: 'DER', pem: 'PEM', base64: 'base64' } as const
+
+export type ValidityStatus = 'valid' | 'expired' | 'notYetValid'
+
+/** Which side of its validity window a certificate is on, for colour and the short tag. */
+export function validityStatus(notBefore: string, notAfter: string, now: Date): ValidityStatus {
+  const t = now.getTime()
+  if (t < Date.parse(notBefore)) return 'notYetValid'
+  return t > Date.parse(notAfter) ? 'expired' : 'valid'
+}
+
+export const validityLabels: Record<ValidityStatus, string> = {
+  valid: 'valid now',
+  expired: 'expired',
+  notYetValid: 'not yet valid',
+}
+
+export type FreshnessStatus = 'fresh' | 'stale' | 'notYetValid' | 'open'
+
+/** RFC 6960 4.2.2.1: fresh between thisUpdate and nextUpdate; without nextUpdate, open-ended. */
+export function freshnessStatus(
+  thisUpdate: string,
+  nextUpdate: string | undefined,
+  now: Date,
+): FreshnessStatus {
+  const t = now.getTime()
+  if (t < Date.parse(thisUpdate)) return 'notYetValid'
+  if (nextUpdate === undefined) return 'open'
+  return t > Date.parse(nextUpdate) ? 'stale' : 'fresh'
+}

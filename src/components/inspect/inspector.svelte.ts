@@ -1,0 +1,247 @@
+/**
+ * The inspector's state: the cards on screen and what was learned across them (the chain the
+ * certificates form, each OCSP response's checklist). Every parse and check goes through the
+ * worker client; this class only decides what to ask and keeps the answers.
+ */
+import type {
+  CertificateInfo,
+  Check,
+  InspectedObject,
+  OcspRequestInfo,
+  OcspResponseInfo,
+} from '../../lib/pki/types'
+import type { CallResult, ParseClient } from '../../workers/parseClient'
+import type { ChainLinkView } from '../../workers/protocol'
+import { formatBytes } from './format'
+
+export type InspectCard =
+  | { key: string; type: 'object'; object: InspectedObject }
+  | { key: string; type: 'inputError'; source: string; message: string }
+  | { key: string; type: 'pending'; source: string }
+
+/** The part of File the inspector reads: lets tests pass plain objects. */
+export interface InputFile {
+  name: string
+  size: number
+  arrayBuffer(): Promise<ArrayBuffer>
+}
+
+export type ChainState =
+  | { state: 'none' }
+  | { state: 'building' }
+  | { state: 'built'; links: ChainLinkView[] }
+  | { state: 'failed'; message: string }
+
+type CertificateCard = {
+  key: string
+  type: 'object'
+  object: InspectedObject & { result: { ok: true; value: CertificateInfo } }
+}
+
+/** Used until the worker reports the parser's own cap (it always does, within milliseconds). */
+const fallbackMaxInputBytes = 1024 * 1024
+
+export class Inspector {
+  // Raw state: cards hold DER and ASN.1 trees of up to a MiB, which need no deep proxies.
+  cards: InspectCard[] = $state.raw([])
+  chain: ChainState = $state.raw({ state: 'none' })
+  /** Checklist of each OCSP response card, by card key. */
+  ocspChecks: Record<string, Check[]> = $state.raw({})
+  maxInputBytes = $state(fallbackMaxInputBytes)
+
+  readonly #client: ParseClient
+  readonly #ready: Promise<void>
+  #nextKey = 1
+  #analysis = 0
+
+  constructor(client: ParseClient) {
+    this.#client = client
+    // Start the worker now, so the first file does not wait for pkijs to load.
+    this.#ready = client.hello().then((answer) => {
+      if (answer.ok) this.maxInputBytes = answer.value.maxInputBytes
+    })
+  }
+
+  /** Resolves once the worker has answered (or failed to): used by tests and the e2e "ready" flag. */
+  get ready(): Promise<void> {
+    return this.#ready
+  }
+
+  get objectCount(): number {
+    return this.cards.filter((card) => card.type !== 'pending').length
+  }
+
+  async addFiles(files: Iterable<InputFile>): Promise<void> {
+    await this.#ready
+    const jobs = [...files].map((file) => {
+      const key = this.#placeholder(file.name)
+      return this.#readFile(file).then((outcome) => this.#settle(key, file.name, outcome))
+    })
+    await Promise.all(jobs)
+    this.#analyse()
+  }
+
+  async addText(text: string, source = 'pasted text'): Promise<void> {
+    await this.#ready
+    const bytes = new TextEncoder().encode(text) as Uint8Array<ArrayBuffer>
+    const key = this.#placeholder(source)
+    if (bytes.length > this.maxInputBytes) {
+      this.#settle(key, source, { tooLarge: bytes.length })
+    } else {
+      this.#settle(key, source, await this.#client.inspect(source, bytes))
+    }
+    this.#analyse()
+  }
+
+  async addBytes(source: string, bytes: Uint8Array<ArrayBuffer>): Promise<void> {
+    await this.#ready
+    const key = this.#placeholder(source)
+    this.#settle(key, source, await this.#client.inspect(source, bytes))
+    this.#analyse()
+  }
+
+  remove(key: string): void {
+    this.cards = this.cards.filter((card) => card.key !== key)
+    this.#analyse()
+  }
+
+  clear(): void {
+    this.cards = []
+    this.#analyse()
+  }
+
+  #placeholder(source: string): string {
+    const key = `card-${this.#nextKey++}`
+    this.cards = [...this.cards, { key, type: 'pending', source }]
+    return key
+  }
+
+  async #readFile(file: InputFile): Promise<CallResult<InspectedObject[]> | { tooLarge: number }> {
+    // Refuse before reading: File.size is known without touching the bytes.
+    if (file.size > this.maxInputBytes) return { tooLarge: file.size }
+    let bytes: Uint8Array<ArrayBuffer>
+    try {
+      bytes = new Uint8Array(await file.arrayBuffer())
+    } catch {
+      return { ok: false, error: { code: 'failed', message: 'the browser could not read this file' } }
+    }
+    return this.#client.inspect(file.name, bytes)
+  }
+
+  /** Replace a pending card by what its input turned out to hold, in the same place. */
+  #settle(key: string, source: string, outcome: CallResult<InspectedObject[]> | { tooLarge: number }): void {
+    let replacement: InspectCard[]
+    if ('tooLarge' in outcome) {
+      replacement = [
+        {
+          key,
+          type: 'inputError',
+          source,
+          message: `${formatBytes(outcome.tooLarge)} is over the ${formatBytes(this.maxInputBytes)} limit, so it was not read`,
+        },
+      ]
+    } else if (!outcome.ok) {
+      replacement = [{ key, type: 'inputError', source, message: outcome.error.message }]
+    } else if (outcome.value.length === 0) {
+      replacement = [
+        { key, type: 'inputError', source, message: 'no certificate, OCSP message or other object found' },
+      ]
+    } else {
+      replacement = outcome.value.map((object, i) => ({
+        key: i === 0 ? key : `${key}-${i}`,
+        type: 'object' as const,
+        object: withoutPrivateKey(object),
+      }))
+    }
+    const at = this.cards.findIndex((card) => card.key === key)
+    // The card was removed (or everything cleared) while its input was being read.
+    if (at < 0) return
+    this.cards = [...this.cards.slice(0, at), ...replacement, ...this.cards.slice(at + 1)]
+  }
+
+  /** Build the chain from every certificate on screen and check every OCSP response against them. */
+  #analyse(): void {
+    const generation = ++this.#analysis
+    const certificates = this.cards.filter(isCertificateCard)
+    void this.#buildChain(generation, certificates)
+    void this.#checkResponses(generation, certificates)
+  }
+
+  async #buildChain(generation: number, certificates: CertificateCard[]): Promise<void> {
+    if (certificates.length < 2) {
+      this.chain = { state: 'none' }
+      return
+    }
+    this.chain = { state: 'building' }
+    const answer = await this.#client.buildChain(
+      certificates.map((card) => ({ der: card.object.der, info: card.object.result.value })),
+    )
+    if (generation !== this.#analysis) return
+    this.chain = answer.ok
+      ? { state: 'built', links: answer.value }
+      : { state: 'failed', message: answer.error.message }
+  }
+
+  async #checkResponses(generation: number, certificates: CertificateCard[]): Promise<void> {
+    const checks: Record<string, Check[]> = {}
+    for (const card of this.cards) {
+      if (card.type !== 'object' || !card.object.result.ok) continue
+      const info = card.object.result.value
+      if (info.kind !== 'ocspResponse' || !info.basic) continue
+      const serial = info.basic.responses[0]?.certId.serialNumber
+      const leaf = certificates.find((c) => c.object.result.value.serialNumber === serial)
+      const issuer = leaf && findIssuer(leaf, certificates)
+      const answer = await this.#client.checkOcsp({
+        responseDer: card.object.der,
+        ...(leaf ? { certDer: leaf.object.der } : {}),
+        ...(issuer ? { issuerDer: issuer.object.der } : {}),
+        ...nonceOfMatchingRequest(info, this.cards),
+      })
+      if (generation !== this.#analysis) return
+      checks[card.key] = answer.ok
+        ? answer.value
+        : [{ id: 'worker', label: 'Checks could not run', status: 'fail', detail: answer.error.message }]
+    }
+    if (generation === this.#analysis) this.ocspChecks = checks
+  }
+}
+
+function isCertificateCard(card: InspectCard): card is CertificateCard {
+  return card.type === 'object' && card.object.result.ok && card.object.result.value.kind === 'certificate'
+}
+
+/** The certificate whose subject is the leaf's issuer (not the leaf itself, unless self-signed). */
+function findIssuer(leaf: CertificateCard, certificates: CertificateCard[]): CertificateCard | undefined {
+  const issuerName = leaf.object.result.value.issuer
+  return (
+    certificates.find((c) => c !== leaf && c.object.result.value.subject === issuerName) ??
+    (leaf.object.result.value.selfIssued ? leaf : undefined)
+  )
+}
+
+/** When the request that asked for this response is loaded too, its nonce should come back (RFC 8954). */
+function nonceOfMatchingRequest(
+  response: OcspResponseInfo,
+  cards: InspectCard[],
+): { requestNonceHex?: string } {
+  const serial = response.basic?.responses[0]?.certId.serialNumber
+  for (const card of cards) {
+    if (card.type !== 'object' || !card.object.result.ok) continue
+    const info = card.object.result.value
+    if (info.kind !== 'ocspRequest') continue
+    const request = info as OcspRequestInfo
+    if (request.nonce && request.requests.some((r) => r.certId.serialNumber === serial)) {
+      return { requestNonceHex: request.nonce }
+    }
+  }
+  return {}
+}
+
+/** A private key's bytes are never kept, whatever the parser returned. */
+function withoutPrivateKey(object: InspectedObject): InspectedObject {
+  if (object.result.ok && object.result.value.kind === 'privateKey') {
+    const { asn1: _asn1, ...rest } = object
+    return { ...rest, der: new Uint8Array(0) }
+  }
+  return object
+}
