@@ -1,0 +1,17 @@
+/** The handshake engine's public surface: import from here. */
+export * from './types.ts'
+export {
+  defaultScenario,
+  parseScenario,
+  withDefaults,
+  scenarioFromQuery,
+  scenarioToQuery,
+} from './scenario.ts'
+export { fieldSpecs } from './scenarioFields.ts'
+export { simulate } from './engine.ts'
+export { compareModes, runAllModes, type ComparisonEntry } from './compare.ts'
+export { modeSetup, rowMode } from './modes.ts'
+export { phaseLabels, type PhaseLabel } from './phaseLabels.ts'
+export { presets, findPreset, type Preset } from './presets.ts'
+export { clientPolicies, type ClientPolicyName } from './clientPolicies.ts'
+export { serverStrategyModels } from './serverStrategies.ts'
