@@ -22,3 +22,5 @@ export {
   formatDuration,
   formatUtc,
 } from './describe.ts'
+export { buildChain } from './chain.ts'
+export { checkOcspResponse, type OcspCheckInput, type OcspCheckId } from './ocspCheck.ts'

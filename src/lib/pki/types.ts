@@ -221,3 +221,15 @@ export interface Check {
   status: 'pass' | 'fail' | 'skip'
   detail: string
 }
+
+/** One certificate of a chain built by buildChain, leaf first. */
+export interface ChainLink {
+  info: CertificateInfo
+  der: Uint8Array<ArrayBuffer>
+  /** Position of the certificate in buildChain's input. */
+  inputIndex: number
+  /** "unlinked": given, but not on the path from the leaf (no issuer/subject link to it). */
+  role: 'leaf' | 'intermediate' | 'root' | 'unlinked'
+  /** Its signature checked with the next certificate up (or its own key, for a self-signed root). */
+  signature: Check
+}

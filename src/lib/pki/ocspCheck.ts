@@ -1,0 +1,348 @@
+/**
+ * The OCSP response verification checklist a careful client runs (RFC 6960 3.2 and 4.2.2.2),
+ * one Check per step, each with the reason in one sentence. Signatures are checked with
+ * WebCrypto here (verify.ts), so an unauthorized signer is a failed check with its reason, not an
+ * exception (pkijs's BasicOCSPResponse.verify() throws for it since PR #502).
+ */
+import { readCertificate, sha, type CertificateParts } from './certificate.ts'
+import { readDer } from './der.ts'
+import { formatDuration, formatUtc, responseStatusMeaning } from './describe.ts'
+import { Malformed } from './fields.ts'
+import { readOcspResponse, type OcspResponseParts } from './ocspResponse.ts'
+import type { Check, SingleResponse } from './types.ts'
+import { toHex } from './values.ts'
+import { verifySignature } from './verify.ts'
+
+export interface OcspCheckInput {
+  responseDer: Uint8Array
+  /** The certificate the response is about. */
+  certDer?: Uint8Array
+  /** Its issuer (the CA), needed for the CertID hashes and to authorize a delegated signer. */
+  issuerDer?: Uint8Array
+  /** When to judge freshness; now when absent. */
+  at?: Date
+  /** Allowed clock difference; default 300 s (5 minutes), a common client allowance. */
+  skewSeconds?: number
+  /** The nonce sent in the request, lowercase hex (RFC 8954). */
+  requestNonceHex?: string
+}
+
+export type OcspCheckId =
+  'parse' | 'response-status' | 'cert-id' | 'cert-status' | 'signature' | 'signer' | 'freshness' | 'nonce'
+
+const labels: Record<OcspCheckId, string> = {
+  parse: 'Response parses',
+  'response-status': 'Response status',
+  'cert-id': 'CertID matches the certificate and issuer',
+  'cert-status': 'Certificate status',
+  signature: 'Signature verifies',
+  signer: 'Signer is authorized',
+  freshness: 'Fresh at the checked time',
+  nonce: 'Nonce matches the request',
+}
+
+const check = (id: OcspCheckId, status: Check['status'], detail: string): Check => ({
+  id,
+  label: labels[id],
+  status,
+  detail,
+})
+
+function readCert(der: Uint8Array | undefined): CertificateParts | string | undefined {
+  if (!der) return undefined
+  const copy = new Uint8Array(der) as Uint8Array<ArrayBuffer>
+  const read = readDer(copy)
+  if (!read.ok) return read.error.message
+  try {
+    return readCertificate(copy, read.node)
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e)
+  }
+}
+
+const hashNames = { sha1: 'SHA-1', sha256: 'SHA-256', sha384: 'SHA-384', sha512: 'SHA-512' } as const
+
+async function digest(alg: keyof typeof hashNames, data: Uint8Array<ArrayBuffer>): Promise<string> {
+  return toHex(new Uint8Array(await crypto.subtle.digest(hashNames[alg], data)))
+}
+
+/** RFC 6960 4.1.1: issuerNameHash over the issuer's subject DER, issuerKeyHash over its key bits. */
+async function matchCertId(
+  responses: SingleResponse[],
+  cert: CertificateParts | undefined,
+  issuer: CertificateParts | undefined,
+): Promise<{ check: Check; single?: SingleResponse }> {
+  if (!cert && !issuer)
+    return { check: check('cert-id', 'skip', 'give the certificate and its issuer to match the CertID') }
+  const bySerial = cert ? responses.filter((r) => r.certId.serialNumber === cert.serialNumber) : responses
+  if (cert && bySerial.length === 0) {
+    const answered = responses.map((r) => r.certId.serialNumber).join(', ')
+    return {
+      check: check(
+        'cert-id',
+        'fail',
+        `the response is about serial ${answered}, not the certificate's serial ${cert.serialNumber}`,
+      ),
+    }
+  }
+  if (!issuer) {
+    const detail = `serial ${cert?.serialNumber} matches; give the issuer certificate to check issuerNameHash and issuerKeyHash`
+    return { check: check('cert-id', 'skip', detail), single: bySerial[0] }
+  }
+  let why = ''
+  for (const r of bySerial) {
+    const nameHash = await digest(r.certId.hashAlgorithm, issuer.subjectDer)
+    const keyHash = await digest(r.certId.hashAlgorithm, issuer.subjectPublicKey)
+    const alg = hashNames[r.certId.hashAlgorithm]
+    if (nameHash === r.certId.issuerNameHash && keyHash === r.certId.issuerKeyHash) {
+      const serial = cert ? `serial ${cert.serialNumber}, ` : ''
+      const detail = `${serial}issuer name and key hashes (${alg}) match ${issuer.subject}`
+      return { check: check('cert-id', 'pass', detail), single: r }
+    }
+    why =
+      nameHash !== r.certId.issuerNameHash
+        ? `issuerNameHash (${alg}) is not the hash of ${issuer.subject}'s name: the response is for a certificate of another CA`
+        : `issuerKeyHash (${alg}) is not the hash of ${issuer.subject}'s public key: another CA key issued the certificate`
+  }
+  return { check: check('cert-id', 'fail', why) }
+}
+
+function statusCheck(single: SingleResponse | undefined): Check {
+  if (!single) return check('cert-status', 'skip', 'no SingleResponse matched the certificate')
+  if (single.certStatus === 'good')
+    return check('cert-status', 'pass', 'good: not revoked when the response was made')
+  if (single.certStatus === 'unknown') {
+    return check(
+      'cert-status',
+      'fail',
+      'unknown: the responder does not know this certificate (wrong responder, or not issued)',
+    )
+  }
+  const reason = single.revocationReason ? ` (${single.revocationReason})` : ''
+  return check('cert-status', 'fail', `revoked on ${formatUtc(single.revocationTime ?? '')}${reason}`)
+}
+
+function freshness(
+  single: SingleResponse | undefined,
+  responses: SingleResponse[],
+  at: Date,
+  skew: number,
+): Check {
+  const s = single ?? responses[0]
+  if (!s) return check('freshness', 'skip', 'the response holds no SingleResponse')
+  const t = at.getTime()
+  const thisUpdate = Date.parse(s.thisUpdate)
+  if (thisUpdate > t + skew) {
+    return check(
+      'freshness',
+      'fail',
+      `thisUpdate ${formatUtc(s.thisUpdate)} is ${formatDuration(thisUpdate - t)} after the checked time (more than the ${skew / 1000} s allowed for clock skew)`,
+    )
+  }
+  if (s.nextUpdate === undefined) {
+    return check(
+      'freshness',
+      'pass',
+      `no nextUpdate (RFC 6960 4.2.2.1: newer status may exist at any time); thisUpdate was ${formatDuration(t - thisUpdate)} before`,
+    )
+  }
+  const nextUpdate = Date.parse(s.nextUpdate)
+  if (t - skew > nextUpdate) {
+    return check(
+      'freshness',
+      'fail',
+      `stale: nextUpdate ${formatUtc(s.nextUpdate)} passed ${formatDuration(t - nextUpdate)} before the checked time`,
+    )
+  }
+  return check(
+    'freshness',
+    'pass',
+    `fresh: thisUpdate ${formatUtc(s.thisUpdate)}, nextUpdate ${formatUtc(s.nextUpdate)} (${formatDuration(nextUpdate - t)} left)`,
+  )
+}
+
+function nonceCheck(requestNonce: string | undefined, responseNonce: string | undefined): Check {
+  if (requestNonce && responseNonce) {
+    return requestNonce.toLowerCase() === responseNonce
+      ? check('nonce', 'pass', 'the response echoes the request nonce: it was made for this request')
+      : check(
+          'nonce',
+          'fail',
+          'the response nonce differs from the request nonce: it answers another request (replay?)',
+        )
+  }
+  if (requestNonce)
+    return check(
+      'nonce',
+      'skip',
+      'the request had a nonce but the response has none: a pre-produced response (RFC 5019), which most clients accept',
+    )
+  if (responseNonce)
+    return check('nonce', 'skip', 'the response has a nonce; give the request nonce to compare')
+  return check('nonce', 'skip', 'no nonce: typical of pre-produced, cached responses (RFC 5019)')
+}
+
+export async function checkOcspResponse(input: OcspCheckInput): Promise<Check[]> {
+  try {
+    return await runChecks(input)
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e)
+    return [check('parse', 'fail', `the checks stopped: ${message}`)]
+  }
+}
+
+async function runChecks(input: OcspCheckInput): Promise<Check[]> {
+  const der = new Uint8Array(input.responseDer) as Uint8Array<ArrayBuffer>
+  const read = readDer(der)
+  if (!read.ok) return [check('parse', 'fail', read.error.message)]
+  let parts: OcspResponseParts
+  try {
+    parts = readOcspResponse(der, read.node)
+  } catch (e) {
+    return [check('parse', 'fail', e instanceof Malformed ? e.message : 'not an OCSP response')]
+  }
+  const checks: Check[] = [check('parse', 'pass', 'a well-formed OCSPResponse (RFC 6960 4.2.1)')]
+  const basic = parts.basic
+  if (!basic) {
+    checks.push(
+      check(
+        'response-status',
+        'fail',
+        `${parts.responseStatus}: ${responseStatusMeaning(parts.responseStatus)}`,
+      ),
+    )
+    return checks
+  }
+  checks.push(check('response-status', 'pass', `successful: ${responseStatusMeaning('successful')}`))
+
+  const cert = readCert(input.certDer)
+  const issuer = readCert(input.issuerDer)
+  if (typeof cert === 'string')
+    checks.push(check('cert-id', 'fail', `the certificate could not be read: ${cert}`))
+  if (typeof issuer === 'string')
+    checks.push(check('cert-id', 'fail', `the issuer certificate could not be read: ${issuer}`))
+  const certP = typeof cert === 'string' ? undefined : cert
+  const issuerP = typeof issuer === 'string' ? undefined : issuer
+  const responses = basic.info.responses
+  const { check: idCheck, single } = await matchCertId(responses, certP, issuerP)
+  checks.push(idCheck, statusCheck(single))
+  checks.push(...(await signerChecks(basic, certP, issuerP)))
+  const skew = (input.skewSeconds ?? 300) * 1000
+  checks.push(freshness(single, responses, input.at ?? new Date(), skew))
+  checks.push(nonceCheck(input.requestNonceHex, basic.info.nonce))
+  return checks
+}
+
+async function signerChecks(
+  basic: NonNullable<OcspResponseParts['basic']>,
+  cert: CertificateParts | undefined,
+  issuer: CertificateParts | undefined,
+): Promise<Check[]> {
+  const embedded = basic.certificatesDer
+    .map((d) => readCert(d))
+    .filter((c): c is CertificateParts => typeof c === 'object')
+  const candidates = [...embedded, ...(issuer ? [issuer] : [])]
+  const id = basic.info.responderId
+  const named: CertificateParts[] = []
+  for (const c of candidates) {
+    if (
+      id.type === 'byName' ? c.subject === id.name : (await sha('SHA-1', c.subjectPublicKey)) === id.keyHash
+    )
+      named.push(c)
+  }
+  const who = id.type === 'byName' ? id.name : `key hash ${id.keyHash}`
+  if (named.length === 0) {
+    const detail = `the responder (${who}) is neither embedded in the response nor the issuer given: its key is unknown`
+    return [check('signature', 'skip', detail), check('signer', 'skip', 'the signer is unknown')]
+  }
+  const signer = named[0]
+  const outcome = await verifySignature({
+    spki: signer.spki,
+    algorithmOid: basic.signatureAlgorithm.oid,
+    parameters: basic.signatureAlgorithm.parameters,
+    paramsBytes: basic.tbs,
+    signature: basic.signature,
+    data: basic.tbs,
+  })
+  const sig = outcome.ok
+    ? check(
+        'signature',
+        'pass',
+        `${basic.signatureAlgorithm.name} signature verified with the key of ${signer.subject}`,
+      )
+    : check(
+        'signature',
+        outcome.unsupported ? 'skip' : 'fail',
+        `not verified with the key of ${signer.subject}: ${outcome.reason}`,
+      )
+  return [sig, await authorize(signer, cert, issuer)]
+}
+
+/** RFC 6960 4.2.2.2: the CA itself, or a certificate it issued with id-kp-OCSPSigning. */
+async function authorize(
+  signer: CertificateParts,
+  cert: CertificateParts | undefined,
+  issuer: CertificateParts | undefined,
+): Promise<Check> {
+  const caName = issuer?.subject ?? cert?.issuer
+  if (!caName)
+    return check(
+      'signer',
+      'skip',
+      `signed by ${signer.subject}; give the certificate or its issuer to check the signer is allowed`,
+    )
+  if (issuer && signer.subject === issuer.subject && toHex(signer.spki) === toHex(issuer.spki)) {
+    return check('signer', 'pass', 'signed by the issuing CA itself')
+  }
+  if (!issuer && signer.subject === caName)
+    return check(
+      'signer',
+      'pass',
+      'signed by the issuing CA itself (by name; give the issuer to compare keys)',
+    )
+  if (signer.issuer !== caName) {
+    return check(
+      'signer',
+      'fail',
+      `the signer ${signer.subject} was issued by ${signer.issuer}, not by the certificate's CA ${caName}: it may not answer for it (RFC 6960 4.2.2.2)`,
+    )
+  }
+  const ext = signer.extensionValues.find((e) => e.oid === '2.5.29.37')
+  const ekus =
+    ext?.value.children[0]?.children.map((k) =>
+      toHex(signer.der.subarray(k.offset + k.headerLength, k.offset + k.headerLength + k.length)),
+    ) ?? []
+  // id-kp-OCSPSigning 1.3.6.1.5.5.7.3.9
+  if (!ekus.includes('2b06010505070309')) {
+    return check(
+      'signer',
+      'fail',
+      `the signer ${signer.subject} was issued by the CA but lacks id-kp-OCSPSigning in its extended key usage: it may not sign OCSP responses (RFC 6960 4.2.2.2)`,
+    )
+  }
+  const nocheck = signer.extensions.some((e) => e.oid === '1.3.6.1.5.5.7.48.1.5')
+  const nocheckText = nocheck
+    ? 'it has id-pkix-ocsp-nocheck, so clients do not check its own revocation'
+    : 'it lacks id-pkix-ocsp-nocheck, so a client should check its revocation too (RFC 6960 4.2.2.2.1)'
+  if (issuer) {
+    const v = await verifySignature({
+      spki: issuer.spki,
+      algorithmOid: signer.signatureAlgorithm.oid,
+      parameters: signer.signatureAlgorithm.parameters,
+      paramsBytes: signer.der,
+      signature: signer.signature,
+      data: signer.tbs,
+    })
+    if (!v.ok)
+      return check(
+        'signer',
+        'fail',
+        `the delegated responder certificate ${signer.subject} is not signed by ${issuer.subject}: ${v.reason}`,
+      )
+  }
+  return check(
+    'signer',
+    'pass',
+    `a delegated responder with id-kp-OCSPSigning, issued by ${caName}; ${nocheckText}`,
+  )
+}
