@@ -3,7 +3,7 @@
  * can at worst make this worker slow (the client then terminates it), never freeze the page. The
  * parser and its crypto load only in this bundle, not in the page's first load.
  */
-import { inspectBytes, maxInputBytes } from '../lib/pki/index'
+import { buildChain, checkOcspResponse, inspectBytes, maxInputBytes } from '../lib/pki/index'
 import type { CallName, WorkerCalls, WorkerReply, WorkerRequest } from './protocol'
 
 type Handlers = { [K in CallName]: (args: WorkerCalls[K]['args']) => Promise<WorkerCalls[K]['value']> }
@@ -11,12 +11,8 @@ type Handlers = { [K in CallName]: (args: WorkerCalls[K]['args']) => Promise<Wor
 const handlers: Handlers = {
   hello: async () => ({ maxInputBytes }),
   inspect: ({ source, bytes }) => inspectBytes(source, bytes),
-  chain: async () => {
-    throw new Error('chain building is not available yet')
-  },
-  checkOcsp: async () => {
-    throw new Error('OCSP checks are not available yet')
-  },
+  chain: ({ certs }) => buildChain(certs),
+  checkOcsp: (input) => checkOcspResponse(input),
 }
 
 // The DOM lib types `self` as a Window; in a dedicated worker it is the worker's global scope.

@@ -11,7 +11,7 @@ import type {
   OcspResponseInfo,
 } from '../../lib/pki/types'
 import type { CallResult, ParseClient } from '../../workers/parseClient'
-import type { ChainLinkView } from '../../workers/protocol'
+import type { ChainLink } from '../../workers/protocol'
 import { formatBytes } from './format'
 
 export type InspectCard =
@@ -29,7 +29,7 @@ export interface InputFile {
 export type ChainState =
   | { state: 'none' }
   | { state: 'building' }
-  | { state: 'built'; links: ChainLinkView[] }
+  | { state: 'built'; links: ChainLink[] }
   | { state: 'failed'; message: string }
 
 type CertificateCard = {

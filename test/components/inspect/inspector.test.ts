@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest'
+import { Inspector, type InputFile } from '../../../src/components/inspect/inspector.svelte'
+import type { InspectedObject } from '../../../src/lib/pki/types'
+import type { CallResult, ParseClient } from '../../../src/workers/parseClient'
+import { certificate } from './models'
+
+/** A client that answers like the worker would, without one. */
+function fakeClient(
+  inspect: (source: string, bytes: Uint8Array) => CallResult<InspectedObject[]>,
+): ParseClient {
+  return {
+    hello: async () => ({ ok: true, value: { maxInputBytes: 100 } }),
+    inspect: async (source: string, bytes: Uint8Array) => inspect(source, bytes),
+    buildChain: async () => ({ ok: true, value: [] }),
+    checkOcsp: async () => ({ ok: true, value: [] }),
+  } as unknown as ParseClient
+}
+
+function file(
+  name: string,
+  size: number,
+  read: () => Promise<ArrayBuffer> = async () => new ArrayBuffer(size),
+): InputFile {
+  return { name, size, arrayBuffer: read }
+}
+
+const certificateObject = (source: string): InspectedObject => ({
+  source,
+  index: 0,
+  encoding: 'pem',
+  pemLabel: 'CERTIFICATE',
+  der: new Uint8Array([0x30, 0x00]),
+  result: { ok: true, value: certificate() },
+})
+
+describe('Inspector', () => {
+  it('refuses a file above the limit without reading it, and still shows the others of the same drop', async () => {
+    let readBig = false
+    const inspector = new Inspector(
+      fakeClient((source) => ({ ok: true, value: [certificateObject(source)] })),
+    )
+    await inspector.addFiles([
+      file('big.der', 5 * 1024 * 1024, async () => {
+        readBig = true
+        return new ArrayBuffer(0)
+      }),
+      file('leaf.pem', 10),
+    ])
+    expect(readBig).toBe(false)
+    expect(inspector.cards.map((card) => card.type)).toEqual(['inputError', 'object'])
+    const [error] = inspector.cards
+    expect(error.type === 'inputError' && error.message).toBe(
+      '5 MiB is over the 100 bytes limit, so it was not read',
+    )
+  })
+
+  it('turns a worker failure into an error card naming the input', async () => {
+    const inspector = new Inspector(
+      fakeClient(() => ({
+        ok: false,
+        error: { code: 'timeout', message: 'the parser did not answer within 10 s' },
+      })),
+    )
+    await inspector.addFiles([file('hostile.der', 10)])
+    expect(inspector.cards).toMatchObject([{ type: 'inputError', source: 'hostile.der', message: /10 s/ }])
+  })
+
+  it('never keeps the bytes of a private key', async () => {
+    const inspector = new Inspector(
+      fakeClient((source) => ({
+        ok: true,
+        value: [
+          {
+            ...certificateObject(source),
+            der: new Uint8Array([1, 2, 3]),
+            result: { ok: true, value: { kind: 'privateKey', summary: 'An RSA private key.' } },
+          },
+        ],
+      })),
+    )
+    await inspector.addText('-----BEGIN RSA PRIVATE KEY-----')
+    const [card] = inspector.cards
+    expect(card.type === 'object' && card.object.der.length).toBe(0)
+  })
+
+  it('removes one card, and clears all', async () => {
+    const inspector = new Inspector(
+      fakeClient((source) => ({ ok: true, value: [certificateObject(source)] })),
+    )
+    await inspector.addFiles([file('a.pem', 10), file('b.pem', 10)])
+    inspector.remove(inspector.cards[0].key)
+    expect(inspector.cards.map((card) => card.type === 'object' && card.object.source)).toEqual(['b.pem'])
+    inspector.clear()
+    expect(inspector.cards).toEqual([])
+  })
+})
