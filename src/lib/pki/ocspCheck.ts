@@ -4,14 +4,16 @@
  * WebCrypto here (verify.ts), so an unauthorized signer is a failed check with its reason, not an
  * exception (pkijs's BasicOCSPResponse.verify() throws for it since PR #502).
  */
-import { readCertificate, sha, type CertificateParts } from './certificate.ts'
+import type { CertificateParts } from './certificate.ts'
 import { readDer } from './der.ts'
 import { formatDuration, formatUtc, responseStatusMeaning } from './describe.ts'
 import { Malformed } from './fields.ts'
 import { readOcspResponse, type OcspResponseParts } from './ocspResponse.ts'
+import { check, readCert, signerChecks, type OcspCheckId } from './ocspSigner.ts'
 import type { Check, SingleResponse } from './types.ts'
 import { toHex } from './values.ts'
-import { verifySignature } from './verify.ts'
+
+export type { OcspCheckId }
 
 export interface OcspCheckInput {
   responseDer: Uint8Array
@@ -25,39 +27,11 @@ export interface OcspCheckInput {
   skewSeconds?: number
   /** The nonce sent in the request, lowercase hex (RFC 8954). */
   requestNonceHex?: string
-}
-
-export type OcspCheckId =
-  'parse' | 'response-status' | 'cert-id' | 'cert-status' | 'signature' | 'signer' | 'freshness' | 'nonce'
-
-const labels: Record<OcspCheckId, string> = {
-  parse: 'Response parses',
-  'response-status': 'Response status',
-  'cert-id': 'CertID matches the certificate and issuer',
-  'cert-status': 'Certificate status',
-  signature: 'Signature verifies',
-  signer: 'Signer is authorized',
-  freshness: 'Fresh at the checked time',
-  nonce: 'Nonce matches the request',
-}
-
-const check = (id: OcspCheckId, status: Check['status'], detail: string): Check => ({
-  id,
-  label: labels[id],
-  status,
-  detail,
-})
-
-function readCert(der: Uint8Array | undefined): CertificateParts | string | undefined {
-  if (!der) return undefined
-  const copy = new Uint8Array(der) as Uint8Array<ArrayBuffer>
-  const read = readDer(copy)
-  if (!read.ok) return read.error.message
-  try {
-    return readCertificate(copy, read.node)
-  } catch (e) {
-    return e instanceof Error ? e.message : String(e)
-  }
+  /**
+   * Other certificates the client already holds (DER), e.g. a delegated responder's certificate
+   * when the response does not embed it (as `openssl ocsp -verify_other` supplies it).
+   */
+  otherCertsDer?: Uint8Array[]
 }
 
 const hashNames = { sha1: 'SHA-1', sha256: 'SHA-256', sha384: 'SHA-384', sha512: 'SHA-512' } as const
@@ -226,123 +200,9 @@ async function runChecks(input: OcspCheckInput): Promise<Check[]> {
   const responses = basic.info.responses
   const { check: idCheck, single } = await matchCertId(responses, certP, issuerP)
   checks.push(idCheck, statusCheck(single))
-  checks.push(...(await signerChecks(basic, certP, issuerP)))
+  checks.push(...(await signerChecks(basic, certP, issuerP, input.otherCertsDer ?? [])))
   const skew = (input.skewSeconds ?? 300) * 1000
   checks.push(freshness(single, responses, input.at ?? new Date(), skew))
   checks.push(nonceCheck(input.requestNonceHex, basic.info.nonce))
   return checks
-}
-
-async function signerChecks(
-  basic: NonNullable<OcspResponseParts['basic']>,
-  cert: CertificateParts | undefined,
-  issuer: CertificateParts | undefined,
-): Promise<Check[]> {
-  const embedded = basic.certificatesDer
-    .map((d) => readCert(d))
-    .filter((c): c is CertificateParts => typeof c === 'object')
-  const candidates = [...embedded, ...(issuer ? [issuer] : [])]
-  const id = basic.info.responderId
-  const named: CertificateParts[] = []
-  for (const c of candidates) {
-    if (
-      id.type === 'byName' ? c.subject === id.name : (await sha('SHA-1', c.subjectPublicKey)) === id.keyHash
-    )
-      named.push(c)
-  }
-  const who = id.type === 'byName' ? id.name : `key hash ${id.keyHash}`
-  if (named.length === 0) {
-    const detail = `the responder (${who}) is neither embedded in the response nor the issuer given: its key is unknown`
-    return [check('signature', 'skip', detail), check('signer', 'skip', 'the signer is unknown')]
-  }
-  const signer = named[0]
-  const outcome = await verifySignature({
-    spki: signer.spki,
-    algorithmOid: basic.signatureAlgorithm.oid,
-    parameters: basic.signatureAlgorithm.parameters,
-    paramsBytes: basic.tbs,
-    signature: basic.signature,
-    data: basic.tbs,
-  })
-  const sig = outcome.ok
-    ? check(
-        'signature',
-        'pass',
-        `${basic.signatureAlgorithm.name} signature verified with the key of ${signer.subject}`,
-      )
-    : check(
-        'signature',
-        outcome.unsupported ? 'skip' : 'fail',
-        `not verified with the key of ${signer.subject}: ${outcome.reason}`,
-      )
-  return [sig, await authorize(signer, cert, issuer)]
-}
-
-/** RFC 6960 4.2.2.2: the CA itself, or a certificate it issued with id-kp-OCSPSigning. */
-async function authorize(
-  signer: CertificateParts,
-  cert: CertificateParts | undefined,
-  issuer: CertificateParts | undefined,
-): Promise<Check> {
-  const caName = issuer?.subject ?? cert?.issuer
-  if (!caName)
-    return check(
-      'signer',
-      'skip',
-      `signed by ${signer.subject}; give the certificate or its issuer to check the signer is allowed`,
-    )
-  if (issuer && signer.subject === issuer.subject && toHex(signer.spki) === toHex(issuer.spki)) {
-    return check('signer', 'pass', 'signed by the issuing CA itself')
-  }
-  if (!issuer && signer.subject === caName)
-    return check(
-      'signer',
-      'pass',
-      'signed by the issuing CA itself (by name; give the issuer to compare keys)',
-    )
-  if (signer.issuer !== caName) {
-    return check(
-      'signer',
-      'fail',
-      `the signer ${signer.subject} was issued by ${signer.issuer}, not by the certificate's CA ${caName}: it may not answer for it (RFC 6960 4.2.2.2)`,
-    )
-  }
-  const ext = signer.extensionValues.find((e) => e.oid === '2.5.29.37')
-  const ekus =
-    ext?.value.children[0]?.children.map((k) =>
-      toHex(signer.der.subarray(k.offset + k.headerLength, k.offset + k.headerLength + k.length)),
-    ) ?? []
-  // id-kp-OCSPSigning 1.3.6.1.5.5.7.3.9
-  if (!ekus.includes('2b06010505070309')) {
-    return check(
-      'signer',
-      'fail',
-      `the signer ${signer.subject} was issued by the CA but lacks id-kp-OCSPSigning in its extended key usage: it may not sign OCSP responses (RFC 6960 4.2.2.2)`,
-    )
-  }
-  const nocheck = signer.extensions.some((e) => e.oid === '1.3.6.1.5.5.7.48.1.5')
-  const nocheckText = nocheck
-    ? 'it has id-pkix-ocsp-nocheck, so clients do not check its own revocation'
-    : 'it lacks id-pkix-ocsp-nocheck, so a client should check its revocation too (RFC 6960 4.2.2.2.1)'
-  if (issuer) {
-    const v = await verifySignature({
-      spki: issuer.spki,
-      algorithmOid: signer.signatureAlgorithm.oid,
-      parameters: signer.signatureAlgorithm.parameters,
-      paramsBytes: signer.der,
-      signature: signer.signature,
-      data: signer.tbs,
-    })
-    if (!v.ok)
-      return check(
-        'signer',
-        'fail',
-        `the delegated responder certificate ${signer.subject} is not signed by ${issuer.subject}: ${v.reason}`,
-      )
-  }
-  return check(
-    'signer',
-    'pass',
-    `a delegated responder with id-kp-OCSPSigning, issued by ${caName}; ${nocheckText}`,
-  )
 }

@@ -1,0 +1,114 @@
+/**
+ * `npm run --silent inspect -- [--json] FILE...`: the inspector's parser from a shell.
+ *
+ * Each FILE may hold DER, PEM (any number of blocks) or bare base64 of DER. With --json, stdout is
+ * ONE JSON array with one object per parsed object, in order (the contract is InspectJson in
+ * src/lib/pki/json.ts). Exit 0 when no object is an error, 1 when at least one is, 2 for a usage
+ * error (one line on stderr). Never a stack trace.
+ */
+import { readFileSync, statSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { inspectBytes, inspectJson, maxInputBytes, type InspectJson } from '../lib/pki/index.ts'
+import { summaryText } from '../lib/pki/summary.ts'
+import type { InspectedObject } from '../lib/pki/types.ts'
+
+const usage = `usage: inspect [--json] FILE...
+  FILE   DER, PEM (one or several blocks) or bare base64 of a certificate, OCSP response or OCSP request
+  --json print one JSON array, one object per parsed object
+exit status: 0 no errors, 1 at least one object is an error, 2 usage error`
+
+interface Args {
+  json: boolean
+  help: boolean
+  files: string[]
+}
+
+function parseArgs(argv: readonly string[]): Args | string {
+  const args: Args = { json: false, help: false, files: [] }
+  let flags = true
+  for (const a of argv) {
+    if (flags && a === '--') flags = false
+    else if (flags && a === '--json') args.json = true
+    else if (flags && (a === '--help' || a === '-h')) args.help = true
+    else if (flags && a.startsWith('-')) return `unknown option ${a}`
+    else args.files.push(a)
+  }
+  if (!args.help && args.files.length === 0) return 'no FILE given'
+  return args
+}
+
+/** `npm run` starts us in the package root; INIT_CWD is where the user typed the command. */
+const cwd = process.env.INIT_CWD ?? process.cwd()
+
+async function inspectFile(source: string): Promise<InspectedObject[] | InspectJson> {
+  let bytes: Uint8Array
+  const path = resolve(cwd, source)
+  try {
+    const stat = statSync(path)
+    if (stat.isDirectory()) return errorJson(source, 'unreadable', `cannot read ${source}: it is a directory`)
+    // Refuse before reading: a multi-gigabyte file is never loaded at all.
+    if (stat.size > maxInputBytes) {
+      const mib = (stat.size / 1024 / 1024).toFixed(1)
+      const limit = `${maxInputBytes / 1024 / 1024} MiB`
+      return errorJson(
+        source,
+        'too-large',
+        `too large: ${mib} MiB (${stat.size} bytes) is above the ${limit} limit, not parsed`,
+      )
+    }
+    bytes = readFileSync(path)
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code
+    const why =
+      code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (code ?? String(e))
+    return errorJson(source, 'unreadable', `cannot read ${source}: ${why}`)
+  }
+  return inspectBytes(source, bytes)
+}
+
+function errorJson(source: string, code: string, message: string): InspectJson {
+  return { source, index: 0, kind: 'error', error: { code, message } }
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const args = parseArgs(argv)
+  if (typeof args === 'string') {
+    process.stderr.write(`inspect: ${args} (try --help)\n`)
+    return 2
+  }
+  if (args.help) {
+    process.stdout.write(`${usage}\n`)
+    return 0
+  }
+  const json: InspectJson[] = []
+  const text: string[] = []
+  const now = new Date()
+  for (const file of args.files) {
+    const got = await inspectFile(file)
+    if (!Array.isArray(got)) {
+      json.push(got)
+      const error = got.kind === 'error' ? got.error : { code: '', message: '' }
+      text.push(`${file} #0  error\n  ${'Error'.padEnd(14)}[${error.code}] ${error.message}`)
+      continue
+    }
+    for (const obj of got) {
+      json.push(inspectJson(obj))
+      text.push(summaryText(obj, now))
+    }
+  }
+  process.stdout.write(args.json ? `${JSON.stringify(json, null, 2)}\n` : `${text.join('\n\n')}\n`)
+  return json.some((o) => o.kind === 'error') ? 1 : 0
+}
+
+main(process.argv.slice(2)).then(
+  (status) => {
+    process.exitCode = status
+  },
+  (error: unknown) => {
+    // Never a stack trace to a user: a bug of ours is reported in one line.
+    process.stderr.write(
+      `inspect: internal error: ${error instanceof Error ? error.message : String(error)}\n`,
+    )
+    process.exitCode = 1
+  },
+)

@@ -1,0 +1,16 @@
+/**
+ * The demo CA's public face. Loaded on demand by the page (`await import(...)`), so none of this
+ * is in the first paint. Nothing here touches the network.
+ */
+export { createDemoPki, checkLeafName, defaultLeafName, demoUrls } from './pki.ts'
+export { createOcspResponse, crlReasonCodes, maxValidityHours } from './ocspResponse.ts'
+export {
+  certificateFileNames,
+  chainVerifyCommand,
+  ocspVerifyCommand,
+  responseFileName,
+  tlsFeatureCommand,
+  type OcspVerifyCommandOptions,
+} from './commands.ts'
+export { toPem, base64 } from './der.ts'
+export type * from './types.ts'

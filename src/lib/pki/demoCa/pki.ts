@@ -1,0 +1,274 @@
+/**
+ * createDemoPki: a root, an intermediate, a leaf and a delegated OCSP responder, as real signed
+ * X.509 v3 certificates (RFC 5280) made in the browser with WebCrypto. The root's and the leaf's
+ * private keys are dropped once used; the intermediate's and the responder's are kept
+ * (non-extractable) to sign OCSP responses.
+ */
+import {
+  bitString,
+  certificateTime,
+  explicit,
+  integer,
+  sequence,
+  toHex,
+  toPem,
+  type Der,
+} from './der.ts'
+import {
+  authorityInfoAccess,
+  authorityKeyIdentifier,
+  basicConstraints,
+  certificateExtensions,
+  certificatePolicies,
+  distinguishedName,
+  extKeyUsage,
+  keyUsage,
+  nameString,
+  ocspNoCheck,
+  oids,
+  subjectAltNameDns,
+  subjectKeyIdentifier,
+  tlsFeatureMustStaple,
+  type NameAttribute,
+} from './extensions.ts'
+import {
+  digest,
+  generateKeyPair,
+  publicKeyBits,
+  randomSerial,
+  signatureAlgorithmOf,
+  signWith,
+  spkiOf,
+  type DemoKeyAlgorithm,
+} from './keys.ts'
+import type {
+  DemoCaResult,
+  DemoCertificate,
+  DemoFileStem,
+  DemoPki,
+  DemoPkiOptions,
+  DemoRole,
+} from './types.ts'
+
+export const demoUrls = {
+  ocsp: 'http://ocsp.demo-ca.example',
+  rootCert: 'http://ca.demo-ca.example/root.der',
+  intermediateCert: 'http://ca.demo-ca.example/int.der',
+} as const
+
+export const defaultLeafName = 'shop.example'
+
+const hour = 3600 * 1000
+const day = 24 * hour
+
+/** Whole seconds: DER times carry no fraction (RFC 5280 4.1.2.5), so keep Date and bytes equal. */
+export function wholeSeconds(d: Date): Date {
+  return new Date(Math.floor(d.getTime() / 1000) * 1000)
+}
+
+/** A DNS name a CA could put in a certificate: LDH labels, at most 64 characters (ub-common-name). */
+export function checkLeafName(name: string): string | undefined {
+  if (name.length === 0) return 'the leaf name is empty'
+  if (name.length > 64) return `the leaf name is ${name.length} characters; a CN holds at most 64 (RFC 5280 ub-common-name)`
+  const label = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/
+  if (!name.split('.').every((l) => label.test(l)))
+    return `"${name}" is not a DNS name: use lowercase letters, digits, hyphens and dots, like shop.example`
+  return undefined
+}
+
+interface KeyMaterial {
+  keys: CryptoKeyPair
+  spki: Der
+  bits: Der
+  keyId: Der
+}
+
+async function keyMaterial(algorithm: DemoKeyAlgorithm): Promise<KeyMaterial> {
+  const keys = await generateKeyPair(algorithm)
+  const spki = await spkiOf(keys.publicKey)
+  const bits = publicKeyBits(spki)
+  return { keys, spki, bits, keyId: await digest('sha1', bits) }
+}
+
+interface Issuance {
+  role: DemoRole
+  fileStem: DemoFileStem
+  subject: NameAttribute[]
+  issuer: { name: NameAttribute[]; key: KeyMaterial }
+  subjectKey: KeyMaterial
+  notBefore: Date
+  notAfter: Date
+  extensions: Der[]
+}
+
+async function issue(algorithm: DemoKeyAlgorithm, what: Issuance): Promise<DemoCertificate> {
+  const serial = randomSerial()
+  const signatureAlgorithm = signatureAlgorithmOf(algorithm)
+  const subjectNameDer = distinguishedName(what.subject)
+  const tbs = sequence(
+    explicit(0, integer(2)), // v3
+    integer(serial),
+    signatureAlgorithm,
+    distinguishedName(what.issuer.name),
+    sequence(certificateTime(what.notBefore), certificateTime(what.notAfter)),
+    subjectNameDer,
+    what.subjectKey.spki,
+    certificateExtensions(what.extensions),
+  )
+  const signature = await signWith(algorithm, what.issuer.key.keys.privateKey, tbs)
+  const der = sequence(tbs, signatureAlgorithm, bitString(signature))
+  return {
+    role: what.role,
+    fileStem: what.fileStem,
+    subject: nameString(what.subject),
+    issuer: nameString(what.issuer.name),
+    serialNumber: toHex(serial),
+    notBefore: what.notBefore,
+    notAfter: what.notAfter,
+    der,
+    pem: toPem(der, 'CERTIFICATE'),
+    subjectNameDer,
+    publicKeyBits: what.subjectKey.bits,
+    keyId: what.subjectKey.keyId,
+  }
+}
+
+export async function createDemoPki(options: DemoPkiOptions): Promise<DemoCaResult<DemoPki>> {
+  const leafName = options.leafName ?? defaultLeafName
+  const nameProblem = checkLeafName(leafName)
+  if (nameProblem) return { ok: false, error: { code: 'bad-option', message: nameProblem } }
+  if (options.now !== undefined && Number.isNaN(options.now.getTime()))
+    return { ok: false, error: { code: 'bad-option', message: 'the issuing time "now" is not a valid date' } }
+  const algorithm = options.keyAlgorithm
+  const now = wholeSeconds(options.now ?? new Date())
+  // Back-dated an hour, as CAs do, so a client whose clock is a little slow still accepts them.
+  const notBefore = new Date(now.getTime() - hour)
+  const id = toHex(crypto.getRandomValues(new Uint8Array(2)))
+
+  let root: KeyMaterial, intermediate: KeyMaterial, leaf: KeyMaterial, responder: KeyMaterial
+  try {
+    ;[root, intermediate, leaf, responder] = await Promise.all(
+      [0, 1, 2, 3].map(() => keyMaterial(algorithm)),
+    )
+  } catch (e) {
+    return { ok: false, error: { code: 'crypto', message: `this browser could not make ${algorithm} keys: ${why(e)}` } }
+  }
+
+  const rootName: NameAttribute[] = [
+    { type: 'C', value: 'ZZ' },
+    { type: 'O', value: 'Staple Lab Demo CA' },
+    { type: 'CN', value: `Staple Lab Demo Root ${id}` },
+  ]
+  const intermediateName: NameAttribute[] = [
+    { type: 'C', value: 'ZZ' },
+    { type: 'O', value: 'Staple Lab Demo CA' },
+    { type: 'CN', value: `Staple Lab Demo Issuing CA ${id}` },
+  ]
+  const responderName: NameAttribute[] = [
+    { type: 'C', value: 'ZZ' },
+    { type: 'O', value: 'Staple Lab Demo CA' },
+    { type: 'CN', value: `Staple Lab Demo OCSP Responder ${id}` },
+  ]
+  // A domain-validated leaf names only the domain (CA/B Forum BR 7.1.4.2).
+  const leafSubject: NameAttribute[] = [{ type: 'CN', value: leafName }]
+  const rootIssuer = { name: rootName, key: root }
+  const intermediateIssuer = { name: intermediateName, key: intermediate }
+
+  try {
+    const rootCert = await issue(algorithm, {
+      role: 'root',
+      fileStem: 'root',
+      subject: rootName,
+      issuer: rootIssuer,
+      subjectKey: root,
+      notBefore,
+      notAfter: new Date(now.getTime() + 10 * 365 * day),
+      extensions: [
+        basicConstraints(true),
+        keyUsage('keyCertSign', 'cRLSign'),
+        subjectKeyIdentifier(root.keyId),
+      ],
+    })
+    const intermediateCert = await issue(algorithm, {
+      role: 'intermediate',
+      fileStem: 'int',
+      subject: intermediateName,
+      issuer: rootIssuer,
+      subjectKey: intermediate,
+      notBefore,
+      notAfter: new Date(now.getTime() + 5 * 365 * day),
+      // No EKU on the intermediate: an EKU there would also constrain the delegated responder it
+      // issues (Mozilla enforces EKU chaining), and RFC 5280 does not require one.
+      // digitalSignature because this key signs OCSP responses itself (RFC 6960 4.2.2.2).
+      extensions: [
+        basicConstraints(true, 0),
+        keyUsage('digitalSignature', 'keyCertSign', 'cRLSign'),
+        subjectKeyIdentifier(intermediate.keyId),
+        authorityKeyIdentifier(root.keyId),
+        authorityInfoAccess({ ocsp: demoUrls.ocsp, caIssuers: demoUrls.rootCert }),
+      ],
+    })
+    const leafCert = await issue(algorithm, {
+      role: 'leaf',
+      fileStem: 'leaf',
+      subject: leafSubject,
+      issuer: intermediateIssuer,
+      subjectKey: leaf,
+      notBefore,
+      notAfter: new Date(now.getTime() + 90 * day),
+      extensions: [
+        basicConstraints(false),
+        // RSA key exchange (TLS 1.2 RSA suites) encrypts to the key; ECDSA keys only sign.
+        algorithm === 'RSA-2048'
+          ? keyUsage('digitalSignature', 'keyEncipherment')
+          : keyUsage('digitalSignature'),
+        extKeyUsage(oids.serverAuth),
+        subjectKeyIdentifier(leaf.keyId),
+        authorityKeyIdentifier(intermediate.keyId),
+        authorityInfoAccess({ ocsp: demoUrls.ocsp, caIssuers: demoUrls.intermediateCert }),
+        subjectAltNameDns(leafName),
+        certificatePolicies(oids.domainValidated),
+        ...(options.mustStaple ? [tlsFeatureMustStaple()] : []),
+      ],
+    })
+    const responderCert = await issue(algorithm, {
+      role: 'responder',
+      fileStem: 'responder',
+      subject: responderName,
+      issuer: intermediateIssuer,
+      subjectKey: responder,
+      notBefore,
+      notAfter: new Date(now.getTime() + 90 * day),
+      // RFC 6960 4.2.2.2: a delegated responder is issued by the CA with id-kp-OCSPSigning;
+      // 4.2.2.2.1: nocheck, so clients do not ask about the responder's own status.
+      extensions: [
+        keyUsage('digitalSignature'),
+        extKeyUsage(oids.ocspSigning),
+        ocspNoCheck(),
+        subjectKeyIdentifier(responder.keyId),
+        authorityKeyIdentifier(intermediate.keyId),
+      ],
+    })
+    return {
+      ok: true,
+      value: {
+        keyAlgorithm: algorithm,
+        mustStaple: options.mustStaple,
+        leafName,
+        createdAt: now,
+        id,
+        root: rootCert,
+        intermediate: intermediateCert,
+        leaf: leafCert,
+        responder: responderCert,
+        signingKeys: { intermediate: intermediate.keys.privateKey, responder: responder.keys.privateKey },
+      },
+    }
+  } catch (e) {
+    return { ok: false, error: { code: 'crypto', message: `signing a demo certificate failed: ${why(e)}` } }
+  }
+}
+
+export function why(e: unknown): string {
+  return e instanceof Error ? e.message : String(e)
+}
