@@ -1,0 +1,143 @@
+/**
+ * The long horizon: one server over days, with a response validity, its stapling strategy,
+ * responder outages and handshakes arriving at a steady rate. Handshakes between two changes of
+ * state (an hour boundary, an outage edge, a refresh, an expiry) all end alike, so they are
+ * counted in one step; only a handshake that triggers a fetch (nginx, Apache) is taken alone.
+ */
+import { serverCache, type ServerCache } from './horizonServer.ts'
+import { modes, type Mode, type ServerStrategy } from './types.ts'
+
+export interface Outage {
+  startHour: number
+  endHour: number
+}
+
+export interface HorizonInput {
+  days: number
+  /** thisUpdate to nextUpdate of each response (CA/B BR 4.9.10: 8 hours to 10 days). */
+  validityHours: number
+  /** Age of the newest pre-produced response when the server fetches it (0: produced on demand). */
+  responseAgeHours: number
+  strategy: ServerStrategy
+  outages: Outage[]
+  handshakesPerHour: number
+}
+
+export const defaultHorizonInput: HorizonInput = {
+  days: 7,
+  validityHours: 168,
+  responseAgeHours: 0,
+  strategy: 'proactive',
+  outages: [{ startHour: 48, endHour: 60 }],
+  handshakesPerHour: 100,
+}
+
+export type StapleFreshness = 'fresh' | 'stale' | 'none' | 'error'
+
+export interface ModeCount {
+  ok: number
+  failed: number
+  /** Connected without any revocation check (soft-fail timeouts, stapling without a staple). */
+  unchecked: number
+}
+
+export interface HorizonHour {
+  hour: number
+  handshakes: number
+  responderUp: boolean
+  byMode: Record<Mode, ModeCount>
+  /** The server's staple during most of the hour's handshakes. */
+  staple: StapleFreshness
+}
+
+export interface HorizonResult {
+  hours: HorizonHour[]
+  /** Each change of the server's staple freshness, in hours. */
+  freshness: { hour: number; staple: StapleFreshness }[]
+  totals: Record<Mode, ModeCount>
+  /** Fetches the server made (each reaches the responder unless it is down). */
+  serverFetches: number
+}
+
+function responderUp(outages: Outage[], t: number): boolean {
+  return !outages.some((o) => t >= o.startHour && t < o.endHour)
+}
+
+function emptyCounts(): Record<Mode, ModeCount> {
+  return Object.fromEntries(modes.map((m) => [m, { ok: 0, failed: 0, unchecked: 0 }])) as Record<
+    Mode,
+    ModeCount
+  >
+}
+
+/** What n handshakes at one moment come to under each mode. */
+function count(into: Record<Mode, ModeCount>, n: number, staple: StapleFreshness, up: boolean): void {
+  into.none.ok += n
+  into['ocsp-soft-fail'].ok += n
+  if (!up) into['ocsp-soft-fail'].unchecked += n
+  into['ocsp-hard-fail'][up ? 'ok' : 'failed'] += n
+  into.stapling.ok += n
+  if (staple !== 'fresh') into.stapling.unchecked += n
+  into['must-staple'][staple === 'fresh' ? 'ok' : 'failed'] += n
+}
+
+export function horizon(input: HorizonInput): HorizonResult {
+  const end = Math.max(1, Math.round(input.days * 24))
+  const rate = Math.max(0, input.handshakesPerHour)
+  const cache: ServerCache = serverCache(input.strategy, input.validityHours, input.responseAgeHours)
+  const hours: HorizonHour[] = Array.from({ length: end }, (_, hour) => ({
+    hour,
+    handshakes: 0,
+    responderUp: responderUp(input.outages, hour + 0.5),
+    byMode: emptyCounts(),
+    staple: 'none',
+  }))
+  const freshInHour = hours.map(() => new Map<StapleFreshness, number>())
+  const freshness: HorizonResult['freshness'] = []
+  const edges = input.outages.flatMap((o) => [o.startHour, o.endHour]).sort((a, b) => a - b)
+  const note = (t: number, state: StapleFreshness) => {
+    if (freshness[freshness.length - 1]?.staple !== state) freshness.push({ hour: t, staple: state })
+  }
+
+  let k = 0
+  for (let guard = 0; rate > 0 && guard < 10_000_000; guard++) {
+    const t = k / rate
+    if (t >= end) break
+    cache.runTimers(t, (at) => responderUp(input.outages, at))
+    const up = responderUp(input.outages, t)
+    const hour = hours[Math.floor(t)]!
+    if (cache.handshakeTriggersFetch(t)) {
+      // This handshake is served with what the cache holds (nginx) or waits for the fetch (Apache).
+      const state = cache.serve(t, up)
+      count(hour.byMode, 1, state, up)
+      hour.handshakes += 1
+      freshInHour[hour.hour]!.set(state, (freshInHour[hour.hour]!.get(state) ?? 0) + 1)
+      note(t, state)
+      k++
+      continue
+    }
+    const state = cache.freshness(t)
+    note(t, state)
+    const nextEdge = edges.find((e) => e > t) ?? Infinity
+    const until = Math.min(Math.floor(t) + 1, nextEdge, cache.nextChange(t), end)
+    const kEnd = Math.max(k + 1, Math.ceil(until * rate - 1e-9))
+    const n = kEnd - k
+    count(hour.byMode, n, state, up)
+    hour.handshakes += n
+    freshInHour[hour.hour]!.set(state, (freshInHour[hour.hour]!.get(state) ?? 0) + n)
+    k = kEnd
+  }
+
+  const totals = emptyCounts()
+  hours.forEach((h, i) => {
+    let best: [StapleFreshness, number] = [cache.freshness(i + 0.5), -1]
+    for (const entry of freshInHour[i]!) if (entry[1] > best[1]) best = entry
+    h.staple = best[0]
+    for (const m of modes) {
+      totals[m].ok += h.byMode[m].ok
+      totals[m].failed += h.byMode[m].failed
+      totals[m].unchecked += h.byMode[m].unchecked
+    }
+  })
+  return { hours, freshness, totals, serverFetches: cache.fetches() }
+}

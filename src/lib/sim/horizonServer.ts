@@ -1,0 +1,165 @@
+/**
+ * The server's staple cache over time, per strategy, for the long horizon. Times in hours. Each
+ * rule cites its source; docs/model.md ("Long horizon") has them all.
+ */
+import type { ServerStrategy } from './types.ts'
+import type { StapleFreshness } from './horizon.ts'
+
+export interface ServerCache {
+  /** Fetches the server schedules for itself (Caddy), run for every due time <= t. */
+  runTimers(t: number, upAt: (t: number) => boolean): void
+  /** Would a handshake at t make the server fetch (nginx lazy, Apache blocking)? */
+  handshakeTriggersFetch(t: number): boolean
+  /** Serve one such handshake: fetch, and return what this handshake gets. */
+  serve(t: number, up: boolean): StapleFreshness
+  freshness(t: number): StapleFreshness
+  /** The next time after t at which freshness or a due fetch changes (Infinity if none). */
+  nextChange(t: number): number
+  fetches(): number
+}
+
+const minutes = (m: number) => m / 60
+
+interface Response {
+  nextUpdate: number
+}
+
+function base(validity: number, age: number) {
+  let response: Response | null = null
+  let fetchCount = 0
+  return {
+    fetch(t: number, up: boolean): boolean {
+      fetchCount++
+      if (up) response = { nextUpdate: t - age + validity }
+      return up
+    },
+    get response() {
+      return response
+    },
+    fresh(t: number) {
+      return response !== null && t < response.nextUpdate
+    },
+    state(t: number): StapleFreshness {
+      return response === null ? 'none' : t < response.nextUpdate ? 'fresh' : 'stale'
+    },
+    count: () => fetchCount,
+  }
+}
+
+const after = (t: number, ...times: number[]) => Math.min(...times.filter((x) => x > t), Infinity)
+
+/** No stapling: never a staple. */
+function none(): ServerCache {
+  return {
+    runTimers: () => {},
+    handshakeTriggersFetch: () => false,
+    serve: () => 'none',
+    freshness: () => 'none',
+    nextChange: () => Infinity,
+    fetches: () => 0,
+  }
+}
+
+/** nginx ssl_stapling_file: a response loaded at start, served as is, never refreshed. */
+function staticFile(validity: number, age: number): ServerCache {
+  const r = base(validity, age)
+  r.fetch(0, true)
+  return {
+    runTimers: () => {},
+    handshakeTriggersFetch: () => false,
+    serve: (t) => r.state(t),
+    // Past nextUpdate the file is still stapled: clients see a stale staple.
+    freshness: (t) => r.state(t),
+    nextChange: (t) => after(t, r.response?.nextUpdate ?? Infinity),
+    fetches: () => 0,
+  }
+}
+
+/**
+ * nginx: a handshake after the refresh time triggers a background fetch; on success refresh at
+ * max(min(nextUpdate - 5 min, now + 1 h), now + 5 min), on failure retry in 5 min, keeping the old
+ * response, which is stapled only while valid.
+ */
+function lazy(validity: number, age: number): ServerCache {
+  const r = base(validity, age)
+  let refresh = 0
+  const freshness = (t: number): StapleFreshness => (r.fresh(t) ? 'fresh' : 'none')
+  return {
+    runTimers: () => {},
+    handshakeTriggersFetch: (t) => t >= refresh,
+    serve(t, up) {
+      const got = freshness(t)
+      if (r.fetch(t, up)) {
+        const next = r.response!.nextUpdate
+        refresh = Math.max(Math.min(next - minutes(5), t + 1), t + minutes(5))
+      } else refresh = t + minutes(5)
+      return got
+    },
+    freshness,
+    nextChange: (t) => after(t, refresh, r.response?.nextUpdate ?? Infinity),
+    fetches: r.count,
+  }
+}
+
+/**
+ * Apache mod_ssl: a response is cached for SSLStaplingStandardCacheTimeout (1 h) and refetched
+ * inside the next handshake after that (or once past nextUpdate). A failed fetch replaces it with
+ * a faked tryLater response (SSLStaplingFakeTryLater) cached for the ErrorCacheTimeout (10 min).
+ */
+function blocking(validity: number, age: number): ServerCache {
+  const r = base(validity, age)
+  let expires = 0
+  let error = false
+  const freshness = (t: number): StapleFreshness => (error ? 'error' : r.fresh(t) ? 'fresh' : 'none')
+  return {
+    runTimers: () => {},
+    handshakeTriggersFetch: (t) => t >= expires || (!error && r.response !== null && !r.fresh(t)),
+    serve(t, up) {
+      error = !r.fetch(t, up)
+      expires = t + (error ? minutes(10) : 1)
+      return freshness(t)
+    },
+    freshness,
+    nextChange: (t) => after(t, expires, r.response?.nextUpdate ?? Infinity),
+    fetches: r.count,
+  }
+}
+
+/**
+ * Caddy (CertMagic): fetches at start and at thisUpdate + half the validity; after a failure it
+ * retries at its next hourly maintenance; it staples only a valid response.
+ */
+function proactive(validity: number, age: number): ServerCache {
+  const r = base(validity, age)
+  let due = 0
+  const freshness = (t: number): StapleFreshness => (r.fresh(t) ? 'fresh' : 'none')
+  return {
+    runTimers(t, upAt) {
+      while (due <= t) {
+        const at = due
+        due = r.fetch(at, upAt(at)) ? Math.max(r.response!.nextUpdate - validity / 2, at + 1) : at + 1
+      }
+    },
+    handshakeTriggersFetch: () => false,
+    serve: (t) => freshness(t),
+    freshness,
+    nextChange: (t) => after(t, due, r.response?.nextUpdate ?? Infinity),
+    fetches: r.count,
+  }
+}
+
+export function serverCache(strategy: ServerStrategy, validityHours: number, ageHours: number): ServerCache {
+  const age = Math.min(Math.max(0, ageHours), validityHours)
+  switch (strategy) {
+    case 'none':
+      return none()
+    case 'static':
+      return staticFile(validityHours, age)
+    case 'lazy':
+      return lazy(validityHours, age)
+    case 'blocking':
+      return blocking(validityHours, age)
+    case 'proactive':
+      return proactive(validityHours, age)
+  }
+}
