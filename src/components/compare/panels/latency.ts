@@ -4,7 +4,7 @@
  */
 import type { ComparisonRow, Phase, Run } from '../../../lib/sim/types.ts'
 import { formatMs, formatPercent, sentence } from './format.ts'
-import { phaseInfo } from './phases.ts'
+import { phaseLabels as phaseInfo } from '../../../lib/sim/index.ts'
 import { reasonText, rowNoun } from './rows.ts'
 
 export interface Difference {

@@ -61,13 +61,13 @@ describe('LatencyBars', () => {
   it('explains a phase segment on focus: its name, its ms and what it is', async () => {
     render(LatencyBars, { runs: quickRuns() })
     const plain = screen.getByRole('group', { name: 'Plain OCSP (soft-fail)' })
-    const segment = within(plain).getByRole('button', { name: /^OCSP request and response: 100 ms/ })
+    const segment = within(plain).getByRole('button', { name: /^OCSP request: 100 ms/ })
     await fireEvent.focus(segment)
     const tip = document.getElementById(segment.getAttribute('aria-describedby') ?? '')
     expect(tip?.getAttribute('role')).toBe('tooltip')
-    expect(tip?.textContent).toContain('OCSP request and response')
+    expect(tip?.textContent).toContain('OCSP request')
     expect(tip?.textContent).toContain('100 ms')
-    expect(tip?.textContent).toContain('plain HTTP')
+    expect(tip?.textContent).toContain('over HTTP')
     await fireEvent.keyDown(segment, { key: 'Escape' })
     expect(segment.getAttribute('aria-describedby')).toBeNull()
   })
@@ -79,11 +79,11 @@ describe('LatencyBars', () => {
       .getAllByRole('listitem')
       .map((li) => li.textContent)
     expect(items).toEqual([
-      'TCP handshake',
+      'TCP connect',
       'TLS handshake',
-      'DNS for the responder',
-      'TCP to the responder',
-      'OCSP request and response',
+      'DNS for responder',
+      'TCP to responder',
+      'OCSP request',
     ])
   })
 })

@@ -1,5 +1,5 @@
 /** Small hand-built runs: exact numbers, so the panels' sentences can be asserted word for word. */
-import { defaultScenario } from '../../../../src/lib/sim/scenario'
+import { compareModes, defaultScenario, withDefaults } from '../../../../src/lib/sim/index'
 import {
   phases,
   type ComparisonRow,
@@ -60,4 +60,14 @@ export function quickRuns(): Record<ComparisonRow, Run> {
     stapling: run('stapling', handshake, { revocationSource: 'staple', stapleDelivered: true }),
     'must-staple': run('must-staple', handshake, { revocationSource: 'staple', stapleDelivered: true }),
   }
+}
+
+/** The engine's own four runs for a scenario over the defaults. */
+export function engineRuns(partial: Partial<Scenario> = {}): Record<ComparisonRow, Run> {
+  const parsed = withDefaults(partial)
+  if (!parsed.ok) throw new Error(parsed.error.message)
+  return Object.fromEntries(compareModes(parsed.scenario).map((e) => [e.row, e.run])) as Record<
+    ComparisonRow,
+    Run
+  >
 }
