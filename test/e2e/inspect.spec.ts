@@ -1,0 +1,196 @@
+import { readFileSync } from 'node:fs'
+import { expect, test, type Page } from '@playwright/test'
+
+const fixture = (path: string) => `test/fixtures/${path}`
+
+async function openInspector(page: Page): Promise<void> {
+  // Any dialog (alert from injected markup) fails the test that caused it.
+  page.on('dialog', (dialog) => {
+    throw new Error(`unexpected dialog: ${dialog.message()}`)
+  })
+  await page.goto('./#/inspect')
+  // The worker has loaded and answered: from here on nothing needs the network.
+  await expect(page.locator('[data-ready="true"]')).toBeVisible()
+}
+
+const card = (page: Page, name: string | RegExp) => page.getByRole('article', { name })
+
+test('Try a sample shows the must-staple badge, the chain and a verified OCSP checklist', async ({
+  page,
+}) => {
+  await openInspector(page)
+  await page.getByRole('button', { name: 'Try a sample' }).click()
+
+  const leaf = card(page, 'shop.example')
+  await expect(leaf.getByText('OCSP Must-Staple')).toBeVisible()
+  await expect(leaf.getByTestId('must-staple')).toContainText('status_request')
+
+  const chain = page.getByTestId('chain')
+  await expect(chain.locator('li')).toHaveCount(3)
+  await expect(chain.locator('li').nth(0)).toHaveAttribute('data-role', 'leaf')
+  await expect(chain.locator('li').nth(2)).toHaveAttribute('data-role', 'root')
+  await expect(chain.locator('li[data-status="pass"]')).toHaveCount(3)
+
+  const checks = page.getByRole('list', { name: 'OCSP response checks' })
+  await expect(checks.locator('[data-check="signature"]')).toHaveAttribute('data-status', 'pass')
+  await expect(checks.locator('[data-check="cert-id"]')).toHaveAttribute('data-status', 'pass')
+  await expect(checks.locator('[data-status="fail"]')).toHaveCount(0)
+})
+
+test('several files chosen at once build the chain leaf to root, whatever their order', async ({ page }) => {
+  await openInspector(page)
+  await page
+    .getByTestId('file-input')
+    .setInputFiles([
+      fixture('certs/root.pem'),
+      fixture('certs/leaf-rsa.pem'),
+      fixture('certs/intermediate.der'),
+    ])
+  const links = page.getByTestId('chain').locator('li')
+  await expect(links).toHaveCount(3)
+  await expect(links.nth(0)).toContainText('rsa.staple-lab.example')
+  await expect(links.nth(1)).toContainText('Staple Lab Test Issuing CA I1')
+  await expect(links.nth(2)).toContainText('Staple Lab Test Root R1')
+  await expect(page.getByTestId('chain').locator('li[data-status="pass"]')).toHaveCount(3)
+})
+
+test('pasted PEM is inspected', async ({ page }) => {
+  await openInspector(page)
+  await page.getByLabel('Paste PEM or base64').fill(readFileSync(fixture('certs/leaf-ecdsa.pem'), 'utf8'))
+  await page.getByRole('button', { name: 'Inspect pasted text' }).click()
+  const ecdsa = card(page, 'ecdsa.staple-lab.example')
+  await expect(ecdsa).toContainText('pasted text')
+  await expect(ecdsa).toContainText('P-256')
+})
+
+test('a file dropped on the page is inspected', async ({ page }) => {
+  await openInspector(page)
+  const bytes = [...readFileSync(fixture('ocsp/resp-revoked-keycompromise.der'))]
+  await page.evaluate((data) => {
+    const transfer = new DataTransfer()
+    transfer.items.add(new File([new Uint8Array(data)], 'dropped.der'))
+    const fire = (type: string) =>
+      document.body.dispatchEvent(
+        new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }),
+      )
+    fire('dragenter')
+    fire('dragover')
+    fire('drop')
+  }, bytes)
+  const response = card(page, /OCSP response: revoked/)
+  await expect(response).toContainText('dropped.der')
+  await expect(response).toContainText('keyCompromise')
+})
+
+test('hovering an ASN.1 node lights its bytes in the hex dump; clicking a byte selects its node', async ({
+  page,
+}) => {
+  await openInspector(page)
+  await page.getByTestId('file-input').setInputFiles(fixture('certs/leaf-ecdsa.pem'))
+  const leaf = card(page, 'ecdsa.staple-lab.example')
+  await leaf.getByRole('tab', { name: 'ASN.1 and hex' }).click()
+
+  const tbsCertificate = leaf.getByRole('treeitem').nth(1)
+  await tbsCertificate.hover()
+  const header = leaf.locator('.b[data-hl="header"]')
+  await expect(header.first()).toHaveAttribute('data-offset', '4')
+  await expect(header).toHaveCount(4)
+  expect(await leaf.locator('.b[data-hl="content"]').count()).toBeGreaterThan(16)
+
+  // Byte 15 is inside the serial number INTEGER (30 82 .. | 30 82 .. | a0 03 02 01 02 | 02 ..).
+  await leaf.locator('.b[data-offset="15"]').click()
+  const selected = leaf.locator('[role="treeitem"][aria-selected="true"]')
+  await expect(selected).toContainText('INTEGER')
+
+  // The tree is keyboard-operable: ArrowUp from the serial goes to the [0] version node's INTEGER.
+  await selected.focus()
+  await page.keyboard.press('ArrowUp')
+  await expect(leaf.locator('[role="treeitem"]:focus')).toContainText('INTEGER')
+  await page.keyboard.press('ArrowLeft')
+  await expect(leaf.locator('[role="treeitem"]:focus')).toContainText('[0]')
+})
+
+test('each bad input gets a one-line error in its own card while the good file still shows', async ({
+  page,
+}) => {
+  await openInspector(page)
+  const bad = [
+    'bad/empty.bin',
+    'bad/random.bin',
+    'bad/truncated.der',
+    'bad/tiny.png',
+    'bad/huge-length.der',
+    'bad/corrupt-base64.pem',
+    'bad/unterminated.pem',
+    'bad/nested-10000.der',
+    'bad/truncated-ocsp-response.der',
+  ]
+  await page
+    .getByTestId('file-input')
+    .setInputFiles([...bad.map(fixture), fixture('certs/leaf-must-staple.pem')])
+  await expect(card(page, 'shop.example').getByText('OCSP Must-Staple')).toBeVisible()
+  for (const path of bad) {
+    const name = path.split('/')[1]
+    const message = page.locator('article', { hasText: name }).getByTestId('error-message')
+    await expect(message, name).toBeVisible()
+    const text = (await message.innerText()).trim()
+    expect(text, name).not.toContain('\n')
+    expect(text.length, name).toBeLessThan(300)
+    expect(text, name).not.toMatch(/at .+:\d+:\d+|Error:/)
+  }
+})
+
+test('a file above the size limit is refused before it is read', async ({ page }) => {
+  await openInspector(page)
+  await page
+    .getByTestId('file-input')
+    .setInputFiles([
+      { name: 'huge.der', mimeType: 'application/octet-stream', buffer: Buffer.alloc(1024 * 1024 + 1) },
+    ])
+  await expect(page.locator('article', { hasText: 'huge.der' }).getByTestId('error-message')).toContainText(
+    'over the 1 MiB limit',
+  )
+})
+
+test('a private key is never shown, only a warning', async ({ page }) => {
+  await openInspector(page)
+  const pem = readFileSync(fixture('other/private-key-pkcs8.pem'), 'utf8')
+  await page.getByLabel('Paste PEM or base64').fill(pem)
+  await page.getByRole('button', { name: 'Inspect pasted text' }).click()
+  const key = card(page, 'Private key')
+  await expect(key.getByRole('alert')).toContainText('Do not paste private keys')
+  await expect(key.getByRole('tab')).toHaveCount(0)
+  const base64Line = pem.split('\n')[1]
+  await expect(page.locator('body')).not.toContainText(base64Line)
+})
+
+test('a certificate whose CN is markup shows it as text and runs nothing', async ({ page }) => {
+  await openInspector(page)
+  await page.getByTestId('file-input').setInputFiles(fixture('certs/leaf-xss.pem'))
+  const xss = card(page, '<img src=x onerror=alert(1)>')
+  await expect(xss.getByRole('heading', { level: 3 })).toHaveText('<img src=x onerror=alert(1)>')
+  // The subject line keeps RFC 4514's escapes (as openssl prints it), still as text.
+  await expect(xss).toContainText('CN=\\<img src=x onerror=alert(1)\\>')
+  await expect(page.locator('main img')).toHaveCount(0)
+})
+
+test('inspecting files makes no network request', async ({ page }) => {
+  await openInspector(page)
+  const requests: string[] = []
+  page.on('request', (request) => requests.push(`${request.method()} ${request.url()}`))
+  await page
+    .getByTestId('file-input')
+    .setInputFiles([
+      fixture('certs/leaf-must-staple.pem'),
+      fixture('certs/intermediate.pem'),
+      fixture('certs/root.pem'),
+      fixture('ocsp/resp-must-staple-good.der'),
+      fixture('ocsp/req-sha256-nonce.der'),
+      fixture('other/bundle-leaf-int-root.pem'),
+    ])
+  await expect(page.getByRole('list', { name: 'OCSP response checks' })).toBeVisible()
+  await expect(page.getByTestId('chain').locator('li').first()).toBeVisible()
+  await card(page, 'shop.example').first().getByRole('tab', { name: 'ASN.1 and hex' }).click()
+  await expect(page.getByRole('tree').first()).toBeVisible()
+  expect(requests).toEqual([])
+})
