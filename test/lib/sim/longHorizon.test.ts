@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest'
+import { caLoad, defaultCaLoadInput } from '../../../src/lib/sim/caLoad.ts'
+import { defaultHorizonInput, horizon } from '../../../src/lib/sim/horizon.ts'
+
+const base = { ...defaultHorizonInput, days: 4, validityHours: 24, handshakesPerHour: 60 }
+
+describe('horizon', () => {
+  it('counts every handshake once per mode, hour by hour', () => {
+    const r = horizon(base)
+    expect(r.hours).toHaveLength(96)
+    expect(r.hours.every((h) => h.handshakes === 60)).toBe(true)
+    for (const counts of Object.values(r.totals)) expect(counts.ok + counts.failed).toBe(96 * 60)
+  })
+
+  it('hard-fail fails exactly during the outage, soft-fail connects unchecked', () => {
+    const r = horizon({ ...base, outages: [{ startHour: 10, endHour: 13 }] })
+    expect(r.totals['ocsp-hard-fail'].failed).toBe(3 * 60)
+    expect(r.totals['ocsp-soft-fail']).toEqual({ ok: 96 * 60, failed: 0, unchecked: 3 * 60 })
+    expect(r.hours[11]!.responderUp).toBe(false)
+  })
+
+  it('a static staple file goes stale after one validity period', () => {
+    const r = horizon({ ...base, strategy: 'static', outages: [] })
+    expect(r.freshness).toEqual([
+      { hour: 0, staple: 'fresh' },
+      { hour: 24, staple: 'stale' },
+    ])
+    expect(r.totals['must-staple'].failed).toBe(72 * 60)
+  })
+
+  it('an nginx-like server fails the first handshake only; an Apache-like one fails the whole outage', () => {
+    const outages = [{ startHour: 30, endHour: 33 }]
+    expect(horizon({ ...base, strategy: 'lazy', outages }).totals['must-staple'].failed).toBe(1)
+    const apache = horizon({ ...base, strategy: 'blocking', outages })
+    expect(apache.totals['must-staple'].failed).toBeGreaterThanOrEqual(3 * 60)
+    expect(apache.freshness.map((f) => f.staple)).toEqual(['fresh', 'error', 'fresh'])
+  })
+
+  it('a proactive server refreshes at half the validity', () => {
+    const r = horizon({ ...base, strategy: 'proactive', outages: [] })
+    expect(r.serverFetches).toBe(96 / 12)
+    expect(r.totals['must-staple'].failed).toBe(0)
+  })
+
+  it('handles a million handshakes an hour by aggregation', () => {
+    const r = horizon({ ...defaultHorizonInput, handshakesPerHour: 1_000_000 })
+    expect(r.totals.none.ok).toBe(7 * 24 * 1_000_000)
+  })
+})
+
+describe('CA load', () => {
+  it('stapling costs one fetch per site per refresh interval, whatever the number of clients', () => {
+    const small = caLoad({ ...defaultCaLoadInput, clients: 10 })
+    const big = caLoad({ ...defaultCaLoadInput, clients: 1_000_000 })
+    expect(small.totals.stapling).toBe(big.totals.stapling)
+    expect(big.totals.stapling).toBe(2 * defaultCaLoadInput.sites)
+    expect(big.hours).toHaveLength(168)
+  })
+
+  it('without a client cache every visit reaches the responder', () => {
+    const r = caLoad({ ...defaultCaLoadInput, clientCache: false })
+    expect(r.hours[5]!.plainOcsp).toBeCloseTo((1_000_000 * 20) / 24, 3)
+  })
+
+  it('client caching helps most for popular sites and grows with time as caches fill', () => {
+    const zipf = caLoad(defaultCaLoadInput)
+    const uniform = caLoad({ ...defaultCaLoadInput, popularity: 'uniform' })
+    expect(zipf.totals.plainOcsp).toBeLessThan(uniform.totals.plainOcsp)
+    expect(zipf.hours[100]!.plainOcsp).toBeLessThan(zipf.hours[0]!.plainOcsp)
+    for (const h of zipf.hours) expect(h.plainOcsp).toBeLessThanOrEqual(h.plainOcspNoCache + 1e-6)
+  })
+})
