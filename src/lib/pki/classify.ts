@@ -64,7 +64,7 @@ function isOcspRequest(c: DerNode[]): boolean {
 }
 
 function classifySigned(bytes: Uint8Array, tbs: DerNode[]): Classification | undefined {
-  if (isCtx(tbs[0], 0) && tbs[0].constructed && is(tbs[1], 2)) return { kind: 'certificate' }
+  if (isCtx(tbs[0], 0) && tbs[0].constructed) return { kind: 'certificate' }
   // v1 certificate: serial, signature, issuer, validity { notBefore, notAfter }, ...
   if (is(tbs[0], 2) && is(tbs[1], 16) && is(tbs[2], 16) && is(tbs[3], 16)) {
     const v = tbs[3].children
