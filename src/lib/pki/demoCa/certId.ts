@@ -24,13 +24,22 @@ export interface CertIdInput {
   serialContent: Uint8Array
 }
 
-export async function certIdDer(input: CertIdInput): Promise<Der> {
-  return sequence(
+export interface CertIdParts {
+  der: Der
+  issuerNameHash: Der
+  issuerKeyHash: Der
+}
+
+export async function makeCertId(input: CertIdInput): Promise<CertIdParts> {
+  const issuerNameHash = await digest(input.hashAlgorithm, input.issuerNameDer)
+  const issuerKeyHash = await digest(input.hashAlgorithm, input.issuerKeyBits)
+  const der = sequence(
     hashAlgorithmIdentifiers[input.hashAlgorithm],
-    octetString(await digest(input.hashAlgorithm, input.issuerNameDer)),
-    octetString(await digest(input.hashAlgorithm, input.issuerKeyBits)),
+    octetString(issuerNameHash),
+    octetString(issuerKeyHash),
     tlv(0x02, input.serialContent),
   )
+  return { der, issuerNameHash, issuerKeyHash }
 }
 
 /** id-pkix-ocsp-nonce (RFC 8954): extnValue holds an OCTET STRING of 1 to 32 octets. */

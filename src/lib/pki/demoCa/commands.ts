@@ -2,7 +2,7 @@
  * File names and the exact openssl commands that check the demo objects once downloaded. The
  * tests run these very strings, so what the page shows is what was verified.
  */
-import type { HashName, OcspResponseOptions, OcspSigner } from './types.ts'
+import type { DemoPki, HashName, OcspResponseOptions, OcspSigner } from './types.ts'
 
 /** The certificates' download names (PEM; the DER twin is the same stem with .der). */
 export const certificateFileNames = {
@@ -10,7 +10,18 @@ export const certificateFileNames = {
   intermediate: 'int.pem',
   leaf: 'leaf.pem',
   responder: 'responder.pem',
+  /** Intermediate + delegated responder in one PEM file, for openssl's -verify_other. */
+  verifyOther: 'verify-other.pem',
 } as const
+
+/**
+ * The -verify_other bundle. openssl looks for the signer there and builds the signer's chain from
+ * those certificates and the response's own: a delegated responder whose certificate is not
+ * embedded needs both itself and its issuer in the file (-issuer is not used for the chain then).
+ */
+export function verifyOtherPem(pki: DemoPki): string {
+  return pki.intermediate.pem + pki.responder.pem
+}
 
 /** `openssl verify`: the leaf chains to the root through the intermediate. */
 export function chainVerifyCommand(): string {
@@ -45,7 +56,7 @@ export function ocspVerifyCommand(responseFile: string, o: OcspVerifyCommandOpti
     `-cert ${certificateFileNames.leaf}`,
     // A delegated responder's certificate not embedded in the response must be supplied.
     ...(o.signer === 'delegated' && !o.includeSignerCert
-      ? [`-verify_other ${certificateFileNames.responder}`]
+      ? [`-verify_other ${certificateFileNames.verifyOther}`]
       : []),
     '-no_nonce',
   ]

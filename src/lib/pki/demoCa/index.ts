@@ -10,6 +10,7 @@ export {
   ocspVerifyCommand,
   responseFileName,
   tlsFeatureCommand,
+  verifyOtherPem,
   type OcspVerifyCommandOptions,
 } from './commands.ts'
 export { toPem, base64 } from './der.ts'

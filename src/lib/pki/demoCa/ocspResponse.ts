@@ -3,7 +3,7 @@
  * BasicOCSPResponse is signed by the intermediate itself or by its delegated responder.
  */
 import type { CRLReason } from '../types.ts'
-import { certIdDer, nonceOid } from './certId.ts'
+import { makeCertId, nonceOid } from './certId.ts'
 import {
   bitString,
   concat,
@@ -49,7 +49,8 @@ function badOption(message: string): { ok: false; error: { code: 'bad-option'; m
 function checkOptions(pki: DemoPki, o: OcspResponseOptions): string | undefined {
   if (!Number.isFinite(o.validityHours) || o.validityHours <= 0 || o.validityHours > maxValidityHours)
     return `validityHours is ${o.validityHours}; it must be above 0 and at most ${maxValidityHours}`
-  if (o.thisUpdate !== undefined && Number.isNaN(o.thisUpdate.getTime())) return 'thisUpdate is not a valid date'
+  if (o.thisUpdate !== undefined && Number.isNaN(o.thisUpdate.getTime()))
+    return 'thisUpdate is not a valid date'
   if (o.revocationTime !== undefined && Number.isNaN(o.revocationTime.getTime()))
     return 'revocationTime is not a valid date'
   if (o.revocationReason !== undefined && !(o.revocationReason in crlReasonCodes))
@@ -79,7 +80,8 @@ function fromHexDigits(hex: string): Der {
 function certStatus(o: OcspResponseOptions, revocationTime: Date): Der {
   if (o.status === 'good') return implicitPrimitive(0, new Uint8Array(0))
   if (o.status === 'unknown') return implicitPrimitive(2, new Uint8Array(0))
-  const reason = o.revocationReason === undefined ? undefined : explicit(0, enumerated(crlReasonCodes[o.revocationReason]))
+  const reason =
+    o.revocationReason === undefined ? undefined : explicit(0, enumerated(crlReasonCodes[o.revocationReason]))
   return implicitConstructed(1, concat([generalizedTime(revocationTime), ...(reason ? [reason] : [])]))
 }
 
@@ -112,14 +114,14 @@ export async function createOcspResponse(
   const includeSignerCert = options.includeSignerCert ?? delegated
 
   try {
-    const certId = await certIdDer({
+    const certId = await makeCertId({
       hashAlgorithm: options.hashAlgorithm ?? 'sha1',
       issuerNameDer: pki.intermediate.subjectNameDer,
       issuerKeyBits: pki.intermediate.publicKeyBits,
       serialContent: serialContentOf(pki.leaf.der),
     })
     const singleResponse = sequence(
-      certId,
+      certId.der,
       certStatus(options, revocationTime),
       generalizedTime(thisUpdate),
       explicit(0, generalizedTime(nextUpdate)),
@@ -135,7 +137,12 @@ export async function createOcspResponse(
         ? undefined
         : explicit(1, sequence(extension(nonceOid, false, octetString(fromHexDigits(options.nonceHex)))))
     // version [0] DEFAULT v1 is left out, as DER requires for a default value.
-    const tbsResponseData = sequence(responderId, generalizedTime(thisUpdate), sequence(singleResponse), nonce)
+    const tbsResponseData = sequence(
+      responderId,
+      generalizedTime(thisUpdate),
+      sequence(singleResponse),
+      nonce,
+    )
     const signature = await signWith(pki.keyAlgorithm, key, tbsResponseData)
     const basic = sequence(
       tbsResponseData,

@@ -4,16 +4,7 @@
  * private keys are dropped once used; the intermediate's and the responder's are kept
  * (non-extractable) to sign OCSP responses.
  */
-import {
-  bitString,
-  certificateTime,
-  explicit,
-  integer,
-  sequence,
-  toHex,
-  toPem,
-  type Der,
-} from './der.ts'
+import { bitString, certificateTime, explicit, integer, sequence, toHex, toPem, type Der } from './der.ts'
 import {
   authorityInfoAccess,
   authorityKeyIdentifier,
@@ -69,7 +60,8 @@ export function wholeSeconds(d: Date): Date {
 /** A DNS name a CA could put in a certificate: LDH labels, at most 64 characters (ub-common-name). */
 export function checkLeafName(name: string): string | undefined {
   if (name.length === 0) return 'the leaf name is empty'
-  if (name.length > 64) return `the leaf name is ${name.length} characters; a CN holds at most 64 (RFC 5280 ub-common-name)`
+  if (name.length > 64)
+    return `the leaf name is ${name.length} characters; a CN holds at most 64 (RFC 5280 ub-common-name)`
   const label = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/
   if (!name.split('.').every((l) => label.test(l)))
     return `"${name}" is not a DNS name: use lowercase letters, digits, hyphens and dots, like shop.example`
@@ -147,11 +139,12 @@ export async function createDemoPki(options: DemoPkiOptions): Promise<DemoCaResu
 
   let root: KeyMaterial, intermediate: KeyMaterial, leaf: KeyMaterial, responder: KeyMaterial
   try {
-    ;[root, intermediate, leaf, responder] = await Promise.all(
-      [0, 1, 2, 3].map(() => keyMaterial(algorithm)),
-    )
+    ;[root, intermediate, leaf, responder] = await Promise.all([0, 1, 2, 3].map(() => keyMaterial(algorithm)))
   } catch (e) {
-    return { ok: false, error: { code: 'crypto', message: `this browser could not make ${algorithm} keys: ${why(e)}` } }
+    return {
+      ok: false,
+      error: { code: 'crypto', message: `this browser could not make ${algorithm} keys: ${why(e)}` },
+    }
   }
 
   const rootName: NameAttribute[] = [
