@@ -194,3 +194,58 @@ test('inspecting files makes no network request', async ({ page }) => {
   await expect(page.getByRole('tree').first()).toBeVisible()
   expect(requests).toEqual([])
 })
+
+/**
+ * DER of a SEQUENCE holding `count` one-byte OCTET STRINGs (04 01 xx): many nodes, for the tree.
+ * (A SEQUENCE of INTEGERs would look like a PKCS #1 private key and be discarded.)
+ */
+function manyStrings(count: number): Buffer {
+  const body = Buffer.alloc(count * 3)
+  for (let i = 0; i < count; i++) body.set([0x04, 0x01, i & 0x7f], i * 3)
+  return Buffer.concat([derHeader(0x30, body.length), body])
+}
+
+function derHeader(tag: number, length: number): Buffer {
+  return Buffer.from([tag, 0x83, length >> 16, (length >> 8) & 0xff, length & 0xff])
+}
+
+/** A SEQUENCE around one OCTET STRING, `total` bytes in all: a MiB of bytes for the hex dump. */
+function bigOctetString(total: number): Buffer {
+  const content = Buffer.alloc(total - 10, 0xa5)
+  return Buffer.concat([derHeader(0x30, content.length + 5), derHeader(0x04, content.length), content])
+}
+
+test('a 1 MiB object stays responsive: the dump and the tree render only what is on screen', async ({
+  page,
+}) => {
+  await openInspector(page)
+  const big = bigOctetString(1024 * 1024)
+  // 20,000 nodes: the parser takes about a second for them (linear, about 35 us a node in node).
+  const many = manyStrings(20_000)
+  await page.getByTestId('file-input').setInputFiles([
+    { name: 'big.der', mimeType: 'application/octet-stream', buffer: big },
+    { name: 'many.der', mimeType: 'application/octet-stream', buffer: many },
+  ])
+
+  const bigCard = page.locator('article', { hasText: 'big.der' })
+  let started = Date.now()
+  await bigCard.getByRole('tab', { name: 'ASN.1 and hex' }).click()
+  await expect(bigCard.getByRole('tree')).toBeVisible()
+  expect(Date.now() - started).toBeLessThan(3000)
+  expect(await bigCard.locator('.b').count()).toBeLessThan(2000)
+  // Scrolling the dump to the end renders the last row, and clicking a byte there finds its node.
+  await bigCard
+    .getByRole('region', { name: /Hex dump/ })
+    .evaluate((element) => (element.scrollTop = element.scrollHeight))
+  await bigCard.locator(`.b[data-offset="${big.length - 1}"]`).click()
+  await expect(bigCard.locator('[role="treeitem"][aria-selected="true"]')).toContainText('OCTET STRING')
+
+  const manyCard = page.locator('article', { hasText: 'many.der' })
+  started = Date.now()
+  await manyCard.getByRole('tab', { name: 'ASN.1 and hex' }).click()
+  await expect(manyCard.getByRole('tree')).toBeVisible()
+  expect(Date.now() - started).toBeLessThan(3000)
+  await expect(manyCard.getByRole('treeitem')).toHaveCount(400)
+  await manyCard.getByRole('button', { name: /Show 400 more/ }).click()
+  await expect(manyCard.getByRole('treeitem')).toHaveCount(800)
+})
