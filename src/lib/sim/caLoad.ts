@@ -88,7 +88,17 @@ function pairFetchesPerHour(rate: number, cacheHours: number, hours: number): Fl
   return perHour
 }
 
-export function caLoad(input: CaLoadInput): CaLoadResult {
+export function caLoad(raw: CaLoadInput): CaLoadResult {
+  // Clamped rather than rejected: the page feeds slider values.
+  const input: CaLoadInput = {
+    ...raw,
+    clients: Math.max(0, raw.clients || 0),
+    sites: Math.max(1, Math.round(raw.sites || 1)),
+    days: Math.min(366, Math.max(1 / 24, raw.days || 0)),
+    visitsPerClientPerDay: Math.max(0, raw.visitsPerClientPerDay || 0),
+    validityHours: Math.max(stepHours, raw.validityHours || 0),
+    fetchersPerSite: Math.max(0, raw.fetchersPerSite || 0),
+  }
   const hours = Math.max(1, Math.round(input.days * 24))
   const visitsPerHour = input.visitsPerClientPerDay / 24
   const plain = new Float64Array(hours)

@@ -82,9 +82,11 @@ function count(into: Record<Mode, ModeCount>, n: number, staple: StapleFreshness
 }
 
 export function horizon(input: HorizonInput): HorizonResult {
-  const end = Math.max(1, Math.round(input.days * 24))
-  const rate = Math.max(0, input.handshakesPerHour)
-  const cache: ServerCache = serverCache(input.strategy, input.validityHours, input.responseAgeHours)
+  // Clamped rather than rejected: the page feeds slider values, and a year is the longest chart.
+  const end = Math.min(366 * 24, Math.max(1, Math.round(input.days * 24)))
+  const rate = Math.min(1e9, Math.max(0, input.handshakesPerHour || 0))
+  const validity = Math.max(1 / 60, input.validityHours || 0)
+  const cache: ServerCache = serverCache(input.strategy, validity, input.responseAgeHours || 0)
   const hours: HorizonHour[] = Array.from({ length: end }, (_, hour) => ({
     hour,
     handshakes: 0,

@@ -15,3 +15,14 @@ export { phaseLabels, type PhaseLabel } from './phaseLabels.ts'
 export { presets, findPreset, type Preset } from './presets.ts'
 export { clientPolicies, type ClientPolicyName } from './clientPolicies.ts'
 export { serverStrategyModels } from './serverStrategies.ts'
+export {
+  horizon,
+  defaultHorizonInput,
+  type HorizonInput,
+  type HorizonResult,
+  type HorizonHour,
+  type Outage,
+  type ModeCount,
+  type StapleFreshness,
+} from './horizon.ts'
+export { caLoad, defaultCaLoadInput, type CaLoadInput, type CaLoadResult } from './caLoad.ts'

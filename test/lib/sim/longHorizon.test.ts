@@ -42,6 +42,12 @@ describe('horizon', () => {
     expect(r.totals['must-staple'].failed).toBe(0)
   })
 
+  it('clamps slider values it cannot use instead of failing', () => {
+    expect(horizon({ ...base, days: -3 }).hours).toHaveLength(1)
+    expect(horizon({ ...base, handshakesPerHour: Number.NaN }).totals.none.ok).toBe(0)
+    expect(caLoad({ ...defaultCaLoadInput, sites: 0, days: 1 }).hours).toHaveLength(24)
+  })
+
   it('handles a million handshakes an hour by aggregation', () => {
     const r = horizon({ ...defaultHorizonInput, handshakesPerHour: 1_000_000 })
     expect(r.totals.none.ok).toBe(7 * 24 * 1_000_000)
