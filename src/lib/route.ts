@@ -3,11 +3,12 @@
  * picture in the app is a link that can be shared, reloaded or embedded.
  *
  *   #/compare?tls=1.2&rttServer=80      the comparison view with a scenario
+ *   #/days?...                         the same site over days: staple freshness, outages, CA load
  *   #/inspect                          the inspector
  *   #/learn/3                          step 3 of the lesson
  *   #/embed?...                        only the diagrams, for an iframe
  */
-export const views = ['compare', 'inspect', 'learn', 'embed'] as const
+export const views = ['compare', 'days', 'inspect', 'learn', 'embed'] as const
 export type View = (typeof views)[number]
 
 export interface Route {
