@@ -1,0 +1,71 @@
+/**
+ * The page's one playback clock, seen from Svelte: the driver (lib/viz/driver.ts) owns the d3-timer;
+ * this mirrors its state into a rune so the playback bar can show it. Diagrams do not read this:
+ * they subscribe to the driver directly and move their arrows without a Svelte re-render.
+ */
+import { createClock, type ClockState } from '../../../lib/viz/clock.ts'
+import { PlaybackDriver } from '../../../lib/viz/driver.ts'
+
+export class Playback {
+  readonly driver: PlaybackDriver
+  state: ClockState = $state.raw(createClock(0, { playing: false }))
+  #unsubscribe: () => void
+
+  constructor(driver = new PlaybackDriver()) {
+    this.driver = driver
+    this.#unsubscribe = driver.subscribe((s) => {
+      this.state = s
+    })
+  }
+
+  destroy(): void {
+    this.#unsubscribe()
+    this.driver.destroy()
+  }
+}
+
+export type PlaybackCommand = 'toggle' | 'step' | 'back' | 'restart'
+
+/** Elements whose own keys (typing, Space on a button, arrows on a slider) must win over shortcuts. */
+const ownKeys = new Set(['INPUT', 'SELECT', 'TEXTAREA', 'BUTTON', 'A', 'SUMMARY', 'OPTION'])
+
+export interface KeyLike {
+  key: string
+  altKey: boolean
+  ctrlKey: boolean
+  metaKey: boolean
+  shiftKey: boolean
+  target: EventTarget | null
+}
+
+/**
+ * The playback shortcut a key press means, or null: Space play/pause, → next message,
+ * ← previous message, Home restart. Keys typed into a control are left to that control.
+ */
+export function playbackShortcut(event: KeyLike): PlaybackCommand | null {
+  if (event.altKey || event.ctrlKey || event.metaKey) return null
+  const target = event.target as (HTMLElement & { isContentEditable?: boolean }) | null
+  if (target && typeof target.tagName === 'string') {
+    if (ownKeys.has(target.tagName.toUpperCase()) || target.isContentEditable) return null
+  }
+  switch (event.key) {
+    case ' ':
+    case 'Spacebar':
+      return 'toggle'
+    case 'ArrowRight':
+      return 'step'
+    case 'ArrowLeft':
+      return 'back'
+    case 'Home':
+      return 'restart'
+    default:
+      return null
+  }
+}
+
+export function runCommand(driver: PlaybackDriver, command: PlaybackCommand): void {
+  if (command === 'toggle') driver.toggle()
+  else if (command === 'step') driver.step()
+  else if (command === 'back') driver.stepBack()
+  else driver.restart()
+}

@@ -1,0 +1,122 @@
+/**
+ * The scenario and the view, kept in the URL hash (DESIGN.md: the URL is the state).
+ *
+ *   #/compare?rs=80&tls=1.2&x=2      the comparison view, a scenario, playback at 2x
+ *   #/embed?rs=80                    the same diagrams for an iframe
+ *
+ * The scenario uses the engine's compact query (scenarioToQuery: only fields that differ from the
+ * defaults); the view adds its own keys beside it, which scenarioFromQuery ignores.
+ *
+ * History: a burst of changes (a slider drag sends one per pixel) makes one history entry. The first
+ * change of a burst pushes; the next ones within `burstMs` replace it, so back/forward step through
+ * changes a person made, not through every pixel of a drag.
+ */
+import { router } from '../../lib/route.svelte.ts'
+import { formatRoute } from '../../lib/route.ts'
+import {
+  defaultScenario,
+  fieldSpecs,
+  scenarioFromQuery,
+  scenarioToQuery,
+  type Scenario,
+} from '../../lib/sim/index.ts'
+import { isSpeed, type Speed } from '../../lib/viz/clock.ts'
+
+/** View keys in the hash, beside the scenario's keys. Never reuse a scenario key. */
+export const viewKeys = { speed: 'x' } as const
+
+/** A drag's events come a few ms apart; two clicks a person means as separate come further apart. */
+export const burstMs = 600
+
+export type CompareViewName = 'compare' | 'embed'
+
+const scenarioKeys = new Set<string>(['v', ...Object.values(fieldSpecs).map((spec) => spec.key)])
+
+/** Only the scenario's part of a query, in a stable string (so a speed change does not re-simulate). */
+export function scenarioPart(query: URLSearchParams): string {
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a throwaway value, never reactive state
+  const out = new URLSearchParams()
+  for (const [key, value] of query) if (scenarioKeys.has(key)) out.append(key, value)
+  return out.toString()
+}
+
+export interface HashScenario {
+  scenario: Scenario
+  /** Why the link's scenario was not used (the defaults are shown instead). */
+  error: string | null
+}
+
+export function readScenario(scenarioQuery: string): HashScenario {
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a throwaway value, never reactive state
+  const result = scenarioFromQuery(new URLSearchParams(scenarioQuery))
+  if (result.ok) return { scenario: result.scenario, error: null }
+  return { scenario: { ...defaultScenario }, error: result.error.message }
+}
+
+export function readSpeed(query: URLSearchParams): Speed {
+  const value = Number(query.get(viewKeys.speed))
+  return isSpeed(value) ? value : 1
+}
+
+/** The full query for a scenario and the view state. */
+export function queryFor(scenario: Scenario, speed: Speed): URLSearchParams {
+  const query = scenarioToQuery(scenario)
+  if (speed !== 1) query.set(viewKeys.speed, String(speed))
+  return query
+}
+
+export function hashFor(view: CompareViewName, scenario: Scenario, speed: Speed): string {
+  return formatRoute({ view, query: queryFor(scenario, speed) })
+}
+
+class ScenarioState {
+  readonly #scenarioQuery = $derived(scenarioPart(router.current.query))
+  readonly #read = $derived(readScenario(this.#scenarioQuery))
+  #lastChange = Number.NEGATIVE_INFINITY
+
+  get scenario(): Scenario {
+    return this.#read.scenario
+  }
+
+  get error(): string | null {
+    return this.#read.error
+  }
+
+  get speed(): Speed {
+    return readSpeed(router.current.query)
+  }
+
+  get view(): CompareViewName {
+    return router.current.view === 'embed' ? 'embed' : 'compare'
+  }
+
+  /** A new scenario from the controls: re-simulated at once, one history entry per burst. */
+  update(next: Scenario): void {
+    const now = performance.now()
+    const replace = now - this.#lastChange < burstMs
+    this.#lastChange = now
+    router.go(hashFor(this.view, next, this.speed), { replace })
+  }
+
+  /**
+   * The end of a gesture (a slider released, Enter): the burst's entry holds its final value and
+   * the next change starts a new entry.
+   */
+  commit(next: Scenario): void {
+    router.go(hashFor(this.view, next, this.speed), { replace: true })
+    this.#lastChange = Number.NEGATIVE_INFINITY
+  }
+
+  /** Playback speed is view state: it is kept in the link but makes no history entry. */
+  setSpeed(speed: Speed): void {
+    router.go(hashFor(this.view, this.scenario, speed), { replace: true })
+  }
+
+  /** An absolute address of this scenario in a view (for "Copy link" and the embed code). */
+  href(view: CompareViewName): string {
+    const base = `${location.origin}${location.pathname}${location.search}`
+    return `${base}${hashFor(view, this.scenario, this.speed)}`
+  }
+}
+
+export const scenarioState = new ScenarioState()

@@ -1,0 +1,41 @@
+/**
+ * Files leave the page the only way the CSP allows: a blob: URL clicked through an <a download>.
+ * No network request is made.
+ */
+export function downloadBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob)
+  const a = document.createElement('a')
+  a.href = url
+  a.download = fileName
+  a.rel = 'noopener'
+  a.style.display = 'none'
+  document.body.append(a)
+  a.click()
+  a.remove()
+  // Revoking at once can cancel the download in some browsers; a few seconds is plenty.
+  setTimeout(() => URL.revokeObjectURL(url), 4000)
+}
+
+/** Copy text; falls back to a selected textarea and execCommand where the Clipboard API is refused. */
+export async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text)
+    return true
+  } catch {
+    const area = document.createElement('textarea')
+    area.value = text
+    area.setAttribute('readonly', '')
+    area.style.position = 'fixed'
+    area.style.opacity = '0'
+    document.body.append(area)
+    area.select()
+    let ok: boolean
+    try {
+      ok = document.execCommand('copy')
+    } catch {
+      ok = false
+    }
+    area.remove()
+    return ok
+  }
+}

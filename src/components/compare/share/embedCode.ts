@@ -1,0 +1,31 @@
+/**
+ * The <iframe> snippet for the current scenario. The embed view shows only the diagrams, a play
+ * button and a link back, sized for a slide: 960 x 720 CSS px holds the four diagrams stacked.
+ */
+export interface EmbedSize {
+  width: number
+  height: number
+}
+
+export const defaultEmbedSize: EmbedSize = { width: 960, height: 720 }
+
+function escapeAttribute(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+}
+
+export function embedCode(src: string, size: EmbedSize = defaultEmbedSize): string {
+  return (
+    `<iframe src="${escapeAttribute(src)}" title="Staple Lab: the same TLS handshake with and without OCSP stapling"` +
+    ` width="${size.width}" height="${size.height}" style="border:0;max-width:100%" loading="lazy"></iframe>`
+  )
+}
+
+/** "staple-lab-compare-rs80-tls1.2" style names, so several exports of different scenarios sort apart. */
+export function exportFileName(scenarioQuery: string, extension: 'svg' | 'png' | 'json'): string {
+  const tag = scenarioQuery
+    .replace(/[=&]+/g, '-')
+    .replace(/[^a-z0-9.-]+/gi, '')
+    .slice(0, 60)
+    .replace(/-+$/, '')
+  return `staple-lab-compare${tag ? `-${tag}` : ''}.${extension}`
+}

@@ -1,0 +1,148 @@
+/**
+ * The diagrams as a standalone SVG file, and as a PNG drawn from it.
+ *
+ * The page styles its SVG with CSS variables (theme, party colours), which a file opened elsewhere
+ * would not have: each element's computed style is copied onto its clone as inline style, so the
+ * file looks exactly like the page in the theme it was exported from. The PNG is that SVG drawn on
+ * a canvas through a blob: URL (allowed by the CSP's img-src), then canvas.toBlob.
+ */
+
+/** The computed properties that change how SVG paints; everything else is left to defaults. */
+const paintProperties = [
+  'fill',
+  'fill-opacity',
+  'stroke',
+  'stroke-width',
+  'stroke-opacity',
+  'stroke-dasharray',
+  'stroke-linecap',
+  'stroke-linejoin',
+  'opacity',
+  'paint-order',
+  'font-family',
+  'font-size',
+  'font-weight',
+  'font-variant-numeric',
+  'text-anchor',
+  'dominant-baseline',
+  'visibility',
+  'display',
+] as const
+
+const svgNs = 'http://www.w3.org/2000/svg'
+
+function inlineStyles(original: Element, clone: Element): void {
+  const computed = getComputedStyle(original)
+  const style = paintProperties.map((p) => `${p}:${computed.getPropertyValue(p)}`).join(';')
+  clone.setAttribute('style', style)
+  for (const name of ['tabindex', 'role', 'aria-label', 'aria-labelledby', 'class'])
+    clone.removeAttribute(name)
+  const a = original.children
+  const b = clone.children
+  for (let i = 0; i < a.length && i < b.length; i++) inlineStyles(a[i]!, b[i]!)
+}
+
+function escapeText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+}
+
+export interface ExportedSvg {
+  text: string
+  width: number
+  height: number
+}
+
+export interface DiagramPart {
+  title: string
+  verdict: string
+  svg: SVGSVGElement
+}
+
+/** Find each rendered diagram under `root`: its title, its verdict and its <svg>. */
+export function diagramParts(root: ParentNode): DiagramPart[] {
+  return [...root.querySelectorAll<HTMLElement>('figure.diagram')].flatMap((figure) => {
+    const svg = figure.querySelector<SVGSVGElement>('svg[role="group"]')
+    if (!svg) return []
+    const title = figure.querySelector('h3')?.textContent?.replace(/\s+/g, ' ').trim() ?? ''
+    const verdict = figure.querySelector('.verdict')?.textContent?.replace(/\s+/g, ' ').trim() ?? ''
+    return [{ title, verdict, svg }]
+  })
+}
+
+export function composeSvg(parts: readonly DiagramPart[], heading: string, caption: string): ExportedSvg {
+  const pad = 16
+  const headerHeight = 22
+  const titleHeight = 52
+  const rootStyle = getComputedStyle(document.documentElement)
+  const bg = rootStyle.getPropertyValue('--bg').trim() || '#ffffff'
+  const fg = rootStyle.getPropertyValue('--fg').trim() || '#1b1d21'
+  const muted = rootStyle.getPropertyValue('--fg-muted').trim() || '#5a606b'
+  const font = rootStyle.getPropertyValue('--font-ui').trim() || 'sans-serif'
+
+  const width = Math.ceil(Math.max(320, ...parts.map((p) => p.svg.width.baseVal.value))) + pad * 2
+  let y = pad + titleHeight
+  const blocks: string[] = []
+  for (const part of parts) {
+    const clone = part.svg.cloneNode(true) as SVGSVGElement
+    inlineStyles(part.svg, clone)
+    clone.querySelectorAll('[data-export="skip"]').forEach((n) => n.remove())
+    // The pinned lane names follow the page's sideways scroll; in a file they sit at the left.
+    clone.querySelectorAll('[data-gutter]').forEach((g) => g.setAttribute('transform', 'translate(0,0)'))
+    const h = part.svg.height.baseVal.value
+    clone.setAttribute('x', String(pad))
+    clone.setAttribute('y', String(y + headerHeight))
+    clone.removeAttribute('style')
+    blocks.push(
+      `<text x="${pad}" y="${y + 15}" fill="${fg}" font-size="14" font-weight="700">${escapeText(part.title)}` +
+        `<tspan dx="12" fill="${muted}" font-size="12.5" font-weight="400">${escapeText(part.verdict)}</tspan></text>`,
+    )
+    blocks.push(new XMLSerializer().serializeToString(clone))
+    y += headerHeight + h + 14
+  }
+  const height = Math.ceil(y + pad)
+  const text =
+    `<?xml version="1.0" encoding="UTF-8"?>\n` +
+    `<svg xmlns="${svgNs}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${escapeText(font).replace(/"/g, "'")}">` +
+    `<rect width="100%" height="100%" fill="${bg}"/>` +
+    `<text x="${pad}" y="${pad + 18}" fill="${fg}" font-size="18" font-weight="700">${escapeText(heading)}</text>` +
+    `<text x="${pad}" y="${pad + 38}" fill="${muted}" font-size="12">${escapeText(caption)}</text>` +
+    blocks.join('') +
+    `</svg>`
+  return { text, width, height }
+}
+
+export type PngResult =
+  { ok: true; blob: Blob } | { ok: false; error: { code: 'png-failed'; message: string } }
+
+/** Draw the SVG on a canvas at `scale` and encode it as PNG. */
+export function svgToPng(svg: ExportedSvg, scale = 2): Promise<PngResult> {
+  const fail = (message: string): PngResult => ({ ok: false, error: { code: 'png-failed', message } })
+  return new Promise((resolve) => {
+    const reject = (e: Error) => resolve(fail(`PNG export: ${e.message}`))
+    const url = URL.createObjectURL(new Blob([svg.text], { type: 'image/svg+xml' }))
+    const image = new Image()
+    image.onload = () => {
+      const canvas = document.createElement('canvas')
+      canvas.width = Math.round(svg.width * scale)
+      canvas.height = Math.round(svg.height * scale)
+      const context = canvas.getContext('2d')
+      if (!context) {
+        URL.revokeObjectURL(url)
+        reject(new Error('no 2d canvas'))
+        return
+      }
+      context.scale(scale, scale)
+      context.drawImage(image, 0, 0, svg.width, svg.height)
+      URL.revokeObjectURL(url)
+      canvas.toBlob(
+        (blob) => (blob ? resolve({ ok: true, blob }) : reject(new Error('canvas.toBlob gave nothing'))),
+        'image/png',
+      )
+    }
+    image.onerror = () => {
+      URL.revokeObjectURL(url)
+      reject(new Error('the SVG could not be drawn'))
+    }
+    image.src = url
+  })
+}

@@ -1,0 +1,259 @@
+/**
+ * Everything one swimlane diagram draws, computed once per scenario and layout: flights with their
+ * geometry and labels, waiting spans, and the outcome marker. Components render this model; the
+ * per-frame work (frame.ts) only moves arrow tips, never recomputes it.
+ */
+import type { Actor, LedgerEntry, LedgerParty, Phase, RejectReason, Run } from '../sim/types.ts'
+import { flightGeometry, type FlightGeometry } from './arrow.ts'
+import { groupFlights, type Flight } from './flights.ts'
+import { placeLabels, textWidth, type Box, type PlacedLabel } from './labels.ts'
+import type { LaneLayout } from './lanes.ts'
+import { formatMs, type TimeScale } from './timeScale.ts'
+
+export interface DrawnFlight extends Flight {
+  geometry: FlightGeometry
+  label: PlacedLabel | null
+}
+
+export interface DrawnWait {
+  party: Actor
+  start: number
+  end: number
+  phase: Phase
+  reason: string
+  x: number
+  /** Width when the wait is over. */
+  width: number
+  y: number
+  height: number
+  /** Words drawn inside the span when they fit ("waits 130 ms"). */
+  caption: string | null
+}
+
+export type OutcomeKind = 'connected' | 'rejected' | 'revoked-accepted'
+
+export interface DrawnOutcome {
+  kind: OutcomeKind
+  at: number
+  x: number
+  y: number
+  /** On the lane: "Connected" or "Rejected". */
+  text: string
+  /** The whole outcome in words, for the header, the tooltip and the text alternative. */
+  sentence: string
+  textX: number
+  anchor: 'start' | 'end'
+  box: Box
+}
+
+/** A privacy leak on the lane of the party that learns (an eye, in the danger colour when it links the client to the site). */
+export interface DrawnLeak {
+  party: LedgerParty
+  at: number
+  x: number
+  y: number
+  /** Short words beside the eye. */
+  text: string
+  /** The engine's sentence, for the tooltip. */
+  sentence: string
+  linksClientToSite: boolean
+  textX: number
+  anchor: 'start' | 'end'
+  box: Box
+}
+
+export interface DiagramModel {
+  flights: DrawnFlight[]
+  waits: DrawnWait[]
+  leaks: DrawnLeak[]
+  outcome: DrawnOutcome
+  width: number
+  height: number
+}
+
+export const reasonWords: Record<RejectReason, string> = {
+  revoked: 'the certificate is revoked',
+  'no-staple': 'no staple, and the certificate demands one (must-staple)',
+  'stale-staple': 'the stapled response is out of date',
+  'responder-unreachable': 'the OCSP responder could not be reached (hard-fail)',
+  'responder-error': 'the OCSP responder answered with an error',
+}
+
+export const reasonShort: Record<RejectReason, string> = {
+  revoked: 'revoked',
+  'no-staple': 'no staple',
+  'stale-staple': 'stale staple',
+  'responder-unreachable': 'responder unreachable',
+  'responder-error': 'responder error',
+}
+
+export function outcomeKind(run: Pick<Run, 'outcome' | 'revokedAccepted'>): OutcomeKind {
+  if (run.outcome === 'rejected') return 'rejected'
+  return run.revokedAccepted ? 'revoked-accepted' : 'connected'
+}
+
+export function outcomeText(run: Pick<Run, 'outcome' | 'reason' | 'revokedAccepted'>): string {
+  const kind = outcomeKind(run)
+  if (kind === 'rejected') return `Rejected: ${run.reason ? reasonShort[run.reason] : 'failed'}`
+  return kind === 'revoked-accepted' ? 'Connected, revoked cert accepted' : 'Connected'
+}
+
+export function outcomeSentence(
+  run: Pick<Run, 'outcome' | 'reason' | 'revokedAccepted' | 'handshakeMs'>,
+): string {
+  const when = formatMs(run.handshakeMs)
+  const kind = outcomeKind(run)
+  if (kind === 'rejected') {
+    return `Rejected after ${when}: ${run.reason ? reasonWords[run.reason] : 'the handshake failed'}.`
+  }
+  if (kind === 'revoked-accepted') return `Connected after ${when}, although the certificate is revoked.`
+  return `Connected after ${when}.`
+}
+
+export interface DiagramOptions {
+  fontSize?: number
+  /** Left edge of the area labels may use (right of the lane names). */
+  labelLeft?: number
+  width: number
+}
+
+const waitBand = 14
+
+export function diagramModel(
+  run: Run,
+  x: TimeScale,
+  layout: LaneLayout,
+  options: DiagramOptions,
+): DiagramModel {
+  const fontSize = options.fontSize ?? 11
+  const hasAttacker = layout.lanes.includes('attacker')
+  const flights = groupFlights(run.events).map((f) => ({
+    ...f,
+    geometry: flightGeometry(f, x, layout.y, hasAttacker),
+    label: null as PlacedLabel | null,
+  }))
+
+  const waits: DrawnWait[] = run.waits
+    .filter((w) => layout.lanes.includes(w.party))
+    .map((w) => {
+      const x0 = x(w.start)
+      const width = Math.max(0, x(w.end) - x0)
+      const words = `waits ${formatMs(w.end - w.start)}`
+      return {
+        ...w,
+        x: x0,
+        width,
+        y: layout.y(w.party) - waitBand / 2,
+        height: waitBand,
+        caption: textWidth(words, fontSize - 1) + 8 <= width ? words : null,
+      }
+    })
+
+  const at = run.handshakeMs
+  const ox = x(at)
+  const oy = layout.y('client')
+  const text = `${outcomeText(run)} · ${formatMs(at)}`
+  const tw = textWidth(text, fontSize)
+  const [, rangeEnd] = x.range() as [number, number]
+  const anchor: 'start' | 'end' = ox + 8 + tw <= options.width - 2 ? 'start' : 'end'
+  const textX = anchor === 'start' ? ox + 8 : ox - 8
+  const boxY = oy + 4
+  const outcome: DrawnOutcome = {
+    kind: outcomeKind(run),
+    at,
+    x: Math.min(ox, rangeEnd),
+    y: oy,
+    text,
+    sentence: outcomeSentence(run),
+    textX,
+    anchor,
+    box: { x: anchor === 'start' ? textX : textX - tw, y: boxY, width: tw, height: fontSize * 1.3 },
+  }
+
+  const leaks = run.ledger.map((entry) => drawLeak(entry, run, flights, layout, x, fontSize, options.width))
+
+  const labelLeft = options.labelLeft ?? 0
+  const placed = placeLabels(
+    flights.map((f) => ({ id: f.id, ...f.geometry, texts: f.labels })),
+    {
+      fontSize,
+      bounds: {
+        x: labelLeft,
+        y: layout.top - 6,
+        width: options.width - labelLeft,
+        height: layout.bottom - layout.top + 12,
+      },
+      obstacles: [
+        outcome.box,
+        ...leaks.map((l) => l.box),
+        ...waits.filter((w) => w.caption).map((w) => ({ x: w.x, y: w.y, width: w.width, height: w.height })),
+      ],
+    },
+  )
+  for (const f of flights) f.label = placed.get(f.id) ?? null
+
+  return { flights, waits, leaks, outcome, width: options.width, height: layout.height }
+}
+
+export function leakWords(entry: Pick<LedgerEntry, 'party' | 'linksClientToSite'>, site: string): string {
+  if (entry.party === 'responder')
+    return entry.linksClientToSite ? `CA learns you visit ${site}` : 'CA learns of a check'
+  if (entry.party === 'observer')
+    return entry.linksClientToSite ? `on-path eyes see ${site}` : 'on-path eyes see a check'
+  return entry.linksClientToSite ? `resolver learns ${site}` : 'resolver sees a CA lookup'
+}
+
+function drawLeak(
+  entry: LedgerEntry,
+  run: Run,
+  flights: readonly (Flight & { geometry: FlightGeometry })[],
+  layout: LaneLayout,
+  x: TimeScale,
+  fontSize: number,
+  width: number,
+): DrawnLeak {
+  let px = x(entry.at)
+  let py = Number.NaN
+  if (entry.party === 'responder') py = layout.y('responder')
+  else if (entry.party === 'dns') py = layout.y('dns')
+  else if (layout.lanes.includes('attacker')) py = layout.y('attacker')
+  if (Number.isNaN(py)) {
+    // A passive observer has no lane: the eye sits on the message it reads.
+    const via = flights.find((f) => f.eventIndexes.includes(entry.viaEventIndex))
+    if (via) {
+      px = (via.geometry.x1 + via.geometry.x2) / 2
+      py = (via.geometry.y1 + via.geometry.y2) / 2
+    } else py = layout.y('client')
+  }
+  const text = leakWords(entry, run.scenario.site)
+  const tw = textWidth(text, fontSize)
+  const right = px + 10 + tw <= width - 2
+  const box = { x: right ? px - 8 : px - 12 - tw, y: py - fontSize, width: tw + 20, height: fontSize * 2 }
+  return {
+    party: entry.party,
+    at: entry.at,
+    x: px,
+    y: py,
+    text,
+    sentence: entry.learned,
+    linksClientToSite: entry.linksClientToSite,
+    textX: right ? px + 10 : px - 10,
+    anchor: right ? 'start' : 'end',
+    box,
+  }
+}
+
+/**
+ * The instants the step button stops at. Continuous playback steps to the next arrival (a message
+ * lands whole); stepped playback (reduced motion) to the next departure, since a message appears
+ * whole when it is sent. Every outcome is a moment too.
+ */
+export function playbackMoments(runs: readonly Run[], stepped: boolean): number[] {
+  const moments = new Set<number>()
+  for (const run of runs) {
+    moments.add(run.handshakeMs)
+    for (const f of groupFlights(run.events)) moments.add(stepped ? f.t : f.arrive)
+    for (const w of run.waits) moments.add(w.end)
+  }
+  return [...moments].filter((m) => Number.isFinite(m) && m >= 0).sort((a, b) => a - b)
+}

@@ -1,0 +1,124 @@
+/**
+ * The per-frame work of a diagram, as a Svelte action on its <svg>. Svelte renders the static
+ * picture once per scenario; on every clock tick this moves only what time changes: each arrow's
+ * tip (x2/y2), which flights, crosses, labels and outcome are shown, how far each waiting span has
+ * grown, and the "now" cursor. Attributes are written only when their value changes, so a paused
+ * or finished diagram costs nothing and a playing one touches a few dozen attributes per frame.
+ *
+ * The elements are found by data attributes the component renders:
+ *   [data-flight=i] > .shaft (one or more), .cross   [data-wait=i]   [data-wait-caption=i]   [data-leak=i]   [data-outcome]   [data-now]
+ */
+import { arrowAt, spanEndAt } from './arrow.ts'
+import type { ClockState } from './clock.ts'
+import type { DiagramModel } from './diagram.ts'
+import type { PlaybackDriver } from './driver.ts'
+import type { TimeScale } from './timeScale.ts'
+
+export interface MotionParams {
+  driver: PlaybackDriver
+  model: DiagramModel
+  x: TimeScale
+}
+
+interface FlightNodes {
+  group: SVGGElement
+  shafts: SVGLineElement[]
+  cross: SVGElement | null
+}
+
+/** Sets an attribute only when it changes (the DOM write is the expensive part). */
+class AttributeCache {
+  #values = new WeakMap<Element, Map<string, string>>()
+  set(el: Element | null, name: string, value: string): void {
+    if (!el) return
+    let map = this.#values.get(el)
+    if (!map) {
+      map = new Map()
+      this.#values.set(el, map)
+    }
+    if (map.get(name) === value) return
+    map.set(name, value)
+    el.setAttribute(name, value)
+  }
+}
+
+const round = (n: number) => String(Math.round(n * 10) / 10)
+
+export function diagramMotion(svg: SVGSVGElement, initial: MotionParams) {
+  let params = initial
+  let flights: FlightNodes[] = []
+  let waits: (SVGRectElement | null)[] = []
+  let captions: (SVGElement | null)[] = []
+  let leaks: (SVGElement | null)[] = []
+  let outcome: SVGElement | null = null
+  let cursor: SVGLineElement | null = null
+  let cache = new AttributeCache()
+  let unsubscribe: () => void = () => {}
+
+  function collect(): void {
+    cache = new AttributeCache()
+    flights = params.model.flights.map((f) => {
+      const group = svg.querySelector<SVGGElement>(`[data-flight="${f.id}"]`)
+      return {
+        group: group as SVGGElement,
+        shafts: group ? [...group.querySelectorAll<SVGLineElement>('.shaft')] : [],
+        cross: group?.querySelector<SVGElement>('.cross') ?? null,
+      }
+    })
+    waits = params.model.waits.map((_, i) => svg.querySelector<SVGRectElement>(`[data-wait="${i}"]`))
+    captions = params.model.waits.map((_, i) => svg.querySelector<SVGElement>(`[data-wait-caption="${i}"]`))
+    leaks = params.model.leaks.map((_, i) => svg.querySelector<SVGElement>(`[data-leak="${i}"]`))
+    outcome = svg.querySelector<SVGElement>('[data-outcome]')
+    cursor = svg.querySelector<SVGLineElement>('[data-now]')
+  }
+
+  function draw(state: ClockState): void {
+    const stepped = state.mode === 'stepped'
+    const now = state.time
+    const { model, x } = params
+    model.flights.forEach((f, i) => {
+      const nodes = flights[i]
+      if (!nodes?.group) return
+      const frame = arrowAt(f.geometry, now, stepped)
+      cache.set(nodes.group, 'visibility', frame.visible ? 'visible' : 'hidden')
+      if (!frame.visible) return
+      for (const shaft of nodes.shafts) {
+        cache.set(shaft, 'x2', round(frame.x))
+        cache.set(shaft, 'y2', round(frame.y))
+      }
+      cache.set(nodes.group, 'data-state', frame.done ? 'done' : 'flying')
+      cache.set(nodes.cross, 'visibility', frame.done && !f.delivered ? 'inherit' : 'hidden')
+    })
+    model.waits.forEach((w, i) => {
+      const end = spanEndAt(w.start, w.end, now)
+      cache.set(waits[i] ?? null, 'width', round(Math.max(0, x(end) - w.x)))
+      cache.set(captions[i] ?? null, 'visibility', now >= w.end ? 'visible' : 'hidden')
+    })
+    model.leaks.forEach((l, i) => {
+      cache.set(leaks[i] ?? null, 'visibility', now >= l.at ? 'visible' : 'hidden')
+    })
+    cache.set(outcome, 'visibility', now >= model.outcome.at ? 'visible' : 'hidden')
+    const cx = round(x(now))
+    cache.set(cursor, 'x1', cx)
+    cache.set(cursor, 'x2', cx)
+    cache.set(cursor, 'visibility', state.time > 0 && state.time < state.end ? 'visible' : 'hidden')
+  }
+
+  function connect(): void {
+    unsubscribe()
+    collect()
+    unsubscribe = params.driver.subscribe(draw)
+  }
+
+  connect()
+
+  return {
+    update(next: MotionParams) {
+      params = next
+      connect()
+    },
+    destroy() {
+      unsubscribe()
+    },
+  }
+}
