@@ -249,3 +249,27 @@ test('a 1 MiB object stays responsive: the dump and the tree render only what is
   await manyCard.getByRole('button', { name: /Show 400 more/ }).click()
   await expect(manyCard.getByRole('treeitem')).toHaveCount(800)
 })
+
+test('a certificate embedded in an OCSP response opens as a card of its own', async ({ page }) => {
+  await openInspector(page)
+  await page.getByTestId('file-input').setInputFiles(fixture('ocsp/resp-good-delegated-byname.der'))
+  const response = card(page, /OCSP response: good/)
+  await response.getByText(/Embedded certificate 1/).click()
+  await response.getByRole('button', { name: /Open as its own card/ }).click()
+  const embedded = page.locator('article', {
+    hasText: 'certificate 1 embedded in resp-good-delegated-byname.der',
+  })
+  await expect(embedded).toHaveAttribute('data-kind', 'certificate')
+  await expect(embedded.getByRole('tab', { name: 'ASN.1 and hex' })).toBeVisible()
+})
+
+test('loaded objects stay when the reader visits another view and comes back', async ({ page }) => {
+  await openInspector(page)
+  await page.getByTestId('file-input').setInputFiles(fixture('certs/leaf-rsa.pem'))
+  await expect(card(page, 'rsa.staple-lab.example')).toBeVisible()
+  await page.getByRole('link', { name: 'Learn' }).click()
+  await page.getByRole('link', { name: 'Inspect' }).click()
+  await expect(card(page, 'rsa.staple-lab.example')).toBeVisible()
+  await page.getByRole('button', { name: 'Clear all' }).click()
+  await expect(page.getByText('Nothing loaded yet.')).toBeVisible()
+})

@@ -245,3 +245,11 @@ function withoutPrivateKey(object: InspectedObject): InspectedObject {
   }
   return object
 }
+
+let shared: Inspector | undefined
+
+/** The page's one inspector: what was loaded survives a visit to another view and back. */
+export function sharedInspector(client: () => ParseClient): Inspector {
+  shared ??= new Inspector(client())
+  return shared
+}
