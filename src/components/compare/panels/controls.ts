@@ -64,6 +64,8 @@ export interface ControlGroup {
   controls: Control[]
   /** Less common controls, folded under a "More" disclosure. */
   more: Control[]
+  /** The disclosure's summary: what is inside. */
+  moreLabel: string
 }
 
 const d = defaultScenario
@@ -88,6 +90,7 @@ const ms = (
 export const controlGroups: ControlGroup[] = [
   {
     id: 'network',
+    moreLabel: 'More: DNS, server ↔ responder, jitter, loss',
     title: 'Network',
     controls: [
       ms('rttServerMs', 'Client ↔ server RTT', `A CDN-served site: default ${d.rttServerMs} ms`, 1000),
@@ -129,6 +132,7 @@ export const controlGroups: ControlGroup[] = [
   },
   {
     id: 'client',
+    moreLabel: 'More: DNS cache, request method, timeouts, IP',
     title: 'Client',
     controls: [
       {
@@ -210,6 +214,7 @@ export const controlGroups: ControlGroup[] = [
   },
   {
     id: 'server',
+    moreLabel: 'More: error stapling, timeout, site name',
     title: 'Server',
     controls: [
       {
@@ -264,6 +269,7 @@ export const controlGroups: ControlGroup[] = [
   },
   {
     id: 'responder',
+    moreLabel: 'More: answer times, host name',
     title: 'Responder & attacker',
     controls: [
       {
@@ -307,6 +313,7 @@ export const controlGroups: ControlGroup[] = [
   },
   {
     id: 'certificate',
+    moreLabel: 'More: chain and response sizes',
     title: 'Certificate & sizes',
     controls: [
       {
@@ -343,6 +350,11 @@ export const controlGroups: ControlGroup[] = [
     ],
   },
 ]
+
+/** How many of these controls differ from the defaults (shown on the folded "More" summary). */
+export function changedFromDefault(scenario: Scenario, controls: Control[]): number {
+  return controls.filter((c) => scenario[c.field] !== defaultScenario[c.field]).length
+}
 
 /** Rounds away float noise from display scaling (0.07 × 100 = 7.000000000000001). */
 export function toDisplay(c: NumberControl, value: number): number {

@@ -32,7 +32,7 @@ export function rowNoun(row: ComparisonRow): string {
 export const reasonText: Record<RejectReason, string> = {
   revoked: 'certificate revoked',
   'no-staple': 'no staple',
-  'stale-staple': 'stale staple (past its nextUpdate)',
+  'stale-staple': 'stale staple, past its nextUpdate',
   'responder-unreachable': 'responder unreachable',
   'responder-error': 'responder error',
 }

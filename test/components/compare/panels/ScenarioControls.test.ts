@@ -87,6 +87,16 @@ describe('ScenarioControls', () => {
     }
   })
 
+  it('opens a folded group by itself when something inside it differs from the defaults', () => {
+    const { view } = setup({ ...defaultScenario, jitterMs: 60, lossRate: 0.02 })
+    const summaries = [...view.container.querySelectorAll('summary')]
+    const network = summaries.find((s) => s.textContent?.startsWith('More: DNS, server'))
+    expect(network?.textContent).toContain('(2 changed)')
+    expect(network?.parentElement?.hasAttribute('open')).toBe(true)
+    const sizes = summaries.find((s) => s.textContent?.startsWith('More: chain'))
+    expect(sizes?.parentElement?.hasAttribute('open')).toBe(false)
+  })
+
   it('folds into a drawer behind a Scenario toggle', async () => {
     setup()
     const toggle = screen.getByRole('button', { name: /^Scenario/ })
