@@ -5,6 +5,7 @@
  */
 import { findPreset, presets } from './presets.ts'
 import { defaultScenario, parseScenario, scenarioFromQuery } from './scenario.ts'
+import { fieldNames, fieldSpecs } from './scenarioFields.ts'
 import type { Scenario } from './types.ts'
 
 export interface CliOptions {
@@ -121,9 +122,12 @@ export function parseCliArgs(argv: readonly string[]): CliParse {
     if (name === '--query') {
       const q = takeValue()
       if (q === null) return { ok: false, error: '--query: missing value' }
-      const parsed = scenarioFromQuery(new URLSearchParams(q.replace(/^[#?]/, '')))
+      const query = new URLSearchParams(q.replace(/^[#?]/, ''))
+      const parsed = scenarioFromQuery(query)
       if (!parsed.ok) return { ok: false, error: `--query: ${parsed.error.message}` }
-      base = { ...base, ...parsed.scenario }
+      // Only the fields the query names: the rest keep what a preset before it set.
+      const named = fieldNames.filter((f) => query.has(fieldSpecs[f].key))
+      base = { ...base, ...Object.fromEntries(named.map((f) => [f, parsed.scenario[f]])) }
       continue
     }
     const spec = cliOptionSpecs[name]

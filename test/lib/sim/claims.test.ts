@@ -75,6 +75,24 @@ describe('claims the engine reproduces', () => {
     })
   })
 
+  it('only must-staple and hard-fail stop an attacker who holds a revoked certificate', () => {
+    // The attacker impersonates the server, so it also decides the staple: it sends none.
+    const attacked = { ...defaultScenario, ...preset('attacker-blocks-ocsp') }
+    const accepted = Object.fromEntries(
+      (['none', 'ocsp-soft-fail', 'ocsp-hard-fail', 'stapling', 'must-staple'] as const).map((m) => [
+        m,
+        simulate(attacked, m).revokedAccepted,
+      ]),
+    )
+    expect(accepted).toEqual({
+      none: true,
+      'ocsp-soft-fail': true,
+      'ocsp-hard-fail': false,
+      stapling: true,
+      'must-staple': false,
+    })
+  })
+
   it('a forged reset makes soft-fail give up at once', () => {
     const r = run('ocsp-soft-fail', preset('attacker-resets-ocsp'))
     expect(r.revokedAccepted).toBe(true)
