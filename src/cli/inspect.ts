@@ -37,8 +37,12 @@ function parseArgs(argv: readonly string[]): Args | string {
   return args
 }
 
-/** `npm run` starts us in the package root; INIT_CWD is where the user typed the command. */
-const cwd = process.env.INIT_CWD ?? process.cwd()
+/**
+ * `npm run inspect` starts us in the package root; INIT_CWD is where the user typed the command.
+ * Only trusted under our own npm script: an outer npm (npx vitest) leaves a stale INIT_CWD behind.
+ */
+const underNpmScript = process.env.npm_lifecycle_event === 'inspect'
+const cwd = (underNpmScript && process.env.INIT_CWD) || process.cwd()
 
 async function inspectFile(source: string): Promise<InspectedObject[] | InspectJson> {
   let bytes: Uint8Array

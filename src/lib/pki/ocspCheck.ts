@@ -6,6 +6,7 @@
  */
 import type { CertificateParts } from './certificate.ts'
 import { readDer } from './der.ts'
+import { decodeInput } from './pem.ts'
 import { formatDuration, formatUtc, responseStatusMeaning } from './describe.ts'
 import { Malformed } from './fields.ts'
 import { readOcspResponse, type OcspResponseParts } from './ocspResponse.ts'
@@ -17,7 +18,7 @@ export type { OcspCheckId }
 
 export interface OcspCheckInput {
   responseDer: Uint8Array
-  /** The certificate the response is about. */
+  /** The certificate the response is about (DER; PEM or base64 also accepted, as for the response). */
   certDer?: Uint8Array
   /** Its issuer (the CA), needed for the CertID hashes and to authorize a delegated signer. */
   issuerDer?: Uint8Array
@@ -46,8 +47,14 @@ async function matchCertId(
   cert: CertificateParts | undefined,
   issuer: CertificateParts | undefined,
 ): Promise<{ check: Check; single?: SingleResponse }> {
-  if (!cert && !issuer)
-    return { check: check('cert-id', 'skip', 'give the certificate and its issuer to match the CertID') }
+  if (!cert && !issuer) {
+    // With one SingleResponse there is no doubt which one the other checks are about.
+    const single = responses.length === 1 ? responses[0] : undefined
+    return {
+      check: check('cert-id', 'skip', 'give the certificate and its issuer to match the CertID'),
+      single,
+    }
+  }
   const bySerial = cert ? responses.filter((r) => r.certId.serialNumber === cert.serialNumber) : responses
   if (cert && bySerial.length === 0) {
     const answered = responses.map((r) => r.certId.serialNumber).join(', ')
@@ -166,7 +173,10 @@ export async function checkOcspResponse(input: OcspCheckInput): Promise<Check[]>
 }
 
 async function runChecks(input: OcspCheckInput): Promise<Check[]> {
-  const der = new Uint8Array(input.responseDer) as Uint8Array<ArrayBuffer>
+  // DER, or an "OCSP RESPONSE" PEM block or base64 (the first object).
+  const [chunk] = decodeInput(input.responseDer)
+  if (chunk.error) return [check('parse', 'fail', chunk.error.message)]
+  const der = chunk.der
   const read = readDer(der)
   if (!read.ok) return [check('parse', 'fail', read.error.message)]
   let parts: OcspResponseParts

@@ -6,6 +6,7 @@
  */
 import { readCertificate, sha, type CertificateParts } from './certificate.ts'
 import { readDer } from './der.ts'
+import { decodeInput } from './pem.ts'
 import type { OcspResponseParts } from './ocspResponse.ts'
 import type { Check } from './types.ts'
 import { toHex } from './values.ts'
@@ -32,9 +33,12 @@ export const check = (id: OcspCheckId, status: Check['status'], detail: string):
   detail,
 })
 
-export function readCert(der: Uint8Array | undefined): CertificateParts | string | undefined {
-  if (!der) return undefined
-  const copy = new Uint8Array(der) as Uint8Array<ArrayBuffer>
+/** A certificate given as DER, or as PEM or base64 (the first object), for the checks. */
+export function readCert(bytes: Uint8Array | undefined): CertificateParts | string | undefined {
+  if (!bytes) return undefined
+  const [chunk] = decodeInput(bytes)
+  if (chunk.error) return chunk.error.message
+  const copy = chunk.der
   const read = readDer(copy)
   if (!read.ok) return read.error.message
   try {

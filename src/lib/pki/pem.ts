@@ -184,7 +184,8 @@ export function decodeInput(bytes: Uint8Array): Chunk[] {
     }
     const compact = text.replace(/\s+/g, '')
     if (compact === '') return fail({ code: 'empty', message: 'empty input: only whitespace' })
-    if (bytes[0] !== 0x30 || /^[A-Za-z0-9+/=_-]+$/.test(compact)) {
+    // base64 of DER starts with "M" (0x30); text starting with "0" (0x30) is better read as DER.
+    if (bytes[0] !== 0x30) {
       const decoded = decodeBase64(compact)
       if (decoded.ok && decoded.bytes.length > 0) return [{ encoding: 'base64', der: decoded.bytes }]
       const why = decoded.ok ? 'it decodes to nothing' : decoded.why

@@ -1,0 +1,173 @@
+/**
+ * The `inspect` CLI's contract, as other tools use it: one JSON array on stdout, one object per
+ * parsed object in order, exit 0/1/2, one-line errors, never a stack trace.
+ */
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterAll, describe, expect, it } from 'vitest'
+
+const root = fileURLToPath(new URL('../../', import.meta.url))
+const tsx = join(root, 'node_modules/.bin/tsx')
+const fixtures = join(root, 'test/fixtures')
+const scratch = mkdtempSync(join(tmpdir(), 'inspect-cli-'))
+afterAll(() => rmSync(scratch, { recursive: true, force: true }))
+
+function inspect(args: string[], cwd = fixtures) {
+  const r = spawnSync(tsx, [join(root, 'src/cli/inspect.ts'), ...args], { cwd, encoding: 'utf8' })
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr }
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the JSON contract, checked field by field
+type Json = any
+
+describe('inspect --json', { timeout: 60_000 }, () => {
+  it('through npm run, as documented: a bundle gives one object per certificate, with the contract fields', () => {
+    const r = spawnSync(
+      'npm',
+      ['run', '--silent', 'inspect', '--', '--json', 'other/bundle-leaf-int-root.pem'],
+      {
+        cwd: fixtures,
+        encoding: 'utf8',
+      },
+    )
+    expect(r.status).toBe(0)
+    const out: Json[] = JSON.parse(r.stdout)
+    expect(out.map((o) => [o.source, o.index, o.kind])).toEqual([
+      ['other/bundle-leaf-int-root.pem', 0, 'certificate'],
+      ['other/bundle-leaf-int-root.pem', 1, 'certificate'],
+      ['other/bundle-leaf-int-root.pem', 2, 'certificate'],
+    ])
+    expect(Object.keys(out[0]).sort()).toEqual(
+      [
+        'source',
+        'index',
+        'kind',
+        'serialNumber',
+        'subject',
+        'issuer',
+        'notBefore',
+        'notAfter',
+        'ocspUrls',
+        'caIssuersUrls',
+        'crlUrls',
+        'mustStaple',
+        'isCA',
+        'sha256Fingerprint',
+        'signatureAlgorithm',
+        'publicKeyAlgorithm',
+      ].sort(),
+    )
+    expect(out[0]).toMatchObject({
+      serialNumber: '8f1d3ca6b0e2475c9a1f00c4d2e3b7a1',
+      subject: 'CN=rsa.staple-lab.example,O=Staple Lab Test PKI,C=ZZ',
+      notBefore: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/),
+      mustStaple: false,
+      isCA: false,
+    })
+    expect(out[2].isCA).toBe(true)
+  })
+
+  it('OCSP responses, requests and a must-staple certificate in one call', () => {
+    const r = inspect([
+      '--json',
+      'ocsp/resp-revoked-keycompromise.der',
+      'ocsp/req-sha1-nonce.der',
+      'certs/leaf-must-staple.der',
+      'ocsp/resp-status-trylater.der',
+    ])
+    expect(r.status).toBe(0)
+    const [resp, req, cert, later]: Json[] = JSON.parse(r.stdout)
+    expect(resp).toMatchObject({
+      kind: 'ocspResponse',
+      responseStatus: 'successful',
+      certificates: 0,
+      signatureAlgorithm: 'sha256WithRSAEncryption',
+    })
+    expect(resp.responses[0]).toMatchObject({
+      certId: { hashAlgorithm: 'sha256', serialNumber: '3005' },
+      certStatus: 'revoked',
+      revocationReason: 'keyCompromise',
+      revocationTime: '2026-11-20T12:00:00Z',
+    })
+    expect(resp.responderId.type).toBe('byName')
+    expect(req).toMatchObject({ kind: 'ocspRequest', nonce: expect.stringMatching(/^[0-9a-f]{32}$/) })
+    expect(req.requests[0].certId.hashAlgorithm).toBe('sha1')
+    expect(cert).toMatchObject({
+      kind: 'certificate',
+      mustStaple: true,
+      publicKeyAlgorithm: 'id-ecPublicKey',
+    })
+    expect(later).toEqual({
+      source: 'ocsp/resp-status-trylater.der',
+      index: 0,
+      kind: 'ocspResponse',
+      responseStatus: 'tryLater',
+    })
+  })
+
+  it('errors are objects with a code and one line; other files still parse; exit 1', () => {
+    writeFileSync(join(scratch, 'huge.bin'), new Uint8Array(2 * 1024 * 1024))
+    const r = inspect([
+      '--json',
+      'bad/tiny.png',
+      'certs/root.der',
+      'missing.pem',
+      'other/leaf-rsa.csr.pem',
+      'other/private-key-pkcs8.pem',
+      join(scratch, 'huge.bin'),
+      'bad/huge-length.der',
+    ])
+    expect(r.status).toBe(1)
+    expect(r.stderr).toBe('')
+    const out: Json[] = JSON.parse(r.stdout)
+    expect(out.map((o) => (o.kind === 'error' ? o.error.code : o.kind))).toEqual([
+      'not-der',
+      'certificate',
+      'unreadable',
+      'unsupported',
+      'private-key',
+      'too-large',
+      'not-der',
+    ])
+    expect(out[3].error.message).toMatch(
+      /^a certificate signing request \(PKCS#10\): not an object Staple Lab inspects/,
+    )
+    expect(out[2].error.message).toBe('cannot read missing.pem: no such file')
+    expect(out[6].error.message).toMatch(
+      /the length at byte 1 \(2147483647 bytes\) runs past the end of the data/,
+    )
+    for (const o of out.filter((x) => x.kind === 'error'))
+      expect(o.error.message).not.toMatch(/\n|at .*\.ts:\d+/)
+  })
+})
+
+describe('inspect usage and text output', { timeout: 60_000 }, () => {
+  it('no FILE or an unknown flag: one line on stderr, exit 2', () => {
+    const none = inspect([])
+    expect(none.status).toBe(2)
+    expect(none.stderr).toBe('inspect: no FILE given (try --help)\n')
+    const bad = inspect(['--yaml', 'x'])
+    expect(bad.status).toBe(2)
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1)
+    expect(bad.stdout).toBe('')
+  })
+
+  it('without --json: aligned labels, the validity and freshness sentences, the must-staple line', () => {
+    const r = inspect([
+      'certs/leaf-must-staple.pem',
+      'ocsp/resp-good-sha256-byname-nocerts.der',
+      'certs/leaf-expired.pem',
+    ])
+    expect(r.status).toBe(0)
+    expect(r.stdout).toMatch(
+      /^ {2}Must-staple {3}YES: the TLS Feature extension lists status_request \(RFC 7633\)/m,
+    )
+    expect(r.stdout).toMatch(/^ {16}expires in \d+ days/m)
+    expect(r.stdout).toMatch(/^ {16}expired \d+ days ago/m)
+    expect(r.stdout).toMatch(/^ {16}(fresh for|stale since) /m)
+    expect(r.stdout).toMatch(/^ {2}Response 1 {4}GOOD {2}serial 8f1d3ca6b0e2475c9a1f00c4d2e3b7a1/m)
+  })
+})

@@ -1,0 +1,87 @@
+/** The ASN.1 view's tree: offsets that point at the right bytes, named OIDs, decoded values. */
+import { describe, expect, it } from 'vitest'
+import { inspectBytes, parseAsn1Tree, type Asn1Node } from '../../../src/lib/pki/index.ts'
+import { data, fixture } from './helpers.ts'
+
+function walk(node: Asn1Node, visit: (n: Asn1Node) => void): void {
+  visit(node)
+  node.children.forEach((c) => walk(c, visit))
+}
+
+function all(node: Asn1Node): Asn1Node[] {
+  const out: Asn1Node[] = []
+  walk(node, (n) => out.push(n))
+  return out
+}
+
+describe('parseAsn1Tree', () => {
+  it('a certificate: offsets cover the bytes exactly, children tile their parent', () => {
+    const der = fixture('certs/leaf-must-staple.der')
+    const tree = parseAsn1Tree(der)
+    if (!tree.ok) throw new Error(tree.error.message)
+    expect(tree.value.offset).toBe(0)
+    expect(tree.value.headerLength + tree.value.length).toBe(der.length)
+    walk(tree.value, (n) => {
+      if (!n.constructed || n.children.length === 0) return
+      let pos = n.offset + n.headerLength
+      for (const c of n.children) {
+        expect(c.offset).toBe(pos)
+        pos = c.offset + c.headerLength + c.length
+      }
+      expect(pos).toBe(n.offset + n.headerLength + n.length)
+    })
+  })
+
+  it('names the OIDs of certificates and OCSP and decodes values', () => {
+    const tree = parseAsn1Tree(fixture('certs/leaf-must-staple.der'))
+    if (!tree.ok) throw new Error(tree.error.message)
+    const values = all(tree.value).map((n) => n.value)
+    expect(values).toContain('1.3.6.1.5.5.7.1.24 (TLS Feature)')
+    expect(values).toContain('1.2.840.113549.1.1.11 (sha256WithRSAEncryption)')
+    expect(values).toContain('1.3.6.1.5.5.7.48.1 (id-ad OCSP)')
+    expect(values).toContain('2.5.4.3 (CN)')
+    expect(values).toContain('shop.example')
+    expect(values).toContain('2026-11-01T00:00:00Z')
+    expect(values).toContain('12292') // serial 0x3004
+    // extnValue of the TLS Feature: 30 03 02 01 05, shown as the SEQUENCE it holds
+    const tls = all(tree.value).find((n) => n.value === '1.3.6.1.5.5.7.1.24 (TLS Feature)')
+    expect(tls).toBeDefined()
+  })
+
+  it('an OCSP response shows the BasicOCSPResponse inside its OCTET STRING', () => {
+    const tree = parseAsn1Tree(fixture('ocsp/resp-good-delegated-byname.der'))
+    if (!tree.ok) throw new Error(tree.error.message)
+    const octets = tree.value.children[1].children[0].children[1]
+    expect(octets.tagName).toBe('OCTET STRING')
+    expect(octets.value).toMatch(/^encapsulates DER/)
+    expect(octets.children[0].tagName).toBe('SEQUENCE')
+    const oids = all(tree.value).map((n) => n.value)
+    expect(oids).toContain('1.3.6.1.5.5.7.48.1.1 (id-pkix-ocsp-basic)')
+    expect(oids).toContain('1.3.6.1.5.5.7.3.9 (OCSPSigning)')
+    expect(oids).toContain('1.3.6.1.5.5.7.48.1.5 (OCSP No Check)')
+  })
+
+  it('strings of every kind decode (BMPString, UniversalString, TeletexString)', () => {
+    const tree = parseAsn1Tree(
+      new Uint8Array([0x30, 0x0a, 0x1e, 0x04, 0x00, 0xe9, 0x00, 0x41, 0x1c, 0x02, 0x00, 0x00]),
+    )
+    expect(tree.ok).toBe(true)
+    if (tree.ok) expect(tree.value.children[0]).toMatchObject({ tagName: 'BMPString', value: 'éA' })
+  })
+
+  it('a private key gets no tree and keeps no bytes', async () => {
+    const [obj] = await inspectBytes('key', fixture('other/private-key-pkcs8.der'))
+    expect(obj.asn1).toBeUndefined()
+    expect(obj.der).toHaveLength(0)
+    expect(obj.result).toMatchObject({ ok: true, value: { kind: 'privateKey' } })
+  })
+
+  it('RFC 4514 names escape exactly as openssl -nameopt RFC2253 prints them', async () => {
+    const [obj] = await inspectBytes('names', data('names.pem'))
+    expect(obj.result.ok && obj.result.value.kind === 'certificate' && obj.result.value.subject).toBe(
+      'CN=a\\,b\\+c\\"d\\\\e\\<f\\>g\\;h=i/j,street=ctl\\01\\7Fdel,emailAddress=x@y.test,1.2.3.4=#0C0B756E6B6E6F776E206F6964,' +
+        'OU=univ,OU=tele\\C3\\83\\C2\\A9x,OU=bmp \\C3\\A9,OU=trailing space\\ ,OU=\\ leading space,' +
+        'OU=\\#leading hash+serialNumber=1234,O=Caf\\C3\\A9 M\\C3\\BCller \\E6\\97\\A5\\E6\\9C\\AC,DC=example,C=DE',
+    )
+  })
+})
