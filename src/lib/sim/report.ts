@@ -84,7 +84,7 @@ export function compareToText(runs: Record<Mode, Run>): string {
       r.responderLearned ? 'yes' : 'no',
       r.revokedAccepted ? 'YES' : 'no',
       Object.entries(nonZeroPhases(r))
-        .map(([p, v]) => `${p} ${v}`)
+        .map(([p, v]) => `${p} ${Number.isInteger(v) ? v : v.toFixed(1)}`)
         .join(', '),
     ]),
   ])
