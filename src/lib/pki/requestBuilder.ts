@@ -53,6 +53,9 @@ export interface BuiltOcspRequest {
   issuerMatches: boolean
 }
 
+/** For the page's cert.pem and issuer.pem downloads, which the commands name. */
+export { toPem } from './demoCa/der.ts'
+
 export const requestFileName = 'request.der'
 export const responseFileName = 'response.der'
 

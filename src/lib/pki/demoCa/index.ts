@@ -15,3 +15,4 @@ export {
 } from './commands.ts'
 export { toPem, base64 } from './der.ts'
 export type * from './types.ts'
+export { certificateFiles, responseFile, describeResponse, type DemoFile } from './files.ts'
