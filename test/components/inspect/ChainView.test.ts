@@ -1,0 +1,55 @@
+// @vitest-environment happy-dom
+import { render, screen } from '@testing-library/svelte'
+import { describe, expect, it } from 'vitest'
+import ChainView from '../../../src/components/inspect/ChainView.svelte'
+import type { ChainLink, Check } from '../../../src/lib/pki/types'
+import { certificate } from './models'
+
+const signature = (status: Check['status'], detail: string): Check => ({
+  id: 'signature',
+  label: 'Signature',
+  status,
+  detail,
+})
+
+function link(role: ChainLink['role'], cn: string, check: Check, inputIndex: number): ChainLink {
+  return {
+    info: certificate({ subject: `CN=${cn}` }),
+    der: new Uint8Array(0),
+    inputIndex,
+    role,
+    signature: check,
+  }
+}
+
+describe('ChainView', () => {
+  it('lists the chain leaf to root with each signature result, and sets aside certificates off the path', () => {
+    render(ChainView, {
+      chain: {
+        state: 'built',
+        links: [
+          link(
+            'leaf',
+            'shop.example',
+            signature('fail', 'not verified with the key of I1: bad signature'),
+            2,
+          ),
+          link('intermediate', 'I1', signature('pass', 'verified with the key of R1'), 0),
+          link('root', 'R1', signature('pass', 'verified with its own key (self-signed)'), 1),
+          link('unlinked', 'stranger.example', signature('skip', 'no issuer loaded'), 3),
+        ],
+      },
+    })
+    const items = screen.getByTestId('chain').querySelectorAll('li')
+    expect([...items].map((item) => item.dataset.role)).toEqual(['leaf', 'intermediate', 'root'])
+    expect(items[0].textContent).toContain('Signature failed')
+    expect(items[0].textContent).toContain('bad signature')
+    expect(screen.getByText('Also loaded, but not on this path:')).toBeTruthy()
+    expect(screen.getByText('stranger.example')).toBeTruthy()
+  })
+
+  it('shows nothing for fewer than two certificates', () => {
+    const { container } = render(ChainView, { chain: { state: 'none' } })
+    expect(container.textContent?.trim()).toBe('')
+  })
+})
