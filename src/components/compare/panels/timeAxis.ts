@@ -24,7 +24,8 @@ function draw(node: SVGGElement, p: TimeAxisParams): void {
   select(node).call(
     axisTop<number>(x)
       .tickValues(p.ticks)
-      .tickFormat((d, i) => (i === p.ticks.length - 1 ? `${formatTick(d)} ms` : formatTick(d)))
+      // The unit rides on the first tick, which hangs right of 0 where nothing can collide with it.
+      .tickFormat((d, i) => (i === 0 ? `${formatTick(d)} ms` : formatTick(d)))
       .tickSizeOuter(0)
       .tickSizeInner(4),
   )
@@ -35,9 +36,9 @@ export const timeAxis: Action<SVGGElement, TimeAxisParams> = (node, params) => {
   return { update: (next: TimeAxisParams) => draw(node, next) }
 }
 
-/** A niced domain end and about one tick per 70 px, so labels never collide at 360 px. */
+/** A niced domain end and about one tick per 90 px, so labels never collide at 360 px. */
 export function timeTicks(maxMs: number, width: number): { domainEnd: number; ticks: number[] } {
-  const count = Math.max(2, Math.floor(width / 70))
+  const count = Math.max(2, Math.floor(width / 90))
   const x = scaleLinear()
     .domain([0, maxMs > 0 ? maxMs : 1])
     .nice(count)
