@@ -4,6 +4,8 @@ import { describe, expect, it, vi } from 'vitest'
 import DemoCaPanel from '../../../src/components/democa/DemoCaPanel.svelte'
 import { inspectBytes, type CertificateInfo, type OcspResponseInfo } from '../../../src/lib/pki/index.ts'
 
+const commands = () => screen.getAllByTestId('command-text').map((e) => e.textContent)
+
 type Loaded = { name: string; bytes: Uint8Array }[]
 
 async function generated() {
@@ -41,7 +43,7 @@ describe('DemoCaPanel', () => {
     expect(leafDer.getAttribute('download')).toBe('leaf.der')
     expect(leafDer.getAttribute('href')).toMatch(/^blob:/)
     expect(screen.getByRole('link', { name: 'Download int.pem' }).getAttribute('href')).toMatch(/^blob:/)
-    expect(screen.getByText('openssl verify -CAfile root.pem -untrusted int.pem leaf.pem')).toBeTruthy()
+    expect(commands()).toContain('openssl verify -CAfile root.pem -untrusted int.pem leaf.pem')
     expect(screen.getByText(/Made an ECDSA demo CA in/)).toBeTruthy()
   })
 
@@ -72,11 +74,9 @@ describe('DemoCaPanel', () => {
     const row = screen.getAllByTestId('demo-file')[5]
     expect(within(row).getByText('OCSP response #1')).toBeTruthy()
     expect(within(row).getByText(/revoked \(superseded\), signed by the delegated responder/)).toBeTruthy()
-    expect(
-      screen.getByText(
-        'openssl ocsp -respin ocsp-revoked-superseded-delegated-sha1.der -CAfile root.pem -issuer int.pem -cert leaf.pem -no_nonce',
-      ),
-    ).toBeTruthy()
+    expect(commands()).toContain(
+      'openssl ocsp -respin ocsp-revoked-superseded-delegated-sha1.der -CAfile root.pem -issuer int.pem -cert leaf.pem -no_nonce',
+    )
 
     await fireEvent.click(screen.getByRole('button', { name: 'Open all in inspector' }))
     const [files] = onload.mock.calls[0]
