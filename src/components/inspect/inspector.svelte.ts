@@ -172,7 +172,8 @@ export class Inspector {
       this.chain = { state: 'none' }
       return
     }
-    this.chain = { state: 'building' }
+    // Keep the chain on screen while it is rebuilt after a change; show "building" only at first.
+    if (this.chain.state !== 'built') this.chain = { state: 'building' }
     const answer = await this.#client.buildChain(
       certificates.map((card) => ({ der: card.object.der, info: card.object.result.value })),
     )
