@@ -196,5 +196,6 @@ export function decodeInput(bytes: Uint8Array): Chunk[] {
     }
   }
   if (bytes[0] !== 0x30) return fail(notRecognised(bytes))
-  return [{ encoding: 'der', der: bytes.slice() as Uint8Array<ArrayBuffer> }]
+  // A copy we own (node's Buffer.slice would be a view into a shared pool).
+  return [{ encoding: 'der', der: new Uint8Array(bytes) }]
 }
