@@ -21,7 +21,7 @@ const count = 1000
 const opensslFiles = 100
 const fixtures = fileURLToPath(new URL('../../test/fixtures/', import.meta.url))
 
-function load(dir: string, pattern: RegExp): { path: string; der: Uint8Array }[] {
+function load(dir: string, pattern: RegExp): { path: string; der: Uint8Array<ArrayBuffer> }[] {
   return readdirSync(join(fixtures, dir))
     .filter((f) => pattern.test(f))
     .map((f) => ({ path: join(fixtures, dir, f), der: new Uint8Array(readFileSync(join(fixtures, dir, f))) }))
