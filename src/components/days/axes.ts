@@ -1,0 +1,130 @@
+/**
+ * Axes as Svelte actions: d3-axis draws ticks into <g> elements Svelte leaves empty; Svelte owns
+ * everything else. The days axis is a linear scale in hours since the start (the engine's clock),
+ * with day boundaries as grid lines and day names between them.
+ */
+import { axisBottom, axisTop } from 'd3-axis'
+import { scaleLinear, type ScaleLinear, type ScaleLogarithmic } from 'd3-scale'
+import { select } from 'd3-selection'
+import type { Action } from 'svelte/action'
+
+export type HourScale = ScaleLinear<number, number>
+
+export function hourScale(hours: number, left: number, right: number): HourScale {
+  return scaleLinear()
+    .domain([0, Math.max(1, hours)])
+    .range([left, Math.max(left + 1, right)])
+}
+
+/** Every `step` days, so day names stay about 56 px apart (a year at 1,440 px names every 14th). */
+export function dayStep(pxPerDay: number): number {
+  for (const step of [1, 2, 7, 14, 28, 56, 112]) if (pxPerDay * step >= 56) return step
+  return 183
+}
+
+/** Hour ticks inside a day when there is room: every 6 hours from about 6 px an hour. */
+export function hourStep(pxPerHour: number): number | null {
+  if (pxPerHour * 3 >= 16) return 3
+  if (pxPerHour * 6 >= 12) return 6
+  if (pxPerHour * 12 >= 12) return 12
+  return null
+}
+
+export interface DaysAxisParams {
+  x: HourScale
+  hours: number
+  /** Height of the grid lines below the axis. */
+  gridHeight: number
+}
+
+function clean(g: SVGGElement): void {
+  // d3-axis sets presentation attributes; the stylesheet owns the look.
+  select(g).attr('font-size', null).attr('font-family', null).attr('fill', null)
+  select(g).select('.domain').remove()
+}
+
+function drawDays(g: SVGGElement, { x, hours, gridHeight }: DaysAxisParams): void {
+  const [a, b] = x.range() as [number, number]
+  const pxPerHour = (b - a) / Math.max(1, hours)
+  const step = dayStep(pxPerHour * 24)
+  const days = Math.ceil(hours / 24)
+  const boundaries = Array.from({ length: Math.floor(days / step) + 1 }, (_, i) => i * step * 24).filter(
+    (h) => h <= hours,
+  )
+  const names = Array.from({ length: days }, (_, d) => d)
+    .filter((d) => d % step === 0)
+    .map((d) => d * 24 + Math.min(12 * step, (hours - d * 24) / 2))
+  const root = select(g)
+  root.selectAll('g.bounds').data([0]).join('g').attr('class', 'bounds')
+  root.selectAll('g.names').data([0]).join('g').attr('class', 'names')
+  root.selectAll('g.hours').data([0]).join('g').attr('class', 'hours')
+  const bounds = root.select<SVGGElement>('g.bounds')
+  bounds.call(
+    axisBottom(x)
+      .tickValues(boundaries)
+      .tickFormat(() => '')
+      .tickSizeInner(gridHeight)
+      .tickSizeOuter(0),
+  )
+  clean(bounds.node()!)
+  const labels = root.select<SVGGElement>('g.names')
+  labels.call(
+    axisTop(x)
+      .tickValues(names)
+      .tickFormat((h) => `Day ${Math.floor(Number(h) / 24) + 1}`)
+      .tickSize(0)
+      .tickPadding(4),
+  )
+  clean(labels.node()!)
+  const hs = hourStep(pxPerHour)
+  const hourTicks =
+    hs === null
+      ? []
+      : Array.from({ length: Math.floor(hours / hs) + 1 }, (_, i) => i * hs).filter(
+          (h) => h % 24 !== 0 && h < hours,
+        )
+  const minor = root.select<SVGGElement>('g.hours')
+  minor.call(
+    axisBottom(x)
+      .tickValues(hourTicks)
+      .tickFormat((h) => (pxPerHour * (hs ?? 24) >= 22 ? `${Number(h) % 24}h` : ''))
+      .tickSizeInner(4)
+      .tickSizeOuter(0)
+      .tickPadding(1),
+  )
+  clean(minor.node()!)
+}
+
+export const daysAxis: Action<SVGGElement, DaysAxisParams> = (node, params) => {
+  drawDays(node, params)
+  return { update: (next: DaysAxisParams) => drawDays(node, next) }
+}
+
+export interface LogAxisParams {
+  x: ScaleLogarithmic<number, number>
+  gridHeight: number
+  format: (n: number) => string
+}
+
+/** Powers of ten only: a log axis reads by its decades. */
+function drawLog(g: SVGGElement, { x, gridHeight, format }: LogAxisParams): void {
+  const [lo, hi] = x.domain() as [number, number]
+  const ticks: number[] = []
+  for (let e = Math.ceil(Math.log10(lo)); e <= Math.floor(Math.log10(hi)); e++) ticks.push(10 ** e)
+  const [a, b] = x.range() as [number, number]
+  const every = Math.max(1, Math.ceil(ticks.length / Math.max(2, Math.floor((b - a) / 48))))
+  select(g).call(
+    axisBottom(x)
+      .tickValues(ticks)
+      .tickFormat((d, i) => (i % every === 0 ? format(Number(d)) : ''))
+      .tickSizeInner(-gridHeight)
+      .tickSizeOuter(0)
+      .tickPadding(6),
+  )
+  clean(g)
+}
+
+export const logAxis: Action<SVGGElement, LogAxisParams> = (node, params) => {
+  drawLog(node, params)
+  return { update: (next: LogAxisParams) => drawLog(node, next) }
+}

@@ -1,0 +1,146 @@
+/**
+ * One lane per server strategy, all from the engine's horizon(): the same site, the same outages,
+ * only the server's stapling behaviour differs. Everything the timeline, the sentence and the table
+ * show is read from these results; nothing here re-derives an outcome.
+ */
+import {
+  horizon,
+  type HorizonHour,
+  type HorizonInput,
+  type HorizonResult,
+  type Mode,
+} from '../../lib/sim/index.ts'
+import type { ServerStrategy, StapleFreshness } from '../../lib/sim/index.ts'
+import type { DaysInput } from './daysState.ts'
+import { fetchLog, type Fetch } from './fetchLog.ts'
+
+/** The fetching servers first (the lazy pitfall beside the proactive fix), then the baselines. */
+export const laneOrder = [
+  'proactive',
+  'lazy',
+  'blocking',
+  'static',
+  'none',
+] as const satisfies readonly ServerStrategy[]
+export type LaneStrategy = (typeof laneOrder)[number]
+
+export const laneNames: Record<LaneStrategy, { name: string; like: string }> = {
+  proactive: { name: 'Proactive', like: 'Caddy: fetches at start, refreshes at half the validity' },
+  lazy: { name: 'Lazy', like: 'nginx: fetches when a handshake finds its staple due' },
+  blocking: { name: 'Blocking', like: 'Apache: refetches inside a handshake every hour' },
+  static: { name: 'Static file', like: 'nginx ssl_stapling_file: loaded once, never refreshed' },
+  none: { name: 'No stapling', like: 'the server ignores status_request' },
+}
+
+export interface Lane {
+  strategy: LaneStrategy
+  result: HorizonResult
+  fetches: Fetch[]
+  /** Hours in which at least one must-staple handshake failed. */
+  mustStapleFailingHours: number
+  /** Hours in which at least one stapling handshake connected without a fresh staple. */
+  staplingUncheckedHours: number
+}
+
+/** The part of the view's inputs the horizon reads. */
+export type HorizonPart = Pick<
+  DaysInput,
+  'days' | 'validityHours' | 'responseAgeHours' | 'handshakesPerHour' | 'outages'
+>
+
+export function horizonPart(input: DaysInput): HorizonPart {
+  const { days, validityHours, responseAgeHours, handshakesPerHour, outages } = input
+  return { days, validityHours, responseAgeHours, handshakesPerHour, outages }
+}
+
+export function horizonInput(input: HorizonPart, strategy: ServerStrategy): HorizonInput {
+  return {
+    days: input.days,
+    validityHours: input.validityHours,
+    responseAgeHours: input.responseAgeHours,
+    strategy,
+    outages: input.outages,
+    handshakesPerHour: input.handshakesPerHour,
+  }
+}
+
+export function countHours(hours: readonly HorizonHour[], mode: Mode, what: 'failed' | 'unchecked'): number {
+  return hours.reduce((n, h) => n + (h.byMode[mode][what] > 0 ? 1 : 0), 0)
+}
+
+export function runLanes(input: HorizonPart): Lane[] {
+  return laneOrder.map((strategy) => {
+    const hi = horizonInput(input, strategy)
+    const result = horizon(hi)
+    return {
+      strategy,
+      result,
+      fetches: fetchLog(hi),
+      mustStapleFailingHours: countHours(result.hours, 'must-staple', 'failed'),
+      staplingUncheckedHours: countHours(result.hours, 'stapling', 'unchecked'),
+    }
+  })
+}
+
+/** What one hour's cell shows for one mode. */
+export type CellState = 'ok' | 'failed' | 'unchecked' | 'idle'
+
+export function cellState(hour: HorizonHour, mode: Mode): CellState {
+  const c = hour.byMode[mode]
+  if (c.failed > 0) return 'failed'
+  if (c.unchecked > 0) return 'unchecked'
+  return hour.handshakes > 0 ? 'ok' : 'idle'
+}
+
+export interface Segment<T> {
+  start: number
+  end: number
+  value: T
+}
+
+/** Consecutive hours with the same value as one segment: a year is 8,784 hours, not 8,784 rects. */
+export function segments<T>(hours: readonly HorizonHour[], value: (h: HorizonHour) => T): Segment<T>[] {
+  const out: Segment<T>[] = []
+  for (const h of hours) {
+    const v = value(h)
+    const last = out[out.length - 1]
+    if (last && last.value === v && last.end === h.hour) last.end = h.hour + 1
+    else out.push({ start: h.hour, end: h.hour + 1, value: v })
+  }
+  return out
+}
+
+/** The staple's freshness over time from the engine's list of changes, as segments. */
+export function freshnessSegments(result: HorizonResult, endHour: number): Segment<StapleFreshness>[] {
+  const changes = result.freshness
+  if (changes.length === 0) return [{ start: 0, end: endHour, value: 'none' }]
+  const out: Segment<StapleFreshness>[] = []
+  changes.forEach((c, i) => {
+    const start = i === 0 ? 0 : c.hour
+    const end = changes[i + 1]?.hour ?? endHour
+    if (end > start) out.push({ start, end, value: c.staple })
+  })
+  return out
+}
+
+/** Fetches close enough to share a pixel drawn as one mark (a 12-hour outage is 144 retries). */
+export interface FetchMark {
+  hour: number
+  ok: boolean
+  count: number
+  first: number
+  last: number
+}
+
+export function fetchMarks(fetches: readonly Fetch[], hoursPerPixel: number, minPixels = 5): FetchMark[] {
+  const out: FetchMark[] = []
+  for (const f of fetches) {
+    const last = out[out.length - 1]
+    if (last && last.ok === f.ok && (f.hour - last.first) / hoursPerPixel < minPixels) {
+      last.count++
+      last.last = f.hour
+    } else out.push({ hour: f.hour, ok: f.ok, count: 1, first: f.hour, last: f.hour })
+  }
+  for (const m of out) m.hour = (m.first + m.last) / 2
+  return out
+}

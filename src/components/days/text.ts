@@ -1,0 +1,161 @@
+/**
+ * Words for the "Over days" view: durations, hour labels, the headline sentence and tooltips. One
+ * fixed locale, so tests can assert the exact text.
+ */
+import type { HorizonHour, Mode, Outage, StapleFreshness } from '../../lib/sim/index.ts'
+import { countHours, laneNames, type Lane, type LaneStrategy } from './lanes.ts'
+
+const whole = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 })
+const upToOne = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 })
+const upToTwo = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 })
+
+export const formatCount = (n: number) => whole.format(n)
+
+const plural = (n: number, one: string, many = `${one}s`) => (n === 1 ? one : many)
+
+/** "12 hours", "1 hour", "3 days", "2.5 days" (days from two days up, when they read whole). */
+export function formatDuration(hours: number): string {
+  if (hours >= 48 && Math.abs(hours / 2.4 - Math.round(hours / 2.4)) < 1e-9) {
+    const days = hours / 24
+    return `${upToOne.format(days)} ${plural(days, 'day')}`
+  }
+  return `${upToTwo.format(hours)} ${plural(hours, 'hour')}`
+}
+
+/** The adjective: "12-hour", "7-day". */
+export function durationAdjective(hours: number): string {
+  return formatDuration(hours)
+    .replace(/ days?$/, '-day')
+    .replace(/ hours?$/, '-hour')
+}
+
+const clock = (h: number) => {
+  const minutes = Math.round((((h % 24) + 24) % 24) * 60)
+  return `${String(Math.floor(minutes / 60) % 24).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`
+}
+
+/** "hour 49.5 (day 3, 01:30)": hours count from 0 at the start; days from 1. */
+export function formatMoment(hour: number): string {
+  return `hour ${upToTwo.format(hour)} (day ${Math.floor(hour / 24) + 1}, ${clock(hour)})`
+}
+
+/** "Hour 49 (day 3, 01:00 to 02:00)". */
+export function hourLabel(hour: number): string {
+  return `Hour ${hour} (day ${Math.floor(hour / 24) + 1}, ${clock(hour)} to ${clock(hour + 1)})`
+}
+
+export const stapleWords: Record<StapleFreshness, string> = {
+  fresh: 'fresh staple',
+  stale: 'stale staple, past nextUpdate',
+  none: 'no staple',
+  error: 'error staple, a made-up tryLater',
+}
+
+export const modeNames: Partial<Record<Mode, string>> = {
+  'ocsp-hard-fail': 'Plain OCSP, hard-fail',
+  'ocsp-soft-fail': 'Plain OCSP, soft-fail',
+  stapling: 'Stapling',
+  'must-staple': 'Must-staple',
+}
+
+/** "Hour 49 (...): 100 handshakes; must-staple: 100 failed (no staple)". */
+export function hourText(h: HorizonHour, mode: Mode): string {
+  const c = h.byMode[mode]
+  const why =
+    mode === 'ocsp-hard-fail' || mode === 'ocsp-soft-fail' ? 'responder down' : stapleWords[h.staple]
+  const parts: string[] = []
+  const connected = c.ok - c.unchecked
+  if (connected > 0) parts.push(`${formatCount(connected)} connected`)
+  if (c.unchecked > 0) parts.push(`${formatCount(c.unchecked)} connected unchecked (${why})`)
+  if (c.failed > 0) parts.push(`${formatCount(c.failed)} failed (${why})`)
+  const label = (modeNames[mode] ?? mode).toLowerCase()
+  return `${hourLabel(h.hour)}: ${formatCount(h.handshakes)} ${plural(h.handshakes, 'handshake')}; ${label}: ${
+    parts.join(', ') || 'none'
+  }`
+}
+
+const laneNoun: Record<LaneStrategy, string> = {
+  proactive: 'proactive',
+  lazy: 'lazy',
+  blocking: 'blocking',
+  static: 'static-file',
+  none: 'non-stapling',
+}
+
+function listWords(words: string[]): string {
+  if (words.length <= 1) return words.join('')
+  return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`
+}
+
+function outagePhrase(outages: readonly Outage[]): string {
+  if (outages.length === 0) return 'no responder outage'
+  const total = outages.reduce((t, o) => t + (o.endHour - o.startHour), 0)
+  if (outages.length === 1) {
+    const adjective = durationAdjective(total)
+    return `${/^8|^11|^18/.test(adjective) ? 'an' : 'a'} ${adjective} outage`
+  }
+  return `${outages.length} outages (${formatDuration(total)} in all)`
+}
+
+/**
+ * The headline: which fetching servers keep a must-staple site up through the outages, and how long
+ * the others fail it. The non-stapling baseline always fails and is left to the table.
+ */
+export function headline(lanes: readonly Lane[], outages: readonly Outage[], validityHours: number): string {
+  const stapling = lanes.filter((l) => l.strategy !== 'none')
+  const up = stapling.filter((l) => l.mustStapleFailingHours === 0)
+  const down = stapling.filter((l) => l.mustStapleFailingHours > 0)
+  const start = `With ${outagePhrase(outages)} and ${durationAdjective(validityHours)} responses`
+  const failing = (l: Lane, i: number) =>
+    `${i === 0 ? `a ${laneNoun[l.strategy]} one fails` : `a ${laneNoun[l.strategy]} one`} during ${formatCount(
+      l.mustStapleFailingHours,
+    )} ${plural(l.mustStapleFailingHours, 'hour')}`
+  if (down.length === 0) return `${start}, every stapling server keeps its must-staple site up.`
+  if (up.length === 0) {
+    const [first, ...rest] = down
+    const firstText = `a ${laneNoun[first!.strategy]} server fails must-staple during ${formatCount(
+      first!.mustStapleFailingHours,
+    )} ${plural(first!.mustStapleFailingHours, 'hour')}`
+    return `${start}, ${[firstText, ...rest.map((l, i) => failing(l, i + 1))].join(', ')}.`
+  }
+  const names = up.map((l) => laneNoun[l.strategy])
+  const upText =
+    up.length === 1
+      ? `a ${names[0]} server keeps its must-staple site up`
+      : `${listWords(names)} servers keep their must-staple sites up`
+  return `${start}, ${upText}; ${down.map(failing).join(', ')}.`
+}
+
+/** The single point of failure: plain OCSP against the same outages (the strategy plays no part). */
+export function spofSentence(hours: readonly HorizonHour[]): string {
+  const down = hours.filter((h) => !h.responderUp).length
+  if (down === 0)
+    return 'With the responder up throughout, plain OCSP never fails: add an outage to see the single point of failure.'
+  const hard = countHours(hours, 'ocsp-hard-fail', 'failed')
+  const soft = countHours(hours, 'ocsp-soft-fail', 'unchecked')
+  return `Plain OCSP asks the responder on every handshake: hard-fail clients fail during ${formatCount(hard)} ${plural(
+    hard,
+    'hour',
+  )} of outage, soft-fail ones connect unchecked during ${formatCount(soft)}. The responder is a single point of failure.`
+}
+
+/** One line per lane for the table and the lane's tooltip. */
+export function laneSentence(l: Lane): string {
+  const t = l.result.totals['must-staple']
+  const failedFetches = l.fetches.filter((f) => !f.ok).length
+  const fetches =
+    l.strategy === 'static'
+      ? 'loaded once from a file'
+      : l.strategy === 'none'
+        ? 'never fetches'
+        : `${formatCount(l.result.serverFetches)} ${plural(l.result.serverFetches, 'fetch', 'fetches')}, ${formatCount(
+            failedFetches,
+          )} failed`
+  const outcome =
+    t.failed === 0
+      ? 'must-staple never fails'
+      : `must-staple fails ${formatCount(t.failed)} ${plural(t.failed, 'handshake')} during ${formatCount(
+          l.mustStapleFailingHours,
+        )} ${plural(l.mustStapleFailingHours, 'hour')}`
+  return `${laneNames[l.strategy].name} (${laneNames[l.strategy].like}): ${outcome}; ${fetches}.`
+}
