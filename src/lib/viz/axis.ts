@@ -5,17 +5,19 @@
  */
 import { axisTop } from 'd3-axis'
 import { select } from 'd3-selection'
-import { formatTick, timeTicks, type TimeScale } from './timeScale.ts'
+import { formatTick, timeTicks, type TimeGap, type TimeScale } from './timeScale.ts'
 
 export interface AxisParams {
   scale: TimeScale
   /** Length of the grid lines below the axis (the height of the lanes). */
   gridHeight: number
+  /** Shortened idle stretches: no tick falls inside one. */
+  gaps?: readonly TimeGap[]
 }
 
 export function timeAxis(g: SVGGElement, initial: AxisParams) {
-  function render({ scale, gridHeight }: AxisParams): void {
-    const ticks = timeTicks(scale)
+  function render({ scale, gridHeight, gaps = [] }: AxisParams): void {
+    const ticks = timeTicks(scale, gaps)
     const axis = axisTop(scale)
       .tickValues(ticks)
       .tickFormat((d, i) => formatTick(Number(d), i))

@@ -8,7 +8,7 @@ import { flightGeometry, type FlightGeometry } from './arrow.ts'
 import { groupFlights, type Flight } from './flights.ts'
 import { placeLabels, textWidth, type Box, type PlacedLabel } from './labels.ts'
 import type { LaneLayout } from './lanes.ts'
-import { formatMs, type TimeScale } from './timeScale.ts'
+import { formatMs, rangeExtent, type TimeScale } from './timeScale.ts'
 
 export interface DrawnFlight extends Flight {
   geometry: FlightGeometry
@@ -154,10 +154,10 @@ export function diagramModel(
   const oy = layout.y('client')
   const text = `${outcomeText(run)} · ${formatMs(at)}`
   const tw = textWidth(text, fontSize)
-  const [, rangeEnd] = x.range() as [number, number]
+  const [, rangeEnd] = rangeExtent(x)
   const anchor: 'start' | 'end' = ox + 8 + tw <= options.width - 2 ? 'start' : 'end'
   const textX = anchor === 'start' ? ox + 8 : ox - 8
-  const boxY = oy + 4
+  const boxY = oy + 9
   const outcome: DrawnOutcome = {
     kind: outcomeKind(run),
     at,
@@ -185,6 +185,9 @@ export function diagramModel(
       },
       obstacles: [
         outcome.box,
+        ...flights
+          .filter((f) => !f.delivered)
+          .map((f) => ({ x: f.geometry.x2 - 7, y: f.geometry.y2 - 7, width: 14, height: 14 })),
         ...leaks.map((l) => l.box),
         ...waits.filter((w) => w.caption).map((w) => ({ x: w.x, y: w.y, width: w.width, height: w.height })),
       ],

@@ -29,23 +29,30 @@ export interface Flight {
 
 const sameInstant = 0.01
 
+/** A bare TCP ACK riding with data says nothing the reader needs on the arrow (the tooltip lists it). */
+function significant(events: readonly SimEvent[]): SimEvent[] {
+  const some = events.filter((e) => e.message !== 'TCP ACK')
+  return some.length > 0 ? some : [...events]
+}
+
 export function flightLabels(events: readonly SimEvent[]): string[] {
-  const first = events[0]
-  const last = events[events.length - 1]
+  const shown = significant(events)
+  const first = shown[0]
+  const last = shown[shown.length - 1]
   if (!first || !last) return []
   const size = formatBytes(events.reduce((sum, e) => sum + e.bytes, 0))
-  if (events.length === 1) {
+  if (shown.length === 1) {
     const out = [`${first.label} · ${size}`]
     if (first.message !== first.label) out.push(`${first.message} · ${size}`)
     out.push(first.message)
     return out
   }
-  const stapled = events.find((e) => e.staple)
-  const all = events.map((e) => e.label).join(', ')
+  const stapled = shown.find((e) => e.staple)
+  const all = shown.map((e) => e.label).join(', ')
   const span = `${first.message} … ${last.message}`
   const out = [`${all} · ${size}`]
-  if (stapled) out.push(`${span} (+ staple) · ${size}`)
-  out.push(`${span} · ${size}`, `${events.length} messages · ${size}`, `${events.length} msgs`)
+  if (stapled) out.push(`${span} (+ staple) · ${size}`, `${first.message} … (+ staple)`)
+  out.push(`${span} · ${size}`, `${shown.length} messages · ${size}`, `${shown.length} msgs`)
   return out
 }
 

@@ -44,21 +44,128 @@ export interface TimeMargins {
 }
 
 /**
- * The scale from simulated ms to x. The right margin leaves room for the outcome's words after the
- * last event; the domain is [0, end] exactly, so the end of playback is the right edge.
+ * A stretch of time in which nothing is sent, arrives or is decided in any diagram (a client sitting
+ * out a 2 s timeout). Drawn at its true length it squeezes the 100 ms handshake into a few pixels,
+ * so the axis may shorten it to a fixed width, marked as a break.
  */
-export function timeScale(end: number, width: number, margins: TimeMargins): TimeScale {
-  const right = Math.max(margins.left + 1, width - margins.right)
-  return scaleLinear()
-    .domain([0, Math.max(end, 1)])
-    .range([margins.left, right])
+export interface TimeGap {
+  start: number
+  end: number
 }
 
-/** About one tick per 90 px, on round numbers of milliseconds. */
-export function timeTicks(scale: TimeScale): number[] {
-  const [a, b] = scale.range() as [number, number]
-  const count = Math.max(2, Math.floor(Math.abs(b - a) / 90))
-  return scale.ticks(count)
+export interface GapOptions {
+  /** Shorten only gaps at least this long... */
+  minMs: number
+  /** ...and at least this share of the whole axis. */
+  minShare: number
+  /** Activity keeps this much air around it (share of the axis), so arrows do not touch a break. */
+  padShare: number
+}
+
+export const defaultGapOptions: GapOptions = { minMs: 200, minShare: 0.2, padShare: 0.015 }
+
+/** Idle stretches shared by all runs (a gap must be idle in every diagram, since the axis is shared). */
+export function idleGaps(
+  runs: readonly Run[],
+  end: number,
+  options: GapOptions = defaultGapOptions,
+): TimeGap[] {
+  const pad = end * options.padShare
+  const busy: [number, number][] = [[0, 0]]
+  for (const run of runs) {
+    busy.push([run.handshakeMs, run.handshakeMs])
+    for (const e of run.events) busy.push([e.t, e.arrive])
+    for (const l of run.ledger) busy.push([l.at, l.at])
+    for (const w of run.waits) busy.push([w.start, w.start], [w.end, w.end])
+  }
+  busy.push([end, end])
+  busy.sort((a, b) => a[0] - b[0])
+  const gaps: TimeGap[] = []
+  let reach = busy[0]![1]
+  for (const [start, stop] of busy) {
+    const gapStart = reach + pad
+    const gapEnd = start - pad
+    if (gapEnd - gapStart >= options.minMs && gapEnd - gapStart >= end * options.minShare) {
+      gaps.push({ start: gapStart, end: gapEnd })
+    }
+    reach = Math.max(reach, stop)
+  }
+  return gaps
+}
+
+/** Pixels a shortened gap takes on the axis. */
+export const gapWidth = 44
+
+/**
+ * The scale from simulated ms to x. The domain is [0, end] exactly, so the end of playback is the
+ * right edge. With gaps it is piecewise linear (a d3 polylinear scale): every stretch of activity
+ * gets the same pixels per ms, every gap `gapWidth` pixels.
+ */
+export function timeScale(
+  end: number,
+  width: number,
+  margins: TimeMargins,
+  gaps: readonly TimeGap[] = [],
+): TimeScale {
+  const left = margins.left
+  const right = Math.max(left + 1, width - margins.right)
+  const domainEnd = Math.max(end, 1)
+  const inside = gaps.filter((g) => g.start > 0 && g.end < domainEnd && g.end > g.start)
+  const gapMs = inside.reduce((sum, g) => sum + (g.end - g.start), 0)
+  const livePx = right - left - inside.length * gapWidth
+  if (inside.length === 0 || livePx <= 0) return scaleLinear().domain([0, domainEnd]).range([left, right])
+  const pxPerMs = livePx / (domainEnd - gapMs)
+  const domain = [0]
+  const range = [left]
+  let t = 0
+  let x = left
+  for (const g of inside) {
+    x += (g.start - t) * pxPerMs
+    domain.push(g.start)
+    range.push(x)
+    x += gapWidth
+    domain.push(g.end)
+    range.push(x)
+    t = g.end
+  }
+  domain.push(domainEnd)
+  range.push(right)
+  return scaleLinear().domain(domain).range(range)
+}
+
+/** The pixel extent of the scale (its range may have more than two stops). */
+export function rangeExtent(scale: TimeScale): [number, number] {
+  const range = scale.range()
+  return [range[0] ?? 0, range[range.length - 1] ?? 0]
+}
+
+/**
+ * About one tick per 90 px, on round numbers of milliseconds. On a scale with gaps, each stretch of
+ * activity gets its own ticks and none falls inside a gap or crowds its neighbour.
+ */
+export function timeTicks(scale: TimeScale, gaps: readonly TimeGap[] = []): number[] {
+  const domain = scale.domain()
+  const start = domain[0] ?? 0
+  const stop = domain[domain.length - 1] ?? 0
+  const inside = gaps.filter((g) => g.start > start && g.end < stop)
+  const pieces: [number, number][] = []
+  let t = start
+  for (const g of inside) {
+    pieces.push([t, g.start])
+    t = g.end
+  }
+  pieces.push([t, stop])
+  const ticks: number[] = []
+  for (const [a, b] of pieces) {
+    const px = Math.abs(scale(b) - scale(a))
+    if (px < 30) continue
+    const count = Math.max(1, Math.floor(px / 90))
+    for (const tick of scaleLinear().domain([a, b]).ticks(count)) {
+      const last = ticks[ticks.length - 1]
+      if (last === undefined || Math.abs(scale(tick) - scale(last)) >= 42) ticks.push(tick)
+    }
+  }
+  return [...new Set(ticks)].sort((a, b) => a - b)
 }
 
 /** "0 ms", "1,500 ms": the unit on every tick, since a diagram may be read alone (embeds, exports). */

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { compareModes, defaultScenario } from '../../../src/lib/sim/index.ts'
+import { compareModes, defaultScenario, type Scenario } from '../../../src/lib/sim/index.ts'
 import {
   formatBytes,
   formatMs,
   formatTick,
+  gapWidth,
+  idleGaps,
   plotSize,
   runEnd,
   sharedEnd,
@@ -48,5 +50,50 @@ describe('the shared time axis', () => {
     expect(formatTick(1500, 3)).toBe('1,500')
     expect(formatBytes(517)).toBe('517 B')
     expect(formatBytes(3548)).toBe('3.5 kB')
+  })
+})
+
+describe('shortened idle stretches', () => {
+  const blocked: Scenario = {
+    ...defaultScenario,
+    responder: 'blocked',
+    certStatus: 'revoked',
+    staple: 'none',
+  }
+  const runs = compareModes(blocked).map((e) => e.run)
+  const end = sharedEnd(runs)
+
+  it('finds the soft-fail timeout as idle in every diagram, and nothing idle by default', () => {
+    const gaps = idleGaps(runs, end)
+    expect(gaps.length).toBeGreaterThanOrEqual(1)
+    for (const g of gaps) {
+      for (const run of runs) {
+        for (const e of run.events) expect(e.arrive <= g.start || e.t >= g.end).toBe(true)
+        expect(run.handshakeMs <= g.start || run.handshakeMs >= g.end).toBe(true)
+      }
+    }
+    const defaults = compareModes({ ...defaultScenario }).map((e) => e.run)
+    expect(idleGaps(defaults, sharedEnd(defaults))).toEqual([])
+  })
+
+  it('gives each gap a fixed width and every busy stretch the same pixels per ms', () => {
+    const gaps = idleGaps(runs, end)
+    const x = timeScale(end, 1000, { left: 100, right: 20 }, gaps)
+    expect(x(0)).toBe(100)
+    expect(x(end)).toBeCloseTo(980)
+    for (const g of gaps) expect(x(g.end) - x(g.start)).toBeCloseTo(gapWidth)
+    const first = gaps[0]!
+    const busyRate = (x(first.start) - x(0)) / first.start
+    const linearRate = 880 / end
+    // The handshake gets far more room than on a linear axis.
+    expect(busyRate).toBeGreaterThan(linearRate * 4)
+  })
+
+  it('puts no tick inside a gap and keeps ticks apart', () => {
+    const gaps = idleGaps(runs, end)
+    const x = timeScale(end, 1000, { left: 100, right: 20 }, gaps)
+    const ticks = timeTicks(x, gaps)
+    for (const t of ticks) for (const g of gaps) expect(t <= g.start || t >= g.end).toBe(true)
+    for (let i = 1; i < ticks.length; i++) expect(x(ticks[i]!) - x(ticks[i - 1]!)).toBeGreaterThanOrEqual(42)
   })
 })

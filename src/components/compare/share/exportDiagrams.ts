@@ -31,15 +31,34 @@ const paintProperties = [
 
 const svgNs = 'http://www.w3.org/2000/svg'
 
-function inlineStyles(original: Element, clone: Element): void {
+/** Not inherited: compared with their initial value rather than the parent's. */
+const initialValues: Partial<Record<(typeof paintProperties)[number], string>> = {
+  opacity: '1',
+  display: 'inline',
+}
+
+/**
+ * Copy computed paint onto the clone, leaving out what the element would inherit anyway (or what
+ * is the initial value), so the file stays a fraction of the size of a full dump.
+ */
+function inlineStyles(original: Element, clone: Element, parent: CSSStyleDeclaration | null = null): void {
   const computed = getComputedStyle(original)
-  const style = paintProperties.map((p) => `${p}:${computed.getPropertyValue(p)}`).join(';')
-  clone.setAttribute('style', style)
+  const style = paintProperties
+    .filter((p) => {
+      const value = computed.getPropertyValue(p)
+      const initial = initialValues[p]
+      if (initial !== undefined) return value !== initial
+      return parent === null || parent.getPropertyValue(p) !== value
+    })
+    .map((p) => `${p}:${computed.getPropertyValue(p)}`)
+    .join(';')
+  if (style) clone.setAttribute('style', style)
+  else clone.removeAttribute('style')
   for (const name of ['tabindex', 'role', 'aria-label', 'aria-labelledby', 'class'])
     clone.removeAttribute(name)
   const a = original.children
   const b = clone.children
-  for (let i = 0; i < a.length && i < b.length; i++) inlineStyles(a[i]!, b[i]!)
+  for (let i = 0; i < a.length && i < b.length; i++) inlineStyles(a[i]!, b[i]!, computed)
 }
 
 function escapeText(text: string): string {
@@ -91,7 +110,6 @@ export function composeSvg(parts: readonly DiagramPart[], heading: string, capti
     const h = part.svg.height.baseVal.value
     clone.setAttribute('x', String(pad))
     clone.setAttribute('y', String(y + headerHeight))
-    clone.removeAttribute('style')
     blocks.push(
       `<text x="${pad}" y="${y + 15}" fill="${fg}" font-size="14" font-weight="700">${escapeText(part.title)}` +
         `<tspan dx="12" fill="${muted}" font-size="12.5" font-weight="400">${escapeText(part.verdict)}</tspan></text>`,

@@ -1,0 +1,230 @@
+import { readFile } from 'node:fs/promises'
+import { expect, test, type Page } from '@playwright/test'
+
+/** Every arrow tip on the page: "x2,y2" per shaft (hidden arrows included, as empty strings). */
+async function arrowTips(page: Page): Promise<string[]> {
+  return page
+    .locator('[data-testid="diagrams"] line.shaft')
+    .evaluateAll((lines) => lines.map((l) => `${l.getAttribute('x2') ?? ''},${l.getAttribute('y2') ?? ''}`))
+}
+
+function scrubber(page: Page) {
+  return page.getByRole('group', { name: 'Playback' }).locator('input[type="range"]')
+}
+
+async function clockTime(page: Page): Promise<number> {
+  return Number(await scrubber(page).inputValue())
+}
+
+function verdict(page: Page, row: string) {
+  return page.locator(`[data-row="${row}"] .verdict`)
+}
+
+/** Requests that leave the page (blob: and data: URLs are the page talking to itself). */
+function recordNetwork(page: Page): string[] {
+  const seen: string[] = []
+  page.on('request', (r) => {
+    if (/^https?:/.test(r.url())) seen.push(r.url())
+  })
+  return seen
+}
+
+test('the default scenario opens already playing: arrows fly on one shared clock', async ({ page }) => {
+  await page.goto('./')
+  await expect(page.locator('[data-testid="diagrams"] figure.diagram')).toHaveCount(4)
+  const network = recordNetwork(page)
+  const first = await arrowTips(page)
+  await page.waitForTimeout(400)
+  const later = await arrowTips(page)
+  expect(later).not.toEqual(first)
+  expect(await clockTime(page)).toBeGreaterThan(0)
+  // The four modes, their outcomes, and the lanes of the default scenario (no attacker).
+  await expect(verdict(page, 'none')).toContainText('Connected · 100 ms')
+  await expect(verdict(page, 'plain-ocsp')).toContainText('230 ms')
+  await expect(page.locator('[data-row="none"] .lane-name')).toHaveText([
+    'Web server',
+    'Client',
+    'DNS',
+    'OCSP responder',
+  ])
+  await expect(page.getByText('1× = 10× slower than real time')).toBeVisible()
+  expect(network).toEqual([])
+})
+
+test('a control change re-simulates: the latency numbers change and the animation restarts', async ({
+  page,
+}) => {
+  await page.goto('./')
+  const latency = page.locator('.panel.latency')
+  await expect(latency).toContainText('230 ms')
+  await page.waitForTimeout(500)
+  await page.getByRole('button', { name: 'Mobile 3G' }).click()
+  await expect(verdict(page, 'none')).not.toContainText('· 100 ms')
+  await expect(latency).not.toContainText('230 ms')
+  expect(await clockTime(page)).toBeLessThan(150)
+  await expect(page).toHaveURL(/#\/compare\?.*rs=300/)
+})
+
+test('the URL holds the scenario: a reload restores it, back and forward step through changes', async ({
+  page,
+}) => {
+  await page.goto('./#/compare?rs=200&x=2')
+  await expect(verdict(page, 'none')).toContainText('Connected · 400 ms')
+  await page.reload()
+  await expect(verdict(page, 'none')).toContainText('Connected · 400 ms')
+  await expect(page.getByRole('group', { name: 'Playback' }).getByRole('combobox')).toHaveValue('2')
+
+  await page.getByRole('button', { name: 'Fast fibre' }).click()
+  await expect(verdict(page, 'none')).toContainText('Connected · 20 ms')
+  await page.waitForTimeout(700)
+  await page.getByRole('button', { name: 'TLS 1.2', exact: true }).click()
+  await expect(page).toHaveURL(/tls=1\.2/)
+  await expect(verdict(page, 'none')).toContainText('Connected · 150 ms')
+
+  await page.goBack()
+  await expect(verdict(page, 'none')).toContainText('Connected · 20 ms')
+  await page.goBack()
+  await expect(verdict(page, 'none')).toContainText('Connected · 400 ms')
+  await page.goForward()
+  await expect(verdict(page, 'none')).toContainText('Connected · 20 ms')
+})
+
+test('a link with a bad scenario says so and shows the defaults', async ({ page }) => {
+  await page.goto('./#/compare?rs=banana')
+  await expect(page.getByRole('alert')).toContainText('rttServerMs')
+  await expect(verdict(page, 'none')).toContainText('Connected · 100 ms')
+})
+
+test('embed mode shows only the diagrams, a play button and a link back', async ({ page }) => {
+  await page.goto('./#/embed?rs=80')
+  await expect(page.locator('figure.diagram')).toHaveCount(4)
+  await expect(page.locator('header.top')).toHaveCount(0)
+  await expect(page.getByRole('button', { name: 'Mobile 3G' })).toHaveCount(0)
+  await expect(page.getByRole('group', { name: 'Playback' })).toHaveCount(0)
+  await expect(page.getByRole('button', { name: /Pause|Play/ })).toHaveCount(1)
+  const open = page.getByRole('link', { name: /Open in Staple Lab/ })
+  await expect(open).toHaveAttribute('href', /#\/compare\?rs=80$/)
+  await expect(verdict(page, 'none')).toContainText('Connected · 160 ms')
+})
+
+test('the embed code is an iframe of the current scenario in embed mode', async ({ page }) => {
+  await page.goto('./#/compare?rs=80')
+  await page.getByRole('button', { name: 'Embed', exact: true }).click()
+  const code = await page.getByRole('textbox', { name: /Paste this/ }).inputValue()
+  expect(code).toMatch(/^<iframe src="http:\/\/127\.0\.0\.1:\d+\/#\/embed\?rs=80" /)
+  expect(code).toContain('</iframe>')
+})
+
+test('exports download a valid SVG, PNG and JSON, without a network request', async ({ page }) => {
+  await page.goto('./#/compare?resp=blocked&cert=revoked&st=none')
+  const network = recordNetwork(page)
+  const exportAs = async (name: string) => {
+    await page.getByRole('button', { name: 'Export', exact: true }).click()
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name }).click(),
+    ])
+    return { name: download.suggestedFilename(), bytes: await readFile((await download.path())!) }
+  }
+
+  const svg = await exportAs('Diagrams as SVG')
+  expect(svg.name).toMatch(/^staple-lab-compare-.*\.svg$/)
+  const text = svg.bytes.toString('utf8')
+  const parsed = await page.evaluate((t) => {
+    const doc = new DOMParser().parseFromString(t, 'image/svg+xml')
+    return {
+      root: doc.documentElement.nodeName,
+      error: doc.getElementsByTagName('parsererror').length,
+      diagrams: doc.querySelectorAll('svg > svg').length,
+    }
+  }, text)
+  expect(parsed).toEqual({ root: 'svg', error: 0, diagrams: 4 })
+  // Colours are inlined: the file does not depend on the page's CSS variables.
+  expect(text).not.toContain('var(--')
+  expect(text).toContain('Attacker')
+
+  const png = await exportAs('Diagrams as PNG')
+  expect(png.name).toMatch(/\.png$/)
+  expect([...png.bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
+  expect(png.bytes.length).toBeGreaterThan(10_000)
+
+  const json = await exportAs('Scenario and runs as JSON')
+  const data = JSON.parse(json.bytes.toString('utf8')) as {
+    scenario: { responder: string }
+    runs: Record<string, { outcome: string; events: unknown[] }>
+  }
+  expect(data.scenario.responder).toBe('blocked')
+  expect(Object.keys(data.runs)).toEqual(['none', 'plain-ocsp', 'stapling', 'must-staple'])
+  expect(data.runs['must-staple']!.outcome).toBe('rejected')
+  expect(network).toEqual([])
+})
+
+test('keyboard playback: Space pauses and resumes, → steps to the next message, Home restarts', async ({
+  page,
+}) => {
+  await page.goto('./')
+  await expect(page.locator('figure.diagram')).toHaveCount(4)
+  await page.locator('h1').click()
+  await page.keyboard.press('Space')
+  const paused = await clockTime(page)
+  const tips = await arrowTips(page)
+  await page.waitForTimeout(400)
+  expect(await clockTime(page)).toBe(paused)
+  expect(await arrowTips(page)).toEqual(tips)
+
+  await page.keyboard.press('Home')
+  await page.keyboard.press('Space')
+  await page.waitForTimeout(100)
+  const start = await clockTime(page)
+  await page.keyboard.press('ArrowRight')
+  const stepped = await clockTime(page)
+  expect(stepped).toBeGreaterThan(start)
+  await page.keyboard.press('ArrowRight')
+  expect(await clockTime(page)).toBeGreaterThan(stepped)
+  await page.keyboard.press('ArrowLeft')
+  expect(await clockTime(page)).toBe(stepped)
+
+  await page.keyboard.press('Space')
+  await page.waitForTimeout(300)
+  expect(await clockTime(page)).toBeGreaterThan(stepped)
+})
+
+test('focusing a message shows its details', async ({ page }) => {
+  await page.goto('./')
+  // Let the whole handshake arrive.
+  await expect.poll(() => clockTime(page), { timeout: 10_000 }).toBe(255)
+  const syn = page.locator('[data-row="plain-ocsp"] [data-flight]').first()
+  await syn.focus()
+  const tip = page.getByRole('tooltip')
+  await expect(tip).toContainText('Client → Web server')
+  await expect(tip).toContainText('60 B')
+  await expect(tip).toContainText('TCP connect')
+})
+
+test('with reduced motion, messages appear whole, one step at a time', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' })
+  await page.goto('./')
+  await expect(page.getByText('Reduced motion: one message at a time')).toBeVisible()
+  const times = new Set<number>()
+  for (let i = 0; i < 6; i++) {
+    // Each visible arrow is drawn to its end: the shaft's tip is the hit line's end.
+    const partial = await page.locator('[data-testid="diagrams"] [data-flight]').evaluateAll(
+      (groups) =>
+        groups.filter((g) => {
+          if (g.getAttribute('visibility') !== 'visible') return false
+          const shaft = g.querySelector('line.shaft:not(.staple-glow)')
+          const hit = g.querySelector('line.hit')
+          return Math.abs(Number(shaft?.getAttribute('x2')) - Number(hit?.getAttribute('x2'))) > 0.2
+        }).length,
+    )
+    expect(partial).toBe(0)
+    times.add(await clockTime(page))
+    await page.waitForTimeout(250)
+  }
+  // The clock jumps from moment to moment on a slow cadence rather than gliding.
+  expect(times.size).toBeLessThanOrEqual(3)
+  await page.locator('h1').click()
+  const before = await clockTime(page)
+  await page.keyboard.press('ArrowRight')
+  expect(await clockTime(page)).toBeGreaterThan(before)
+})
