@@ -1,0 +1,60 @@
+// @vitest-environment happy-dom
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte'
+import { beforeEach, describe, expect, it } from 'vitest'
+import DaysView from '../../../src/components/days/DaysView.svelte'
+import { router } from '../../../src/lib/route.svelte.ts'
+
+function summary(): string {
+  return screen.getByTestId('days-summary').textContent ?? ''
+}
+
+describe('DaysView', () => {
+  beforeEach(() => {
+    router.go('#/days', { replace: true })
+  })
+
+  it('says which servers keep a must-staple site up through the default 12-hour outage', () => {
+    render(DaysView)
+    expect(summary()).toBe(
+      'With a 12-hour outage and 7-day responses, proactive and static-file servers keep their must-staple sites up; a lazy one fails during 1 hour, a blocking one during 13 hours.',
+    )
+    expect(screen.getByTestId('failing-proactive').textContent).toBe('0')
+  })
+
+  it('changes the sentence when an outage outlasts the validity: even a proactive server then fails', async () => {
+    router.go('#/days?v=96', { replace: true })
+    render(DaysView)
+    const before = summary()
+    expect(before).toMatch(
+      /^With a 12-hour outage and 4-day responses, a proactive server keeps its must-staple site up/,
+    )
+    const inputs = screen.getByRole('group', { name: 'Responder outages' })
+    const duration = within(inputs).getByRole('spinbutton', { name: /duration/ })
+    // A 5-day outage from hour 48 against 4-day responses: the staple fetched at 0 expires at 96.
+    await fireEvent.change(duration, { target: { value: '120' } })
+    await waitFor(() => expect(summary()).not.toBe(before))
+    expect(summary()).toMatch(
+      /^With a 5-day outage and 4-day responses, a proactive server fails must-staple during 72 hours/,
+    )
+    expect(Number(screen.getByTestId('failing-proactive').textContent)).toBeGreaterThan(0)
+    expect(router.current.query.get('o')).toBe('48-168')
+  })
+
+  it('adds and removes outages from the keyboard-operable editor', async () => {
+    render(DaysView)
+    await fireEvent.click(screen.getByRole('button', { name: 'Remove outage 1' }))
+    await waitFor(() => expect(summary()).toMatch(/^With no responder outage/))
+    expect(screen.getByTestId('days-spof').textContent).toMatch(/responder up throughout/)
+    await fireEvent.click(screen.getByRole('button', { name: 'Add an outage' }))
+    await waitFor(() => expect(summary()).toMatch(/^With a 12-hour outage/))
+  })
+
+  it('reads its inputs from the hash', async () => {
+    router.go('#/days?v=24&o=10-60', { replace: true })
+    render(DaysView)
+    expect(summary()).toMatch(/^With a 50-hour outage and 24-hour responses/)
+    expect((screen.getByRole('spinbutton', { name: /Response validity/ }) as HTMLInputElement).value).toBe(
+      '24',
+    )
+  })
+})
