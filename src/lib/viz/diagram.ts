@@ -58,6 +58,7 @@ export interface DrawnLeak {
   sentence: string
   linksClientToSite: boolean
   textX: number
+  textY: number
   anchor: 'start' | 'end'
   box: Box
 }
@@ -170,7 +171,12 @@ export function diagramModel(
     box: { x: anchor === 'start' ? textX : textX - tw, y: boxY, width: tw, height: fontSize * 1.3 },
   }
 
-  const leaks = run.ledger.map((entry) => drawLeak(entry, run, flights, layout, x, fontSize, options.width))
+  const leaks = run.ledger.map((entry) =>
+    drawLeak(entry, run, flights, layout, x, fontSize, {
+      left: options.labelLeft ?? 0,
+      width: options.width,
+    }),
+  )
 
   const labelLeft = options.labelLeft ?? 0
   const placed = placeLabels(
@@ -198,12 +204,16 @@ export function diagramModel(
   return { flights, waits, leaks, outcome, width: options.width, height: layout.height }
 }
 
+/**
+ * Words beside an eye. The responder's leak is the story, so it is spelled out; the resolver's is
+ * short; an on-path observer gets the eye alone (its sentence is in the tooltip and the text), since
+ * it sits on an arrow where words would hide other arrows.
+ */
 export function leakWords(entry: Pick<LedgerEntry, 'party' | 'linksClientToSite'>, site: string): string {
   if (entry.party === 'responder')
     return entry.linksClientToSite ? `CA learns you visit ${site}` : 'CA learns of a check'
-  if (entry.party === 'observer')
-    return entry.linksClientToSite ? `on-path eyes see ${site}` : 'on-path eyes see a check'
-  return entry.linksClientToSite ? `resolver learns ${site}` : 'resolver sees a CA lookup'
+  if (entry.party === 'observer') return ''
+  return entry.linksClientToSite ? `resolver learns ${site}` : 'sees a CA lookup'
 }
 
 function drawLeak(
@@ -213,7 +223,7 @@ function drawLeak(
   layout: LaneLayout,
   x: TimeScale,
   fontSize: number,
-  width: number,
+  bounds: { left: number; width: number },
 ): DrawnLeak {
   let px = x(entry.at)
   let py = Number.NaN
@@ -229,9 +239,29 @@ function drawLeak(
     } else py = layout.y('client')
   }
   const text = leakWords(entry, run.scenario.site)
-  const tw = textWidth(text, fontSize)
-  const right = px + 10 + tw <= width - 2
-  const box = { x: right ? px - 8 : px - 12 - tw, y: py - fontSize, width: tw + 20, height: fontSize * 2 }
+  const size = fontSize - 0.5
+  const tw = text ? textWidth(text, size) : 0
+  const eye = { x: px - 9, y: py - 6, width: 18, height: 12 }
+  let textX = px + 11
+  let textY = py
+  let anchor: 'start' | 'end' = 'start'
+  let box = eye
+  if (text && entry.party === 'responder' && layout.y('responder') === layout.bottom) {
+    // The bottom lane: the words go under it, where no arrow runs, centred on the eye.
+    textX = Math.max(bounds.left, Math.min(px - tw / 2, bounds.width - tw - 2))
+    textY = py + size * 1.05
+    box = {
+      x: Math.min(eye.x, textX),
+      y: eye.y,
+      width: Math.max(eye.x + eye.width, textX + tw) - Math.min(eye.x, textX),
+      height: textY + size * 0.7 - eye.y,
+    }
+  } else if (text) {
+    const right = px + 11 + tw <= bounds.width - 2
+    textX = right ? px + 11 : px - 11
+    anchor = right ? 'start' : 'end'
+    box = { x: right ? eye.x : px - 11 - tw, y: py - size * 0.7, width: tw + 20, height: size * 1.4 }
+  }
   return {
     party: entry.party,
     at: entry.at,
@@ -240,8 +270,9 @@ function drawLeak(
     text,
     sentence: entry.learned,
     linksClientToSite: entry.linksClientToSite,
-    textX: right ? px + 10 : px - 10,
-    anchor: right ? 'start' : 'end',
+    textX,
+    textY,
+    anchor,
     box,
   }
 }
