@@ -73,8 +73,10 @@ test('hovering and the keyboard cursor explain an hour', async ({ page }) => {
   await page.keyboard.press('PageDown')
   await page.keyboard.press('PageDown')
   await page.keyboard.press('ArrowRight')
-  await expect(page.locator('.cursor-tip')).toContainText('Hour 49 (day 3, 01:00 to 02:00): responder down')
-  await expect(page.locator('.cursor-tip')).toContainText('Blocking: error staple')
+  await expect(page.getByTestId('cursor-line')).toContainText(
+    'Hour 49 (day 3, 01:00 to 02:00): responder down',
+  )
+  await expect(page.getByTestId('cursor-line')).toContainText('Blocking: error staple')
 
   // The outage band sits 51 px below the top of the chart, the plot from 116 px to 14 px from the right.
   const box = (await timeline.boundingBox())!

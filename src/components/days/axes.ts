@@ -51,9 +51,9 @@ function drawDays(g: SVGGElement, { x, hours, gridHeight }: DaysAxisParams): voi
   const boundaries = Array.from({ length: Math.floor(days / step) + 1 }, (_, i) => i * step * 24).filter(
     (h) => h <= hours,
   )
-  const names = Array.from({ length: days }, (_, d) => d)
-    .filter((d) => d % step === 0)
-    .map((d) => d * 24 + Math.min(12 * step, (hours - d * 24) / 2))
+  // One day a label: at its middle. Sparser: at the boundary where the named day starts.
+  const days0 = Array.from({ length: days }, (_, d) => d).filter((d) => d % step === 0)
+  const names = days0.map((d) => (step === 1 ? d * 24 + Math.min(12, (hours - d * 24) / 2) : d * 24))
   const root = select(g)
   root.selectAll('g.bounds').data([0]).join('g').attr('class', 'bounds')
   root.selectAll('g.names').data([0]).join('g').attr('class', 'names')
@@ -71,11 +71,16 @@ function drawDays(g: SVGGElement, { x, hours, gridHeight }: DaysAxisParams): voi
   labels.call(
     axisTop(x)
       .tickValues(names)
-      .tickFormat((h) => `Day ${Math.floor(Number(h) / 24) + 1}`)
+      .tickFormat((_, i) => `Day ${days0[i]! + 1}`)
       .tickSize(0)
       .tickPadding(4),
   )
   clean(labels.node()!)
+  // A boundary label starts at its day's first hour, so it reads as the day to its right.
+  labels
+    .selectAll('text')
+    .attr('text-anchor', step === 1 ? 'middle' : 'start')
+    .attr('dx', step === 1 ? 0 : 3)
   const hs = hourStep(pxPerHour)
   const hourTicks =
     hs === null
@@ -87,7 +92,7 @@ function drawDays(g: SVGGElement, { x, hours, gridHeight }: DaysAxisParams): voi
   minor.call(
     axisBottom(x)
       .tickValues(hourTicks)
-      .tickFormat((h) => (pxPerHour * (hs ?? 24) >= 22 ? `${Number(h) % 24}h` : ''))
+      .tickFormat((h) => (pxPerHour * (hs ?? 24) >= 40 ? `${Number(h) % 24}h` : ''))
       .tickSizeInner(4)
       .tickSizeOuter(0)
       .tickPadding(1),

@@ -33,7 +33,7 @@ describe('CaLoadChart', () => {
 
   it('shows the aggregate-math caveat with the engine method', () => {
     render(CaLoadChart, { input: defaultDaysInput, onchange: () => {} })
-    expect(screen.getByText(/Aggregate math, not a per-event simulation/).textContent).toContain(
+    expect(screen.getByText(/Not a per-event simulation/).textContent).toContain(
       caLoad(caLoadInput(defaultDaysInput)).method,
     )
   })
