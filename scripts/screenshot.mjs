@@ -10,7 +10,7 @@ const [hash = '#/compare', width = '1440', out = 'screenshot.png', waitMs = '150
 
 const port = await new Promise((resolve) => {
   const server = createServer().listen(0, '127.0.0.1', () => {
-    const { port } = server.address()
+    const { port } = /** @type {import('node:net').AddressInfo} */ (server.address())
     server.close(() => resolve(port))
   })
 })
