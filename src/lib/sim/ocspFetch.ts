@@ -13,7 +13,7 @@ import {
   tcpRstBytes,
   tcpSynBytes,
 } from './messageSizes.ts'
-import { observerLearns, resolverLearns, responderLearns } from './privacy.ts'
+import { attackerLearns, observerLearns, resolverLearns, responderLearns } from './privacy.ts'
 import { extraRoundTrips } from './slowStart.ts'
 import { dataBackoff, synBackoff, tcpConnect } from './tcp.ts'
 import type { Timeline } from './timeline.ts'
@@ -98,7 +98,7 @@ export function fetchOcsp(tl: Timeline, s: Scenario, plan: FetchPlan): FetchOutc
     const blocked = plan.responder === 'blocked'
     // The fetcher retries its SYN on RFC 6298's backoff until it gives up at its deadline.
     for (let attempt = 1, at = t; at < deadline; at += synBackoff(attempt++)) {
-      tl.sendLost(at, {
+      const syn = tl.sendLost(at, {
         from: who,
         to: 'responder',
         path,
@@ -110,12 +110,14 @@ export function fetchOcsp(tl: Timeline, s: Scenario, plan: FetchPlan): FetchOutc
         bytes: tcpSynBytes,
         phase: phaseOf('ocsp-tcp'),
       })
+      // The first dropped SYN is when the attacker learns; retries tell it nothing new.
+      if (blocked && client && attempt === 1) attackerLearns(tl, s, syn)
     }
     return timedOut(false)
   }
 
   if (plan.responder === 'reset') {
-    const { droppedAt } = tl.sendLost(t, {
+    const syn = tl.sendLost(t, {
       from: who,
       to: 'responder',
       path,
@@ -126,8 +128,9 @@ export function fetchOcsp(tl: Timeline, s: Scenario, plan: FetchPlan): FetchOutc
       phase: phaseOf('ocsp-tcp'),
       share: 0.5,
     })
+    if (client) attackerLearns(tl, s, syn)
     const rst = tl.send(
-      droppedAt,
+      syn.droppedAt,
       {
         from: 'attacker',
         to: who,

@@ -96,3 +96,43 @@ describe('simulate', () => {
     expect(simulate({ ...defaultScenario, mode: 'stapling' }, 'none').mode).toBe('none')
   })
 })
+
+describe('privacy ledger', () => {
+  it('an on-path attacker blocking OCSP sees which CA the client checks', () => {
+    const r = simulate({ ...defaultScenario, responder: 'blocked' }, 'ocsp-soft-fail')
+    // The panel keys party names by LedgerParty, so the attacker is an observer named in its sentence.
+    const seen = r.ledger.filter((l) => l.learned.includes('attacker'))
+    expect(seen).toHaveLength(1)
+    const entry = seen[0]!
+    expect(entry).toMatchObject({ party: 'observer', linksClientToSite: false })
+    expect(entry.learned).toContain(defaultScenario.clientIp)
+    expect(entry.learned).toContain(defaultScenario.responderHost)
+    expect(entry.learned).not.toContain(defaultScenario.site)
+    // Told by the first SYN it dropped, when that SYN reached it.
+    const syn = r.events[entry.viaEventIndex]!
+    expect(syn).toMatchObject({ from: 'client', to: 'responder', message: 'TCP SYN', delivered: false })
+    expect(r.events.findIndex((e) => e.message === 'TCP SYN' && e.to === 'responder')).toBe(
+      entry.viaEventIndex,
+    )
+    expect(entry.at).toBe(syn.arrive)
+    // It never saw an OCSP request: nobody on the path can tie the client to the site.
+    expect(r.events.some((e) => e.message === 'OCSP request')).toBe(false)
+    expect(r.ledger.some((l) => l.linksClientToSite)).toBe(false)
+  })
+
+  it('an attacker forging a reset learns the same, from the SYN it intercepts', () => {
+    const r = simulate({ ...defaultScenario, responder: 'reset', dnsCached: true }, 'ocsp-hard-fail')
+    expect(r.ledger).toHaveLength(1)
+    const entry = r.ledger[0]!
+    expect(entry).toMatchObject({ party: 'observer', linksClientToSite: false })
+    expect(entry.learned).toContain('attacker')
+    expect(r.events[entry.viaEventIndex]).toMatchObject({ message: 'TCP SYN', to: 'responder' })
+  })
+
+  it('an unreachable responder or a stapling client tells no attacker anything', () => {
+    const down = simulate({ ...defaultScenario, responder: 'down' }, 'ocsp-soft-fail')
+    expect(down.ledger.map((l) => l.party)).toEqual(['dns'])
+    const stapled = simulate({ ...defaultScenario, responder: 'blocked' }, 'must-staple')
+    expect(stapled.ledger).toEqual([])
+  })
+})
