@@ -1,0 +1,96 @@
+/**
+ * Where a simulated scenario came from, carried in the URL hash beside the scenario (view keys, not
+ * scenario fields: the engine's Scenario has no notion of "your certificate", and its JSON contract
+ * stays as it is). The comparison view reads it to say "Simulating your certificate: ..." and to
+ * link a staple back to the inspector card it came from.
+ *
+ *   #/compare?chain=2345&ob=471&src=cert&cn=shop.example&ms=1&sid=1f2e3d4c-471&nu=2026-11-28T00:05:42Z
+ */
+
+/** The view keys of the provenance marker. None may equal a scenario key (tested). */
+export const provenanceKeys = {
+  source: 'src',
+  label: 'cn',
+  mustStaple: 'ms',
+  stapleId: 'sid',
+  nextUpdate: 'nu',
+} as const
+
+export interface Provenance {
+  /** The scenario was computed from certificate bytes loaded in the inspector (or made by the demo CA). */
+  source: 'cert'
+  /** The leaf's name as the banner shows it, e.g. "shop.example". */
+  label: string
+  /** The leaf carries the TLS Feature status_request (RFC 7633). */
+  mustStaple: boolean
+  /** Identifies the OCSP response's DER (stapleId), when one was loaded. */
+  stapleId?: string
+  /** The staple's nextUpdate (ISO 8601), when it has one. */
+  nextUpdate?: string
+}
+
+/** Long enough for any host name; the label is only ever shown as text. */
+const maxLabelLength = 100
+const stapleIdPattern = /^[0-9a-f]{8}-[0-9]{1,7}$/
+const isoTime = /^\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?Z$/
+
+/**
+ * A short, stable name for a DER object: FNV-1a (32 bit) of its bytes and its length. Not a
+ * security hash: it only finds the card among the few loaded in the inspector, synchronously.
+ */
+export function stapleIdOf(der: Uint8Array): string {
+  let hash = 0x811c9dc5
+  for (const byte of der) {
+    hash ^= byte
+    hash = Math.imul(hash, 0x01000193) >>> 0
+  }
+  return `${hash.toString(16).padStart(8, '0')}-${der.length}`
+}
+
+export function isStapleId(text: string): boolean {
+  return stapleIdPattern.test(text)
+}
+
+/** Add the marker's keys to a query (which may already hold the scenario's keys). */
+export function writeProvenance(query: URLSearchParams, provenance: Provenance): void {
+  query.set(provenanceKeys.source, provenance.source)
+  query.set(provenanceKeys.label, provenance.label.slice(0, maxLabelLength))
+  if (provenance.mustStaple) query.set(provenanceKeys.mustStaple, '1')
+  if (provenance.stapleId) query.set(provenanceKeys.stapleId, provenance.stapleId)
+  if (provenance.nextUpdate) query.set(provenanceKeys.nextUpdate, provenance.nextUpdate)
+}
+
+/**
+ * Read the marker back; null when there is none. A hand-edited link with a bad part keeps what is
+ * valid: the banner is a caption, never a reason to refuse the scenario.
+ */
+export function readProvenance(query: URLSearchParams): Provenance | null {
+  if (query.get(provenanceKeys.source) !== 'cert') return null
+  const label = (query.get(provenanceKeys.label) ?? '').trim().slice(0, maxLabelLength)
+  const stapleId = query.get(provenanceKeys.stapleId) ?? ''
+  const nextUpdate = query.get(provenanceKeys.nextUpdate) ?? ''
+  return {
+    source: 'cert',
+    label: label || 'your certificate',
+    mustStaple: query.get(provenanceKeys.mustStaple) === '1',
+    ...(isStapleId(stapleId) ? { stapleId } : {}),
+    ...(isoTime.test(nextUpdate) && !Number.isNaN(Date.parse(nextUpdate)) ? { nextUpdate } : {}),
+  }
+}
+
+/** Only the marker's part of a query, in a stable string. */
+export function provenancePart(query: URLSearchParams): string {
+  const p = readProvenance(query)
+  if (!p) return ''
+  const out = new URLSearchParams()
+  writeProvenance(out, p)
+  return out.toString()
+}
+
+/** The inspector key that asks it to show (scroll to, highlight) one loaded object. */
+export const inspectStapleKey = 'staple'
+
+/** The inspector's address with this staple selected. */
+export function inspectorHrefForStaple(stapleId: string): string {
+  return `#/inspect?${inspectStapleKey}=${encodeURIComponent(stapleId)}`
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest'
+import {
+  inspectorHrefForStaple,
+  isStapleId,
+  provenanceKeys,
+  readProvenance,
+  stapleIdOf,
+} from '../../../src/lib/bridge/provenance.ts'
+import { viewKeys } from '../../../src/components/compare/scenarioState.svelte.ts'
+import { fieldSpecs } from '../../../src/lib/sim/index.ts'
+
+describe('provenance marker', () => {
+  it('uses no scenario key and no other view key', () => {
+    const taken = new Set(['v', ...Object.values(fieldSpecs).map((s) => s.key), ...Object.values(viewKeys)])
+    for (const key of Object.values(provenanceKeys)) expect(taken.has(key), key).toBe(false)
+  })
+
+  it('is absent unless src=cert, and keeps only the valid parts of a hand-edited link', () => {
+    expect(readProvenance(new URLSearchParams('rs=80'))).toBeNull()
+    expect(readProvenance(new URLSearchParams('src=other&cn=x'))).toBeNull()
+    expect(readProvenance(new URLSearchParams('src=cert&cn=shop.example&sid=zz&nu=tomorrow&ms=1'))).toEqual({
+      source: 'cert',
+      label: 'shop.example',
+      mustStaple: true,
+    })
+  })
+
+  it('names different bytes differently and the same bytes the same way', () => {
+    const a = stapleIdOf(new Uint8Array([1, 2, 3]))
+    expect(a).toBe(stapleIdOf(new Uint8Array([1, 2, 3])))
+    expect(a).not.toBe(stapleIdOf(new Uint8Array([1, 2, 4])))
+    expect(isStapleId(a)).toBe(true)
+    expect(inspectorHrefForStaple(a)).toBe(`#/inspect?staple=${a}`)
+  })
+})
