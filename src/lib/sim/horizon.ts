@@ -4,8 +4,10 @@
  * state (an hour boundary, an outage edge, a refresh, an expiry) all end alike, so they are
  * counted in one step; only a handshake that triggers a fetch (nginx, Apache) is taken alone.
  */
-import { serverCache, type ServerCache } from './horizonServer.ts'
+import { serverCache, type ServerCache, type ServerFetch } from './horizonServer.ts'
 import { modes, type Mode, type ServerStrategy } from './types.ts'
+
+export type { ServerFetch }
 
 export interface Outage {
   startHour: number
@@ -57,6 +59,8 @@ export interface HorizonResult {
   totals: Record<Mode, ModeCount>
   /** Fetches the server made (each reaches the responder unless it is down). */
   serverFetches: number
+  /** Each of those fetches, in time order: when (hours) and whether the responder answered. */
+  fetchLog: ServerFetch[]
 }
 
 function responderUp(outages: Outage[], t: number): boolean {
@@ -141,5 +145,6 @@ export function horizon(input: HorizonInput): HorizonResult {
       totals[m].unchecked += h.byMode[m].unchecked
     }
   })
-  return { hours, freshness, totals, serverFetches: cache.fetches() }
+  const fetchLog = cache.fetchLog().map((f) => ({ ...f }))
+  return { hours, freshness, totals, serverFetches: fetchLog.length, fetchLog }
 }

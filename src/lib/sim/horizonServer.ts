@@ -16,6 +16,15 @@ export interface ServerCache {
   /** The next time after t at which freshness or a due fetch changes (Infinity if none). */
   nextChange(t: number): number
   fetches(): number
+  /** Every fetch the server made, in time order, and whether it reached the responder. */
+  fetchLog(): ServerFetch[]
+}
+
+export interface ServerFetch {
+  /** When, in hours since the start. */
+  hour: number
+  /** False when the responder was down: the server kept what it had (or stapled an error). */
+  ok: boolean
 }
 
 const minutes = (m: number) => m / 60
@@ -26,12 +35,16 @@ interface Response {
 
 function base(validity: number, age: number) {
   let response: Response | null = null
-  let fetchCount = 0
+  const log: ServerFetch[] = []
   return {
     fetch(t: number, up: boolean): boolean {
-      fetchCount++
+      log.push({ hour: t, ok: up })
       if (up) response = { nextUpdate: t - age + validity }
       return up
+    },
+    /** A response the server starts with (a staple file): not a fetch. */
+    load(t: number): void {
+      response = { nextUpdate: t - age + validity }
     },
     get response() {
       return response
@@ -42,7 +55,8 @@ function base(validity: number, age: number) {
     state(t: number): StapleFreshness {
       return response === null ? 'none' : t < response.nextUpdate ? 'fresh' : 'stale'
     },
-    count: () => fetchCount,
+    count: () => log.length,
+    log: () => log,
   }
 }
 
@@ -57,13 +71,14 @@ function none(): ServerCache {
     freshness: () => 'none',
     nextChange: () => Infinity,
     fetches: () => 0,
+    fetchLog: () => [],
   }
 }
 
 /** nginx ssl_stapling_file: a response loaded at start, served as is, never refreshed. */
 function staticFile(validity: number, age: number): ServerCache {
   const r = base(validity, age)
-  r.fetch(0, true)
+  r.load(0)
   return {
     runTimers: () => {},
     handshakeTriggersFetch: () => false,
@@ -71,7 +86,8 @@ function staticFile(validity: number, age: number): ServerCache {
     // Past nextUpdate the file is still stapled: clients see a stale staple.
     freshness: (t) => r.state(t),
     nextChange: (t) => after(t, r.response?.nextUpdate ?? Infinity),
-    fetches: () => 0,
+    fetches: r.count,
+    fetchLog: r.log,
   }
 }
 
@@ -98,6 +114,7 @@ function lazy(validity: number, age: number): ServerCache {
     freshness,
     nextChange: (t) => after(t, refresh, r.response?.nextUpdate ?? Infinity),
     fetches: r.count,
+    fetchLog: r.log,
   }
 }
 
@@ -122,6 +139,7 @@ function blocking(validity: number, age: number): ServerCache {
     freshness,
     nextChange: (t) => after(t, expires, r.response?.nextUpdate ?? Infinity),
     fetches: r.count,
+    fetchLog: r.log,
   }
 }
 
@@ -145,6 +163,7 @@ function proactive(validity: number, age: number): ServerCache {
     freshness,
     nextChange: (t) => after(t, due, r.response?.nextUpdate ?? Infinity),
     fetches: r.count,
+    fetchLog: r.log,
   }
 }
 

@@ -24,5 +24,6 @@ export {
   type Outage,
   type ModeCount,
   type StapleFreshness,
+  type ServerFetch,
 } from './horizon.ts'
 export { caLoad, defaultCaLoadInput, type CaLoadInput, type CaLoadResult } from './caLoad.ts'

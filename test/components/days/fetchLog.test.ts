@@ -21,10 +21,15 @@ const inputArb: fc.Arbitrary<HorizonInput> = fc.record({
 })
 
 describe('fetchLog', () => {
-  it("records exactly as many fetches as the engine's horizon counts", () => {
+  it("draws exactly the engine's fetches, as many as it counts, failing only during an outage", () => {
     fc.assert(
       fc.property(inputArb, (input) => {
-        expect(fetchLog(input).length).toBe(horizon(input).serverFetches)
+        const r = horizon(input)
+        const log = fetchLog(input)
+        expect(log).toEqual(r.fetchLog)
+        expect(log.length).toBe(r.serverFetches)
+        const down = (t: number) => input.outages.some((o) => t >= o.startHour && t < o.endHour)
+        for (const f of log) expect(f.ok).toBe(!down(f.hour))
       }),
       { numRuns: 150 },
     )

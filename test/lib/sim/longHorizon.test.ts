@@ -42,6 +42,40 @@ describe('horizon', () => {
     expect(r.totals['must-staple'].failed).toBe(0)
   })
 
+  it("logs each of the server's fetches with its hour and whether the responder answered", () => {
+    const outages = [{ startHour: 30, endHour: 33 }]
+    const proactive = horizon({ ...base, strategy: 'proactive', outages: [] })
+    expect(proactive.fetchLog).toEqual([0, 12, 24, 36, 48, 60, 72, 84].map((hour) => ({ hour, ok: true })))
+    // Caddy retries a failed fetch at its next hourly maintenance.
+    expect(
+      horizon({ ...base, strategy: 'proactive', outages: [{ startHour: 36, endHour: 38 }] }).fetchLog,
+    ).toEqual([
+      ...[0, 12, 24].map((hour) => ({ hour, ok: true })),
+      { hour: 36, ok: false },
+      { hour: 37, ok: false },
+      ...[38, 50, 62, 74, 86].map((hour) => ({ hour, ok: true })),
+    ])
+    for (const strategy of ['lazy', 'blocking'] as const) {
+      const r = horizon({ ...base, strategy, outages })
+      expect(r.fetchLog).toHaveLength(r.serverFetches)
+      expect(r.fetchLog.map((f) => f.hour)).toEqual(r.fetchLog.map((f) => f.hour).sort((a, b) => a - b))
+      for (const f of r.fetchLog) expect(f.ok).toBe(!(f.hour >= 30 && f.hour < 33))
+      // Failed fetches during the outage, and the server tries again once it is over.
+      expect(r.fetchLog.filter((f) => !f.ok).length).toBeGreaterThan(0)
+      expect(r.fetchLog.some((f) => f.ok && f.hour >= 33 && f.hour < 34)).toBe(true)
+    }
+    // nginx fetches inside a handshake once an hour (its refresh), retrying every 5 minutes when down.
+    const lazy = horizon({ ...base, strategy: 'lazy', outages })
+    expect(lazy.fetchLog.filter((f) => f.hour < 30)).toHaveLength(30)
+    const failed = lazy.fetchLog.filter((f) => !f.ok).length
+    // 3 hours at one try per 5 minutes, less the odd minute a retry waits for the next handshake.
+    expect(failed).toBeGreaterThanOrEqual(30)
+    expect(failed).toBeLessThanOrEqual(3 * 12)
+    // A staple file is loaded, never fetched.
+    expect(horizon({ ...base, strategy: 'static' })).toMatchObject({ serverFetches: 0, fetchLog: [] })
+    expect(horizon({ ...base, strategy: 'none' })).toMatchObject({ serverFetches: 0, fetchLog: [] })
+  })
+
   it('clamps slider values it cannot use instead of failing', () => {
     expect(horizon({ ...base, days: -3 }).hours).toHaveLength(1)
     expect(horizon({ ...base, handshakesPerHour: Number.NaN }).totals.none.ok).toBe(0)
