@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process'
 import { readdirSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { inspectJson } from '../../../src/lib/pki/index.ts'
-import { dataDir, fixturesDir, inspectAll, type Loose } from './helpers.ts'
+import { dataDir, expected, fixturesDir, inspectAll, type Loose } from './helpers.ts'
 import { readFileSync } from 'node:fs'
 
 const version = spawnSync('openssl', ['version'], { encoding: 'utf8' })
@@ -82,6 +82,11 @@ describe('live comparison with openssl', () => {
     expect(got.serialNumber).toBe(f.serial.toLowerCase().replace(/^(00)+(?=.)/, ''))
     expect(got.notBefore).toBe(iso(f.notBefore))
     expect(got.notAfter).toBe(iso(f.notAfter))
+    // openssl prints "CA:TRUE, pathlen:0" on one line: the value counts, not the whole line.
+    const isCA = /\bCA:TRUE\b/.test(openssl(['x509', '-in', file, '-noout', '-ext', 'basicConstraints']))
+    expect(got.isCA).toBe(isCA)
+    const reference = (expected.certificates ?? {})[file.slice(fixturesDir.length)] as Loose
+    if (file.startsWith(fixturesDir) && reference) expect(reference.isCA).toBe(isCA)
   })
 
   it.each(responseFiles.map((f) => [f.replace(/.*\/(test\/)/, '$1'), f]))(
