@@ -86,6 +86,73 @@ function classifySigned(bytes: Uint8Array, tbs: DerNode[]): Classification | und
   return undefined
 }
 
+const allIntegers = (nodes: DerNode[]) => nodes.every((x) => is(x, 2))
+
+/** AlgorithmIdentifier (RFC 5280 4.1.1.2): SEQUENCE { algorithm OID, parameters ANY OPTIONAL }. */
+const isAlgorithm = (n: DerNode | undefined) =>
+  is(n, 16) && n.children.length >= 1 && n.children.length <= 2 && is(n.children[0], 6)
+
+/** Context-tagged optional fields that may follow, each at most once and in tag order. */
+function optionalTail(nodes: DerNode[], tags: number[]): boolean {
+  let next = 0
+  for (const n of nodes) {
+    if (n.tagClass !== 'context') return false
+    const at = tags.indexOf(n.tagNumber, next)
+    if (at < 0) return false
+    next = at + 1
+  }
+  return true
+}
+
+/**
+ * Which private key the fields are, if they have one's exact shape; undefined otherwise. Exact,
+ * because a key's bytes are thrown away: a loose match (any SEQUENCE of INTEGERs) would discard
+ * objects the user wants to see.
+ */
+function privateKeyShape(bytes: Uint8Array, c: DerNode[]): string | undefined {
+  const version = smallInt(bytes, c[0])
+  // RFC 5958 2 OneAsymmetricKey (PKCS#8 PrivateKeyInfo is its v1): version, privateKeyAlgorithm,
+  // privateKey OCTET STRING, attributes [0] OPTIONAL, publicKey [1] OPTIONAL (v2 only).
+  if (
+    (version === 0 || version === 1) &&
+    isAlgorithm(c[1]) &&
+    is(c[2], 4) &&
+    optionalTail(c.slice(3), version === 1 ? [0, 1] : [0])
+  )
+    return 'a private key (PKCS#8)'
+  // RFC 5915 3 ECPrivateKey: version 1, privateKey OCTET STRING, parameters [0], publicKey [1].
+  if (version === 1 && is(c[1], 4) && c.length <= 4 && optionalTail(c.slice(2), [0, 1]))
+    return 'an EC private key (SEC 1)'
+  // RFC 8017 A.1.2 RSAPrivateKey: version, then exactly modulus, publicExponent, privateExponent,
+  // prime1, prime2, exponent1, exponent2, coefficient; otherPrimeInfos only in version 1 (multi-prime).
+  if ((version === 0 || version === 1) && c.length === 9 && allIntegers(c))
+    return 'an RSA private key (PKCS#1)'
+  if (version === 1 && c.length === 10 && allIntegers(c.slice(0, 9)) && isOtherPrimeInfos(c[9]))
+    return 'an RSA private key (PKCS#1, multi-prime)'
+  // OpenSSL's DSAPrivateKey: version 0, p, q, g, y (public), x (private).
+  if (version === 0 && c.length === 6 && allIntegers(c)) return 'a DSA private key'
+  // RFC 7292 4 PFX: version 3, authSafe ContentInfo { contentType OID, content [0] }, macData OPTIONAL.
+  if (
+    version === 3 &&
+    (c.length === 2 || (c.length === 3 && is(c[2], 16))) &&
+    is(c[1], 16) &&
+    is(c[1].children[0], 6)
+  )
+    return 'a PKCS#12 (.p12/.pfx) bundle, which holds private keys'
+  // RFC 5958 3 EncryptedPrivateKeyInfo: encryptionAlgorithm, encryptedData OCTET STRING.
+  if (c.length === 2 && isAlgorithm(c[0]) && is(c[1], 4)) return 'an encrypted private key (PKCS#8)'
+  return undefined
+}
+
+/** OtherPrimeInfos: SEQUENCE SIZE(1..MAX) OF SEQUENCE { prime, exponent, coefficient INTEGER }. */
+function isOtherPrimeInfos(n: DerNode | undefined): boolean {
+  return (
+    is(n, 16) &&
+    n.children.length > 0 &&
+    n.children.every((info) => is(info, 16) && info.children.length === 3 && allIntegers(info.children))
+  )
+}
+
 export function classify(bytes: Uint8Array, node: DerNode): Classification {
   const unknown: Classification = { kind: 'unknown' }
   if (!is(node, 16)) return unknown
@@ -106,19 +173,8 @@ export function classify(bytes: Uint8Array, node: DerNode): Classification {
       }
     }
   }
-  const version = smallInt(bytes, c[0])
-  if ((version === 0 || version === 1) && is(c[1], 16) && is(c[2], 4))
-    return privateKey('a private key (PKCS#8)')
-  if (version === 1 && is(c[1], 4)) return privateKey('an EC private key (SEC 1)')
-  if (version === 0 && c.length >= 9 && c.every((x) => is(x, 2)))
-    return privateKey('an RSA private key (PKCS#1)')
-  if (version === 0 && c.length === 6 && c.every((x) => is(x, 2))) return privateKey('a DSA private key')
-  if (version === 3 && is(c[1], 16) && is(c[1].children[0], 6)) {
-    return privateKey('a PKCS#12 (.p12/.pfx) bundle, which holds private keys')
-  }
-  if (c.length === 2 && is(c[0], 16) && is(c[0].children[0], 6) && is(c[1], 4)) {
-    return privateKey('an encrypted private key (PKCS#8)')
-  }
+  const key = privateKeyShape(bytes, c)
+  if (key) return privateKey(key)
   return unknown
 }
 
