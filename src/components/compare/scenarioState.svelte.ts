@@ -11,6 +11,8 @@
  * change of a burst pushes; the next ones within `burstMs` replace it, so back/forward step through
  * changes a person made, not through every pixel of a drag.
  */
+import { getContext, setContext } from 'svelte'
+import { readProvenance, writeProvenance, type Provenance } from '../../lib/bridge/provenance.ts'
 import { router } from '../../lib/route.svelte.ts'
 import { formatRoute } from '../../lib/route.ts'
 import {
@@ -22,7 +24,10 @@ import {
 } from '../../lib/sim/index.ts'
 import { isSpeed, type Speed } from '../../lib/viz/clock.ts'
 
-/** View keys in the hash, beside the scenario's keys. Never reuse a scenario key. */
+/**
+ * View keys in the hash, beside the scenario's keys. Never reuse a scenario key. The "your
+ * certificate" marker (src, cn, ms, sid, nu) is view state too: see lib/bridge/provenance.ts.
+ */
 export const viewKeys = { speed: 'x' } as const
 
 /** A drag's events come a few ms apart; two clicks a person means as separate come further apart. */
@@ -58,15 +63,40 @@ export function readSpeed(query: URLSearchParams): Speed {
   return isSpeed(value) ? value : 1
 }
 
-/** The full query for a scenario and the view state. */
-export function queryFor(scenario: Scenario, speed: Speed): URLSearchParams {
+/**
+ * The full query for a scenario and the view state. The "your certificate" marker stays while the
+ * reader edits the scenario: it is still their certificate, under other network conditions.
+ */
+export function queryFor(
+  scenario: Scenario,
+  speed: Speed,
+  provenance: Provenance | null = null,
+): URLSearchParams {
   const query = scenarioToQuery(scenario)
   if (speed !== 1) query.set(viewKeys.speed, String(speed))
+  if (provenance) writeProvenance(query, provenance)
   return query
 }
 
-export function hashFor(view: CompareViewName, scenario: Scenario, speed: Speed): string {
-  return formatRoute({ view, query: queryFor(scenario, speed) })
+export function hashFor(
+  view: CompareViewName,
+  scenario: Scenario,
+  speed: Speed,
+  provenance: Provenance | null = null,
+): string {
+  return formatRoute({ view, query: queryFor(scenario, speed, provenance) })
+}
+
+const provenanceContextKey = Symbol('provenance')
+
+/** The comparison view shares "is this the reader's certificate" with the diagrams below it. */
+export function setProvenanceContext(read: () => Provenance | null): void {
+  setContext(provenanceContextKey, read)
+}
+
+/** null outside a comparison view that set it (tests, other hosts of the diagrams). */
+export function provenanceFromContext(): () => Provenance | null {
+  return getContext<(() => Provenance | null) | undefined>(provenanceContextKey) ?? (() => null)
 }
 
 class ScenarioState {
@@ -86,6 +116,11 @@ class ScenarioState {
     return readSpeed(router.current.query)
   }
 
+  /** The "your certificate" marker, when the scenario came from the inspector's bytes. */
+  get provenance(): Provenance | null {
+    return readProvenance(router.current.query)
+  }
+
   get view(): CompareViewName {
     return router.current.view === 'embed' ? 'embed' : 'compare'
   }
@@ -95,7 +130,13 @@ class ScenarioState {
     const now = performance.now()
     const replace = now - this.#lastChange < burstMs
     this.#lastChange = now
-    router.go(hashFor(this.view, next, this.speed), { replace })
+    router.go(hashFor(this.view, next, this.speed, this.provenance), { replace })
+  }
+
+  /** Back to the default scenario, without the "your certificate" marker: one history entry. */
+  useDefaults(): void {
+    router.go(hashFor(this.view, { ...defaultScenario }, this.speed))
+    this.#lastChange = Number.NEGATIVE_INFINITY
   }
 
   /**
@@ -103,19 +144,19 @@ class ScenarioState {
    * the next change starts a new entry.
    */
   commit(next: Scenario): void {
-    router.go(hashFor(this.view, next, this.speed), { replace: true })
+    router.go(hashFor(this.view, next, this.speed, this.provenance), { replace: true })
     this.#lastChange = Number.NEGATIVE_INFINITY
   }
 
   /** Playback speed is view state: it is kept in the link but makes no history entry. */
   setSpeed(speed: Speed): void {
-    router.go(hashFor(this.view, this.scenario, speed), { replace: true })
+    router.go(hashFor(this.view, this.scenario, speed, this.provenance), { replace: true })
   }
 
   /** An absolute address of this scenario in a view (for "Copy link" and the embed code). */
   href(view: CompareViewName): string {
     const base = `${location.origin}${location.pathname}${location.search}`
-    return `${base}${hashFor(view, this.scenario, this.speed)}`
+    return `${base}${hashFor(view, this.scenario, this.speed, this.provenance)}`
   }
 }
 

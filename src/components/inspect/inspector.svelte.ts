@@ -12,6 +12,13 @@ import type {
 } from '../../lib/pki/types'
 import type { CallResult, ParseClient } from '../../workers/parseClient'
 import type { ChainLink } from '../../workers/protocol'
+import { stapleIdOf } from '../../lib/bridge/provenance'
+import {
+  defaultSkewSeconds,
+  scenarioFromPki,
+  type BridgeResult,
+  type PkiResponse,
+} from '../../lib/bridge/scenarioFromPki'
 import { formatBytes } from './format'
 
 export type InspectCard =
@@ -48,6 +55,11 @@ export class Inspector {
   /** Checklist of each OCSP response card, by card key. */
   ocspChecks: Record<string, Check[]> = $state.raw({})
   maxInputBytes = $state(fallbackMaxInputBytes)
+  /**
+   * Clock-skew allowance of the freshness check, in seconds. 300 s (5 minutes) is a common client
+   * allowance and checkOcspResponse's default; the simulation's staple state uses the same value.
+   */
+  skewSeconds = $state(defaultSkewSeconds)
 
   readonly #client: ParseClient
   readonly #ready: Promise<void>
@@ -103,6 +115,53 @@ export class Inspector {
   remove(key: string): void {
     this.cards = this.cards.filter((card) => card.key !== key)
     this.#analyse()
+  }
+
+  /** A new clock-skew allowance: the checklists are run again with it. */
+  setSkew(seconds: number): void {
+    if (!Number.isFinite(seconds) || seconds < 0 || seconds === this.skewSeconds) return
+    this.skewSeconds = seconds
+    this.#analyse()
+  }
+
+  /** "Simulate with this": the scenario of a certificate card, from everything loaded beside it. */
+  scenarioFor(key: string, at: Date): BridgeResult | undefined {
+    const card = this.cards.find((c) => c.key === key)
+    if (!card || !isCertificateCard(card)) return undefined
+    const responses: PkiResponse[] = []
+    for (const c of this.cards) {
+      if (c.type === 'object' && c.object.result.ok && c.object.result.value.kind === 'ocspResponse') {
+        responses.push({ info: c.object.result.value, der: c.object.der })
+      }
+    }
+    return scenarioFromPki({
+      leaf: { info: card.object.result.value, der: card.object.der },
+      // scenarioFromPki uses the chain only when it starts at this certificate.
+      chain: this.chain.state === 'built' ? this.chain.links : [],
+      responses,
+      at,
+      skewSeconds: this.skewSeconds,
+    })
+  }
+
+  /** The DER of a certificate card's issuer, when the built chain links it to one. */
+  issuerOf(key: string): Uint8Array<ArrayBuffer> | undefined {
+    const card = this.cards.find((c) => c.key === key)
+    if (!card || !isCertificateCard(card) || this.chain.state !== 'built') return undefined
+    const links = this.chain.links
+    const at = links.findIndex((l) => l.role !== 'unlinked' && sameBytes(l.der, card.object.der))
+    // A root has no issuer to ask about it: nobody checks a trust anchor's status by OCSP.
+    const issuer = at >= 0 ? links[at + 1] : undefined
+    return issuer && issuer.role !== 'unlinked' ? issuer.der : undefined
+  }
+
+  /** The card holding the object with this stapleId (the simulation's link back), if still loaded. */
+  cardWithStaple(stapleId: string): string | undefined {
+    for (const c of this.cards) {
+      if (c.type === 'object' && c.object.der.length > 0 && stapleIdOf(c.object.der) === stapleId)
+        return c.key
+    }
+    return undefined
   }
 
   clear(): void {
@@ -197,6 +256,7 @@ export class Inspector {
         ...(leaf ? { certDer: leaf.object.der } : {}),
         ...(issuer ? { issuerDer: issuer.object.der } : {}),
         ...nonceOfMatchingRequest(info, this.cards),
+        skewSeconds: this.skewSeconds,
       })
       if (generation !== this.#analysis) return
       checks[card.key] = answer.ok
@@ -236,6 +296,12 @@ function nonceOfMatchingRequest(
     }
   }
   return {}
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
 }
 
 /** A private key's bytes are never kept, whatever the parser returned. */
