@@ -1,14 +1,14 @@
 /**
- * X.509 certificate (RFC 5280 section 4.1) to CertificateInfo. `readCertificate` keeps the byte
- * ranges the verifier needs (tbsCertificate, subject, issuer, subjectPublicKeyInfo), so chain
- * building and OCSP checks work on the same single read of the DER.
+ * X.509 certificate (RFC 5280 section 4.1): the byte ranges the verifier needs (tbsCertificate,
+ * subject, issuer, subjectPublicKeyInfo), read in place over der.ts's tree, so chain building and
+ * OCSP checks hand WebCrypto the exact signed bytes. The same walk names the field and byte when a
+ * certificate breaks its ASN.1 definition (inspect.ts asks it why pkijs refused one). The
+ * CertificateInfo model is built by pkijs (pkijsModels/certificate.ts).
  */
 import { contentOf, wholeOf, type DerNode } from './der.ts'
-import { decodeExtensions } from './extensions.ts'
-import { algorithmOf, extensionsOf, Fields, oidOf, TAG, timeOf, type AlgorithmIdentifier } from './fields.ts'
+import { algorithmOf, extensionsOf, Fields, TAG, timeOf, type AlgorithmIdentifier } from './fields.ts'
 import { rfc4514 } from './names.ts'
-import { curves, publicKeyAlgorithms } from './oids.ts'
-import type { CertificateInfo, Extension, PublicKeyInfo } from './types.ts'
+import type { Extension } from './types.ts'
 import { integerHex, integerValue, toHex } from './values.ts'
 
 export interface CertificateParts {
@@ -99,68 +99,6 @@ export function readCertificate(bytes: Uint8Array<ArrayBuffer>, node: DerNode): 
 
 export async function sha(name: 'SHA-1' | 'SHA-256', data: Uint8Array<ArrayBuffer>): Promise<string> {
   return toHex(new Uint8Array(await crypto.subtle.digest(name, data)))
-}
-
-async function publicKeyInfo(bytes: Uint8Array, p: CertificateParts): Promise<PublicKeyInfo> {
-  const algorithm = publicKeyAlgorithms[p.publicKeyAlgorithm.oid] ?? p.publicKeyAlgorithm.oid
-  const info: PublicKeyInfo = { algorithm, sha256Hex: await sha('SHA-256', p.subjectPublicKey) }
-  const params = p.publicKeyAlgorithm.parameters
-  if (algorithm === 'EC' && params?.tagNumber === TAG.OID) {
-    const curve = curves[oidOf(new Fields(bytes, params, what, ''), params, 'parameters')]
-    if (curve) {
-      info.curve = curve.name
-      info.sizeBits = curve.bits
-    }
-  } else if (algorithm === 'RSA' || algorithm === 'RSASSA-PSS') {
-    // RSAPublicKey ::= SEQUENCE { modulus INTEGER, publicExponent INTEGER } (RFC 8017 A.1.1)
-    // der.ts has already read the BIT STRING's content as DER when it is one.
-    const modulus = p.subjectPublicKeyNode.children[0]?.children[0]
-    if (modulus?.tagNumber === TAG.INTEGER) {
-      const m = contentOf(bytes, modulus)
-      let i = 0
-      while (i < m.length - 1 && m[i] === 0) i++
-      info.sizeBits = (m.length - i - 1) * 8 + (32 - Math.clz32(m[i]))
-    }
-  } else if (algorithm === 'Ed25519') info.sizeBits = 256
-  else if (algorithm === 'Ed448') info.sizeBits = 456
-  return info
-}
-
-export async function certificateInfo(p: CertificateParts): Promise<CertificateInfo> {
-  const ext = decodeExtensions(p.der, p.extensionValues)
-  const isCA = ext.basicConstraints?.ca ?? false
-  const info: CertificateInfo = {
-    kind: 'certificate',
-    version: p.version,
-    serialNumber: p.serialNumber,
-    subject: p.subject,
-    issuer: p.issuer,
-    notBefore: p.notBefore,
-    notAfter: p.notAfter,
-    publicKey: await publicKeyInfo(p.der, p),
-    signatureAlgorithm: p.signatureAlgorithm.name,
-    subjectAltNames: ext.subjectAltNames,
-    keyUsage: ext.keyUsage,
-    extendedKeyUsage: ext.extendedKeyUsage,
-    isCA,
-    ocspUrls: ext.ocspUrls,
-    caIssuersUrls: ext.caIssuersUrls,
-    crlUrls: ext.crlUrls,
-    sctCount: ext.sctCount,
-    policies: ext.policies,
-    // RFC 7633: the TLS Feature extension lists status_request (5) for must-staple.
-    mustStaple: ext.tlsFeatures.includes(5),
-    tlsFeatures: ext.tlsFeatures,
-    ocspNoCheck: ext.ocspNoCheck,
-    sha256Fingerprint: await sha('SHA-256', p.der),
-    sha1Fingerprint: await sha('SHA-1', p.der),
-    extensions: p.extensions,
-    selfIssued: equalBytes(p.subjectDer, p.issuerDer),
-  }
-  if (ext.basicConstraints) info.basicConstraints = ext.basicConstraints
-  if (ext.subjectKeyIdentifier) info.subjectKeyIdentifier = ext.subjectKeyIdentifier
-  if (ext.authorityKeyIdentifier) info.authorityKeyIdentifier = ext.authorityKeyIdentifier
-  return info
 }
 
 export function equalBytes(a: Uint8Array, b: Uint8Array): boolean {

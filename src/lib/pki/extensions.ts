@@ -83,7 +83,13 @@ function countScts(list: Uint8Array): number {
   return count
 }
 
-function decodeOne(bytes: Uint8Array, oid: string, inner: DerNode | undefined, out: DecodedExtensions) {
+/** Decode one extnValue (`inner`: its DER, read by der.ts) into `out`; undecodable values are skipped. */
+export function decodeExtensionValue(
+  bytes: Uint8Array,
+  oid: string,
+  inner: DerNode | undefined,
+  out: DecodedExtensions,
+): void {
   const kids = inner?.children ?? []
   switch (oid) {
     case '2.5.29.19': {
@@ -161,11 +167,8 @@ function decodeOne(bytes: Uint8Array, oid: string, inner: DerNode | undefined, o
   }
 }
 
-export function decodeExtensions(
-  bytes: Uint8Array,
-  values: { oid: string; value: DerNode }[],
-): DecodedExtensions {
-  const out: DecodedExtensions = {
+export function emptyDecoded(): DecodedExtensions {
+  return {
     subjectAltNames: [],
     keyUsage: [],
     extendedKeyUsage: [],
@@ -177,9 +180,4 @@ export function decodeExtensions(
     tlsFeatures: [],
     ocspNoCheck: false,
   }
-  for (const { oid, value } of values) {
-    // der.ts already parsed extnValue's content when it is whole DER: that is the inner value.
-    decodeOne(bytes, oid, value.children[0], out)
-  }
-  return out
 }

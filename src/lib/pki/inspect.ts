@@ -3,12 +3,13 @@
  * into our models and given its ASN.1 tree. Never throws: every failure is a value on the object.
  */
 import { toAsn1Node } from './asn1Tree.ts'
-import { certificateInfo, readCertificate } from './certificate.ts'
+import { readCertificate } from './certificate.ts'
 import { classify, describeShape, privateKeyFromLabel } from './classify.ts'
-import { readDer } from './der.ts'
+import { readDer, type DerNode } from './der.ts'
 import { Malformed } from './fields.ts'
 import { ocspRequestInfo } from './ocspRequest.ts'
 import { ocspResponseInfo } from './ocspResponse.ts'
+import { certificateModel } from './pkijsModels/certificate.ts'
 import { decodeInput, type Chunk } from './pem.ts'
 import type { InspectedObject, ObjectInfo, PkiError, Result } from './types.ts'
 
@@ -18,18 +19,35 @@ function failure(error: PkiError): { ok: false; error: PkiError } {
   return { ok: false, error }
 }
 
-async function parse(
-  kind: string,
-  der: Uint8Array<ArrayBuffer>,
-  node: Parameters<typeof readCertificate>[1],
-) {
+type ParsedKind = 'certificate' | 'ocspResponse' | 'ocspRequest'
+
+/** The model, built from pkijs's objects (pkijsModels/) once der.ts has checked the bytes. */
+async function build(kind: ParsedKind, der: Uint8Array<ArrayBuffer>, node: DerNode): Promise<ObjectInfo> {
   switch (kind) {
     case 'certificate':
-      return certificateInfo(readCertificate(der, node))
+      return certificateModel(der)
     case 'ocspResponse':
       return ocspResponseInfo(der, node)
-    default:
+    case 'ocspRequest':
       return ocspRequestInfo(der, node)
+  }
+}
+
+/**
+ * pkijs's schema matcher only says "not verified against input data": when it refuses an object,
+ * our in-place field reader (which the verifier uses anyway) names the field and the byte.
+ * Throws its Malformed when it finds the problem, else returns and pkijs's own message stands.
+ */
+function explain(kind: ParsedKind, der: Uint8Array<ArrayBuffer>, node: DerNode): void {
+  if (kind === 'certificate') readCertificate(der, node)
+}
+
+async function parse(kind: ParsedKind, der: Uint8Array<ArrayBuffer>, node: DerNode): Promise<ObjectInfo> {
+  try {
+    return await build(kind, der, node)
+  } catch (e) {
+    explain(kind, der, node)
+    throw e
   }
 }
 

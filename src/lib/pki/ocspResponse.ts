@@ -3,7 +3,7 @@
  * keeps what the verifier needs (tbsResponseData's bytes, the signature, the embedded certificates'
  * DER, the responder ID's raw bytes) from the same single read.
  */
-import { certificateInfo, readCertificate } from './certificate.ts'
+import { certificateModel } from './pkijsModels/certificate.ts'
 import { nonceOf, nonceOid, readCertId } from './certId.ts'
 import { contentOf, contentStart, readDer, wholeOf, type DerNode } from './der.ts'
 import {
@@ -215,7 +215,7 @@ export async function ocspResponseInfo(
     for (const [i, der] of parts.basic.certificatesDer.entries()) {
       const read = readDer(der)
       if (!read.ok) fail(what, `BasicOCSPResponse.certs[${i}]`, 0, `is ${read.error.message}`)
-      certificates.push(await certificateInfo(readCertificate(der, read.node)))
+      certificates.push(await certificateModel(der))
     }
     info.basic = { ...parts.basic.info, certificates, certificatesDer: parts.basic.certificatesDer }
   }

@@ -1,0 +1,101 @@
+/** X.509 certificate (RFC 5280 section 4.1) to CertificateInfo, read by pkijs. */
+import * as asn1js from 'asn1js'
+import * as pkijs from 'pkijs'
+import { equalBytes, sha } from '../certificate.ts'
+import { curves, publicKeyAlgorithms, signatureAlgorithms } from '../oids.ts'
+import type { CertificateInfo, PublicKeyInfo } from '../types.ts'
+import {
+  decodeExtensionsOf,
+  extensionList,
+  fromPkijs,
+  integerHexOf,
+  isoTime,
+  nameDer,
+  nameString,
+} from './common.ts'
+
+const what = 'certificate'
+
+function bitLength(m: Uint8Array): number {
+  let i = 0
+  while (i < m.length - 1 && m[i] === 0) i++
+  return m.length === 0 ? 0 : (m.length - i - 1) * 8 + (32 - Math.clz32(m[i]))
+}
+
+async function publicKeyInfo(spki: pkijs.PublicKeyInfo): Promise<PublicKeyInfo> {
+  const oid = spki.algorithm.algorithmId
+  const algorithm = publicKeyAlgorithms[oid] ?? oid
+  const key = new Uint8Array(spki.subjectPublicKey.valueBlock.valueHexView)
+  const info: PublicKeyInfo = { algorithm, sha256Hex: await sha('SHA-256', key) }
+  const params: unknown = spki.algorithm.algorithmParams
+  if (algorithm === 'EC' && params instanceof asn1js.ObjectIdentifier) {
+    const curve = curves[params.getValue()]
+    if (curve) {
+      info.curve = curve.name
+      info.sizeBits = curve.bits
+    }
+  } else if (algorithm === 'RSA' || algorithm === 'RSASSA-PSS') {
+    // RSAPublicKey ::= SEQUENCE { modulus INTEGER, publicExponent INTEGER } (RFC 8017 A.1.1)
+    const rsa = asn1js.fromBER(key)
+    const modulus = rsa.result instanceof asn1js.Sequence ? rsa.result.valueBlock.value[0] : undefined
+    if (modulus instanceof asn1js.Integer) info.sizeBits = bitLength(modulus.valueBlock.valueHexView)
+  } else if (algorithm === 'Ed25519') info.sizeBits = 256
+  else if (algorithm === 'Ed448') info.sizeBits = 456
+  return info
+}
+
+/** `der` is the certificate's DER, already checked by der.ts (fingerprints are over all of it). */
+export async function certificateModel(der: Uint8Array<ArrayBuffer>): Promise<CertificateInfo> {
+  const cert = fromPkijs(what, () => pkijs.Certificate.fromBER(der))
+  const sync = fromPkijs(what, () => {
+    const ext = decodeExtensionsOf(cert.extensions)
+    const subjectDer = nameDer(cert.subject)
+    const issuerDer = nameDer(cert.issuer)
+    return {
+      ext,
+      version: cert.version + 1,
+      serialNumber: integerHexOf(cert.serialNumber),
+      subject: nameString(what, 'tbsCertificate.subject', cert.subject),
+      issuer: nameString(what, 'tbsCertificate.issuer', cert.issuer),
+      notBefore: isoTime(what, 'tbsCertificate.validity.notBefore', cert.notBefore.value),
+      notAfter: isoTime(what, 'tbsCertificate.validity.notAfter', cert.notAfter.value),
+      signatureAlgorithm:
+        signatureAlgorithms[cert.signatureAlgorithm.algorithmId] ?? cert.signatureAlgorithm.algorithmId,
+      extensions: extensionList(cert.extensions),
+      selfIssued: equalBytes(subjectDer, issuerDer),
+    }
+  })
+  const { ext } = sync
+  const info: CertificateInfo = {
+    kind: 'certificate',
+    version: sync.version,
+    serialNumber: sync.serialNumber,
+    subject: sync.subject,
+    issuer: sync.issuer,
+    notBefore: sync.notBefore,
+    notAfter: sync.notAfter,
+    publicKey: await publicKeyInfo(cert.subjectPublicKeyInfo),
+    signatureAlgorithm: sync.signatureAlgorithm,
+    subjectAltNames: ext.subjectAltNames,
+    keyUsage: ext.keyUsage,
+    extendedKeyUsage: ext.extendedKeyUsage,
+    isCA: ext.basicConstraints?.ca ?? false,
+    ocspUrls: ext.ocspUrls,
+    caIssuersUrls: ext.caIssuersUrls,
+    crlUrls: ext.crlUrls,
+    sctCount: ext.sctCount,
+    policies: ext.policies,
+    // RFC 7633: the TLS Feature extension lists status_request (5) for must-staple.
+    mustStaple: ext.tlsFeatures.includes(5),
+    tlsFeatures: ext.tlsFeatures,
+    ocspNoCheck: ext.ocspNoCheck,
+    sha256Fingerprint: await sha('SHA-256', der),
+    sha1Fingerprint: await sha('SHA-1', der),
+    extensions: sync.extensions,
+    selfIssued: sync.selfIssued,
+  }
+  if (ext.basicConstraints) info.basicConstraints = ext.basicConstraints
+  if (ext.subjectKeyIdentifier) info.subjectKeyIdentifier = ext.subjectKeyIdentifier
+  if (ext.authorityKeyIdentifier) info.authorityKeyIdentifier = ext.authorityKeyIdentifier
+  return info
+}

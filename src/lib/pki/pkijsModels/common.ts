@@ -1,0 +1,196 @@
+/**
+ * Shared pieces of the pkijs-backed model builders: turning a pkijs throw into our one-line
+ * `Malformed`, times, integers, RFC 4514 names (fed the Name's own DER bytes, so they stay
+ * byte-identical to openssl's) and extensions (pkijs's extnID/critical/extnValue, values decoded
+ * by pkijs where its parsedValue is enough and by extensions.ts otherwise).
+ */
+import * as asn1js from 'asn1js'
+import * as pkijs from 'pkijs'
+import { readDer } from '../der.ts'
+import { emptyDecoded, decodeExtensionValue, type DecodedExtensions } from '../extensions.ts'
+import { Malformed } from '../fields.ts'
+import { rfc4514 } from '../names.ts'
+import { extendedKeyUsages, extensionNames, hashAlgorithms, policies as policyNames } from '../oids.ts'
+import type { CertID, Extension } from '../types.ts'
+import { integerHex, isoSeconds, toHex } from '../values.ts'
+
+/** A pkijs/asn1js error (or a property read on a half-built object) as our one-line value. */
+export function fromPkijs<T>(what: string, build: () => T): T {
+  try {
+    return build()
+  } catch (e) {
+    if (e instanceof Malformed) throw e
+    const why = (e instanceof Error ? e.message : String(e)).split('\n')[0]
+    throw new Malformed(`malformed ${what}: pkijs could not read it (${why})`, 0)
+  }
+}
+
+export function bad(what: string, field: string, problem: string): never {
+  throw new Malformed(`malformed ${what}: ${field} ${problem}`, 0)
+}
+
+/** ISO 8601 UTC with seconds precision; fractional seconds are dropped as values.ts does. */
+export function isoTime(what: string, field: string, date: Date | undefined): string {
+  const ms = date?.getTime()
+  if (ms === undefined || Number.isNaN(ms)) bad(what, field, 'is not a valid time')
+  return isoSeconds(new Date(Math.floor(ms / 1000) * 1000))
+}
+
+export function integerHexOf(n: asn1js.Integer): string {
+  return integerHex(n.valueBlock.valueHexView)
+}
+
+/** The Name's DER (pkijs keeps the bytes it read: valueBeforeDecode) through names.ts. */
+export function nameString(what: string, field: string, name: pkijs.RelativeDistinguishedNames): string {
+  const der = nameDer(name)
+  const read = readDer(der)
+  if (!read.ok) bad(what, field, `is not a DER Name (${read.error.message})`)
+  return rfc4514(der, read.node)
+}
+
+export function nameDer(name: pkijs.RelativeDistinguishedNames): Uint8Array<ArrayBuffer> {
+  return new Uint8Array(name.toSchema().toBER(false))
+}
+
+export function hashAlgorithmOf(what: string, field: string, certId: pkijs.CertID): CertID {
+  const oid = certId.hashAlgorithm.algorithmId
+  const hashAlgorithm = hashAlgorithms[oid]
+  if (!hashAlgorithm) bad(what, `${field}.hashAlgorithm`, `names ${oid}, not SHA-1 or SHA-2`)
+  return {
+    hashAlgorithm,
+    issuerNameHash: toHex(certId.issuerNameHash.valueBlock.valueHexView),
+    issuerKeyHash: toHex(certId.issuerKeyHash.valueBlock.valueHexView),
+    serialNumber: integerHexOf(certId.serialNumber),
+  }
+}
+
+export function extensionList(extensions: pkijs.Extension[] | undefined): Extension[] {
+  return (extensions ?? []).map((e) => ({
+    oid: e.extnID,
+    name: extensionNames[e.extnID] ?? e.extnID,
+    critical: e.critical,
+    valueHex: toHex(e.extnValue.valueBlock.valueHexView),
+  }))
+}
+
+export const nonceOid = '1.3.6.1.5.5.7.48.1.2'
+
+/**
+ * The nonce's bytes: RFC 8954 puts an OCTET STRING inside extnValue; some older responders put
+ * the raw bytes there, so fall back to extnValue's content when it does not hold one.
+ */
+export function nonceOf(extensions: pkijs.Extension[] | undefined): string | undefined {
+  const ext = extensions?.find((e) => e.extnID === nonceOid)
+  if (!ext) return undefined
+  const content = ext.extnValue.valueBlock.valueHexView
+  const inner = asn1js.fromBER(content)
+  if (inner.offset === content.byteLength && inner.result instanceof asn1js.OctetString) {
+    return toHex(inner.result.valueBlock.valueHexView)
+  }
+  return toHex(content)
+}
+
+function ip(bytes: Uint8Array): string {
+  if (bytes.length === 4) return bytes.join('.')
+  if (bytes.length === 16) {
+    const groups: string[] = []
+    for (let i = 0; i < 16; i += 2) groups.push(((bytes[i] << 8) | bytes[i + 1]).toString(16))
+    return groups.join(':')
+  }
+  return toHex(bytes)
+}
+
+/** One pkijs GeneralName (RFC 5280 4.2.1.6) in OpenSSL's "DNS:example.com" style. */
+export function generalNameString(g: pkijs.GeneralName): string {
+  const value: unknown = g.value
+  switch (g.type) {
+    case 1:
+      return `email:${String(value)}`
+    case 2:
+      return `DNS:${String(value)}`
+    case 6:
+      return `URI:${String(value)}`
+    case 7:
+      return value instanceof asn1js.OctetString ? `IP:${ip(value.valueBlock.valueHexView)}` : 'IP:?'
+    case 4:
+      return 'DirName'
+    case 8:
+      return `RID:${String(value)}`
+    default:
+      return 'othername'
+  }
+}
+
+/** The value of a [6] URI GeneralName, as latin-1 text (an IA5String). */
+function uriOf(g: pkijs.GeneralName): string[] {
+  return g.type === 6 ? [String(g.value)] : []
+}
+
+/**
+ * Decode the extensions the inspector explains. pkijs's parsedValue where it carries what we show
+ * (basicConstraints, EKU, SAN, AIA, CRL DP, AKI, policies); extensions.ts for the rest (key usage
+ * bits, TLS Feature, SCT count, SKI, ocsp-nocheck) and for any value pkijs could not parse.
+ */
+export function decodeExtensionsOf(extensions: pkijs.Extension[] | undefined): DecodedExtensions {
+  const out = emptyDecoded()
+  for (const e of extensions ?? []) {
+    if (!fromParsedValue(e, out)) {
+      const der = e.extnValue.valueBlock.valueHexView
+      const read = readDer(der)
+      // A value that does not decode is left undecoded: its hex stays in `extensions`.
+      decodeExtensionValue(der, e.extnID, read.ok ? read.node : undefined, out)
+    }
+  }
+  return out
+}
+
+function fromParsedValue(e: pkijs.Extension, out: DecodedExtensions): boolean {
+  const v: unknown = e.parsedValue
+  if (v === undefined || v === null || (typeof v === 'object' && 'parsingError' in v)) return false
+  switch (e.extnID) {
+    case '2.5.29.19': {
+      if (!(v instanceof pkijs.BasicConstraints)) return false
+      const ca = v.cA
+      const p: unknown = v.pathLenConstraint
+      const pathLength =
+        typeof p === 'number' ? p : p instanceof asn1js.Integer ? p.valueBlock.valueDec : undefined
+      out.basicConstraints = pathLength === undefined ? { ca } : { ca, pathLength }
+      return true
+    }
+    case '2.5.29.37':
+      if (!(v instanceof pkijs.ExtKeyUsage)) return false
+      out.extendedKeyUsage.push(...v.keyPurposes.map((k) => extendedKeyUsages[k] ?? k))
+      return true
+    case '2.5.29.17':
+      if (!(v instanceof pkijs.AltName)) return false
+      out.subjectAltNames.push(...v.altNames.map(generalNameString))
+      return true
+    case '2.5.29.35':
+      if (!(v instanceof pkijs.AuthorityKeyIdentifier)) return false
+      if (v.keyIdentifier) out.authorityKeyIdentifier = toHex(v.keyIdentifier.valueBlock.valueHexView)
+      return true
+    case '1.3.6.1.5.5.7.1.1':
+      if (!(v instanceof pkijs.InfoAccess)) return false
+      for (const ad of v.accessDescriptions) {
+        if (ad.accessMethod === '1.3.6.1.5.5.7.48.1') out.ocspUrls.push(...uriOf(ad.accessLocation))
+        if (ad.accessMethod === '1.3.6.1.5.5.7.48.2') out.caIssuersUrls.push(...uriOf(ad.accessLocation))
+      }
+      return true
+    case '2.5.29.31':
+      if (!(v instanceof pkijs.CRLDistributionPoints)) return false
+      for (const dp of v.distributionPoints) {
+        // distributionPoint [0] holding fullName [0] GeneralNames (not a relative name)
+        if (Array.isArray(dp.distributionPoint)) out.crlUrls.push(...dp.distributionPoint.flatMap(uriOf))
+      }
+      return true
+    case '2.5.29.32':
+      if (!(v instanceof pkijs.CertificatePolicies)) return false
+      for (const p of v.certificatePolicies) {
+        const id = p.policyIdentifier
+        out.policies.push(policyNames[id] ? { oid: id, name: policyNames[id] } : { oid: id })
+      }
+      return true
+    default:
+      return false
+  }
+}
