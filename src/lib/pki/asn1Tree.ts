@@ -81,8 +81,30 @@ function valueOf(bytes: Uint8Array, node: DerNode): string | undefined {
   }
 }
 
-/** Turn a DER node (from der.ts) into the inspector's Asn1Node. */
-export function toAsn1Node(bytes: Uint8Array, node: DerNode): Asn1Node {
+/**
+ * Most nodes the tree carries. A 1 MiB input can hold 350,000 elements; the inspector's worker
+ * posts the tree to the page and the page renders it, and nobody reads that far. Past the limit a
+ * node stops taking children: its value says how many were left out, and one placeholder child
+ * covers their bytes so the tree still tiles the DER and the hex dump can show them.
+ */
+export const maxTreeNodes = 50_000
+
+function countNodes(nodes: readonly DerNode[]): number {
+  let n = 0
+  const stack = [...nodes]
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    n++
+    for (const c of node.children) stack.push(c)
+  }
+  return n
+}
+
+export function omittedText(count: number): string {
+  return `${count.toLocaleString('en')} more ${count === 1 ? 'node' : 'nodes'} not shown (the tree stops at ${maxTreeNodes.toLocaleString('en')})`
+}
+
+function build(bytes: Uint8Array, node: DerNode, budget: { left: number }): Asn1Node {
+  budget.left--
   const out: Asn1Node = {
     tagName: tagName(node),
     tagClass: node.tagClass,
@@ -91,11 +113,38 @@ export function toAsn1Node(bytes: Uint8Array, node: DerNode): Asn1Node {
     offset: node.offset,
     headerLength: node.headerLength,
     length: node.length,
-    children: node.children.map((c) => toAsn1Node(bytes, c)),
+    children: [],
   }
   const value = valueOf(bytes, node)
   if (value !== undefined) out.value = value
+  const kids = node.children
+  let i = 0
+  for (; i < kids.length && budget.left > 0; i++) out.children.push(build(bytes, kids[i], budget))
+  if (i < kids.length) {
+    const rest = kids.slice(i)
+    const text = omittedText(countNodes(rest))
+    out.value = out.value === undefined ? text : `${out.value}; ${text}`
+    const from = kids[i].offset
+    const last = kids[kids.length - 1]
+    out.children.push({
+      tagName: '…',
+      tagClass: 'universal',
+      tagNumber: 0,
+      constructed: false,
+      offset: from,
+      headerLength: 0,
+      length: last.offset + last.headerLength + last.length - from,
+      value: text,
+      omitted: true,
+      children: [],
+    })
+  }
   return out
+}
+
+/** Turn a DER node (from der.ts) into the inspector's Asn1Node, up to maxTreeNodes nodes. */
+export function toAsn1Node(bytes: Uint8Array, node: DerNode): Asn1Node {
+  return build(bytes, node, { left: maxTreeNodes })
 }
 
 export function parseAsn1Tree(der: Uint8Array): Result<Asn1Node> {

@@ -33,11 +33,15 @@ export const maxDepth = 48
 const classes: TagClass[] = ['universal', 'application', 'context', 'private']
 
 export class DerError extends Error {
-  constructor(
-    message: string,
-    readonly offset: number,
-  ) {
+  readonly offset: number
+  constructor(message: string, offset: number) {
+    // No stack trace: these are expected, caught inside this module, and a V8 stack capture cost
+    // about 10 us each, which dominated inputs of many small OCTET STRINGs probed for DER.
+    const limit = Error.stackTraceLimit
+    Error.stackTraceLimit = 0
     super(message)
+    Error.stackTraceLimit = limit
+    this.offset = offset
   }
 }
 
@@ -61,16 +65,18 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`
 }
 
+/** Where a header ran out, for error messages only. */
+function within(limit: number, total: number): string {
+  return limit === total
+    ? `the end of the data (${plural(total, 'byte')})`
+    : `its enclosing element at byte ${limit}`
+}
+
 /**
  * Read one identifier and length at `offset`, bounded by `limit` (the end of the enclosing
  * element, or of the data). Throws DerError; callers at the module boundary turn it into a value.
  */
 export function readHeader(bytes: Uint8Array, offset: number, limit: number, total: number) {
-  // Built only when a message is needed: this runs for every element of every object.
-  const within = () =>
-    limit === total
-      ? `the end of the data (${plural(total, 'byte')})`
-      : `its enclosing element at byte ${limit}`
   if (offset >= limit) throw new DerError(`the data ends before the tag at byte ${offset}`, offset)
   const first = bytes[offset]
   let tagNumber = first & 0x1f
@@ -79,7 +85,8 @@ export function readHeader(bytes: Uint8Array, offset: number, limit: number, tot
     // High tag number form: base-128 digits, the last one without bit 8 (X.690 8.1.2.4).
     tagNumber = 0
     for (;;) {
-      if (pos >= limit) throw new DerError(`the tag at byte ${offset} runs past ${within()}`, offset)
+      if (pos >= limit)
+        throw new DerError(`the tag at byte ${offset} runs past ${within(limit, total)}`, offset)
       const b = bytes[pos++]
       tagNumber = tagNumber * 128 + (b & 0x7f)
       if (tagNumber > 0xffffff) throw new DerError(`the tag number at byte ${offset} is too large`, offset)
@@ -102,13 +109,13 @@ export function readHeader(bytes: Uint8Array, offset: number, limit: number, tot
       )
     }
     if (pos + count > limit)
-      throw new DerError(`the length at byte ${lengthOffset} runs past ${within()}`, lengthOffset)
+      throw new DerError(`the length at byte ${lengthOffset} runs past ${within(limit, total)}`, lengthOffset)
     length = 0
     for (let i = 0; i < count; i++) length = length * 256 + bytes[pos++]
   }
   if (pos + length > limit) {
     throw new DerError(
-      `the length at byte ${lengthOffset} (${plural(length, 'byte')}) runs past ${within()}`,
+      `the length at byte ${lengthOffset} (${plural(length, 'byte')}) runs past ${within(limit, total)}`,
       lengthOffset,
     )
   }
@@ -119,6 +126,30 @@ export function readHeader(bytes: Uint8Array, offset: number, limit: number, tot
     headerLength: pos - offset,
     length,
   }
+}
+
+/**
+ * Does one element's header at `start` announce a length that ends exactly at `stop`? A cheap,
+ * non-throwing probe: most OCTET STRINGs hold no DER, and a thrown error per string made inputs of
+ * many small strings crawl.
+ */
+function fillsExactly(bytes: Uint8Array, start: number, stop: number): boolean {
+  let pos = start + 1
+  if ((bytes[start] & 0x1f) === 0x1f) {
+    while (pos < stop && bytes[pos] & 0x80) pos++
+    pos++
+  }
+  if (pos >= stop) return false
+  const lb = bytes[pos++]
+  if (lb === 0x80 || lb > 0x84) return false
+  let length = lb
+  if (lb > 0x80) {
+    const count = lb & 0x7f
+    if (pos + count > stop) return false
+    length = 0
+    for (let i = 0; i < count; i++) length = length * 256 + bytes[pos++]
+  }
+  return pos + length === stop
 }
 
 function tryEncapsulated(bytes: Uint8Array, node: DerNode, depth: number, total: number): DerNode[] {
@@ -135,7 +166,7 @@ function tryEncapsulated(bytes: Uint8Array, node: DerNode, depth: number, total:
   // Only a SEQUENCE or SET is a safe guess inside a BIT STRING; an OCTET STRING (an extnValue)
   // may also hold a lone INTEGER (CRL number) or OCTET STRING (key identifier, nonce).
   const likely = node.tagNumber === 3 ? [0x30, 0x31] : [0x30, 0x31, 0x04, 0x02, 0x03, 0x05, 0x0a]
-  if (!likely.includes(firstByte)) return []
+  if (!likely.includes(firstByte) || !fillsExactly(bytes, start, stop)) return []
   try {
     const child = readNode(bytes, start, stop, depth + 1, total)
     return end(child) === stop ? [child] : []

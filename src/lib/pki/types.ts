@@ -200,6 +200,11 @@ export interface Asn1Node {
   /** A short decoded value: the OID with its name, a string, a time, an integer (hex when long). */
   value?: string
   children: Asn1Node[]
+  /**
+   * True on the placeholder that stands for children left out past the tree's node limit
+   * (asn1Tree.ts maxTreeNodes): it covers their bytes, and its value says how many there were.
+   */
+  omitted?: true
 }
 
 /** Everything the inspector shows for one object. */
