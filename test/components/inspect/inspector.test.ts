@@ -1,8 +1,10 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { Inspector, type InputFile } from '../../../src/components/inspect/inspector.svelte'
 import type { InspectedObject } from '../../../src/lib/pki/types'
 import type { CallResult, ParseClient } from '../../../src/workers/parseClient'
-import { certificate } from './models'
+import { stapleIdOf } from '../../../src/lib/bridge/provenance'
+import type { OcspCheckInput } from '../../../src/workers/protocol'
+import { certificate, ocspResponse, singleResponse } from './models'
 
 /** A client that answers like the worker would, without one. */
 function fakeClient(
@@ -92,5 +94,51 @@ describe('Inspector', () => {
     expect(inspector.cards.map((card) => card.type === 'object' && card.object.source)).toEqual(['b.pem'])
     inspector.clear()
     expect(inspector.cards).toEqual([])
+  })
+
+  it('runs the checklists again with a new clock-skew allowance, and simulates with the same one', async () => {
+    const asked: OcspCheckInput[] = []
+    const responseDer = new Uint8Array([0x30, 0x03, 0x0a, 0x01, 0x00])
+    const client = {
+      ...fakeClient((source) =>
+        source === 'resp.der'
+          ? {
+              ok: true,
+              value: [
+                {
+                  ...certificateObject(source),
+                  pemLabel: undefined,
+                  encoding: 'der' as const,
+                  der: responseDer,
+                  result: {
+                    ok: true as const,
+                    // nextUpdate 200 s before the clock below: stale without skew, fresh with 300 s.
+                    value: ocspResponse([singleResponse({ nextUpdate: '2026-11-25T00:00:00Z' })]),
+                  },
+                },
+              ],
+            }
+          : { ok: true, value: [certificateObject(source)] },
+      ),
+      checkOcsp: async (input: OcspCheckInput) => {
+        asked.push(input)
+        return { ok: true, value: [] }
+      },
+    } as unknown as ParseClient
+    const inspector = new Inspector(client)
+    await inspector.addFiles([file('leaf.pem', 10), file('resp.der', 5)])
+    await vi.waitFor(() => expect(asked.at(-1)?.skewSeconds).toBe(300))
+
+    const leafKey = inspector.cards[0].key
+    const at = new Date('2026-11-25T00:03:20Z')
+    const withSkew = inspector.scenarioFor(leafKey, at)
+    expect(withSkew?.ok && withSkew.value.scenario.staple).toBe('fresh')
+    expect(withSkew?.ok && withSkew.value.provenance.stapleId).toBe(stapleIdOf(responseDer))
+    expect(inspector.cardWithStaple(stapleIdOf(responseDer))).toBe(inspector.cards[1].key)
+
+    inspector.setSkew(0)
+    await vi.waitFor(() => expect(asked.at(-1)?.skewSeconds).toBe(0))
+    const strict = inspector.scenarioFor(leafKey, at)
+    expect(strict?.ok && strict.value.scenario.staple).toBe('stale')
   })
 })
