@@ -31,7 +31,7 @@ describe('fetchLog', () => {
         const down = (t: number) => input.outages.some((o) => t >= o.startHour && t < o.endHour)
         for (const f of log) expect(f.ok).toBe(!down(f.hour))
       }),
-      { numRuns: 150 },
+      { numRuns: 60 },
     )
   })
 
