@@ -6,8 +6,13 @@ import {
   readProvenance,
   stapleIdOf,
 } from '../../../src/lib/bridge/provenance.ts'
-import { viewKeys } from '../../../src/components/compare/scenarioState.svelte.ts'
-import { fieldSpecs } from '../../../src/lib/sim/index.ts'
+import {
+  queryFor,
+  readScenario,
+  scenarioPart,
+  viewKeys,
+} from '../../../src/components/compare/scenarioState.svelte.ts'
+import { defaultScenario, fieldSpecs } from '../../../src/lib/sim/index.ts'
 
 describe('provenance marker', () => {
   it('uses no scenario key and no other view key', () => {
@@ -31,5 +36,21 @@ describe('provenance marker', () => {
     expect(a).not.toBe(stapleIdOf(new Uint8Array([1, 2, 4])))
     expect(isStapleId(a)).toBe(true)
     expect(inspectorHrefForStaple(a)).toBe(`#/inspect?staple=${a}`)
+  })
+
+  it('rides along with a scenario edit, and is no part of the scenario', () => {
+    const provenance = {
+      source: 'cert' as const,
+      label: 'shop.example',
+      mustStaple: true,
+      stapleId: 'abcdef01-471',
+    }
+    const edited = { ...defaultScenario, staple: 'none' as const, chainBytes: 2345 }
+    const query = queryFor(edited, 2, provenance)
+    expect(readProvenance(query)).toEqual(provenance)
+    expect(readScenario(scenarioPart(query)).scenario).toEqual(edited)
+    // Only the scenario's part re-simulates: the marker is not in it.
+    expect(scenarioPart(query)).not.toMatch(/src=|cn=|sid=/)
+    expect(readProvenance(queryFor(edited, 1))).toBeNull()
   })
 })
