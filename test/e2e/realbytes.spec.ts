@@ -142,3 +142,29 @@ test('Simulate with this on the sample leaf: the banner names it, a missing stap
   await expect(mustStapleRow).toContainText('connected')
   expect(network).toEqual([])
 })
+
+test('a stale response makes a stale staple: the must-staple row, a what-if for this certificate, rejects it', async ({
+  page,
+}) => {
+  const network = await openInspector(page)
+  await page
+    .getByTestId('file-input')
+    .setInputFiles([
+      'test/fixtures/certs/leaf-rsa.pem',
+      'test/fixtures/certs/intermediate.pem',
+      'test/fixtures/ocsp/resp-stale.der',
+    ])
+  await expect(checklist(page).locator('[data-check="freshness"]')).toHaveAttribute('data-status', 'fail')
+  await card(page, 'rsa.staple-lab.example').getByRole('button', { name: 'Simulate with this' }).click()
+
+  const banner = page.getByTestId('provenance')
+  await expect(banner).toContainText('Simulating your certificate: rsa.staple-lab.example')
+  await expect(banner).toContainText('not must-staple')
+  await expect(banner).toContainText('staple stale')
+  await expect(page.locator('figure[data-yours="true"]')).toHaveCount(0)
+  const safe = page.getByRole('region', { name: 'Safe?' })
+  await expect(safe.getByRole('listitem', { name: 'Must-staple' })).toContainText('rejected: stale staple')
+  // The stapling client ignores the stale staple and goes on unchecked.
+  await expect(safe.getByRole('listitem', { name: 'Stapling' })).toContainText('without a revocation check')
+  expect(network).toEqual([])
+})
