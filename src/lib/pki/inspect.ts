@@ -7,8 +7,10 @@ import { readCertificate } from './certificate.ts'
 import { classify, describeShape, privateKeyFromLabel } from './classify.ts'
 import { readDer, type DerNode } from './der.ts'
 import { Malformed } from './fields.ts'
-import { ocspRequestInfo } from './ocspRequest.ts'
-import { ocspResponseInfo } from './ocspResponse.ts'
+import { readOcspRequest } from './ocspRequest.ts'
+import { ocspRequestModel } from './pkijsModels/ocspRequest.ts'
+import { readOcspResponse } from './ocspResponse.ts'
+import { ocspResponseModel } from './pkijsModels/ocspResponse.ts'
 import { certificateModel } from './pkijsModels/certificate.ts'
 import { decodeInput, type Chunk } from './pem.ts'
 import type { InspectedObject, ObjectInfo, PkiError, Result } from './types.ts'
@@ -22,33 +24,38 @@ function failure(error: PkiError): { ok: false; error: PkiError } {
 type ParsedKind = 'certificate' | 'ocspResponse' | 'ocspRequest'
 
 /** The model, built from pkijs's objects (pkijsModels/) once der.ts has checked the bytes. */
-async function build(kind: ParsedKind, der: Uint8Array<ArrayBuffer>, node: DerNode): Promise<ObjectInfo> {
+async function build(kind: ParsedKind, der: Uint8Array<ArrayBuffer>): Promise<ObjectInfo> {
   switch (kind) {
     case 'certificate':
       return certificateModel(der)
     case 'ocspResponse':
-      return ocspResponseInfo(der, node)
+      return ocspResponseModel(der)
     case 'ocspRequest':
-      return ocspRequestInfo(der, node)
+      return ocspRequestModel(der)
   }
 }
 
 /**
- * pkijs's schema matcher only says "not verified against input data": when it refuses an object,
- * our in-place field reader (which the verifier uses anyway) names the field and the byte.
- * Throws its Malformed when it finds the problem, else returns and pkijs's own message stands.
+ * The in-place field walk the verifier uses anyway (certificate.ts, ocspResponse.ts,
+ * ocspRequest.ts) runs before pkijs as a validator: it is stricter than asn1js where it matters
+ * (a UTCTime with month 13 is an error, not a date rolled over into the next year) and names the
+ * field and the byte, where pkijs's schema matcher only says "not verified against input data".
+ * It throws Malformed; the values shown all come from pkijs.
  */
-function explain(kind: ParsedKind, der: Uint8Array<ArrayBuffer>, node: DerNode): void {
+function validate(kind: ParsedKind, der: Uint8Array<ArrayBuffer>, node: DerNode): void {
   if (kind === 'certificate') readCertificate(der, node)
+  else if (kind === 'ocspRequest') readOcspRequest(der, node)
+  else {
+    for (const c of readOcspResponse(der, node).basic?.certificatesDer ?? []) {
+      const read = readDer(c)
+      if (read.ok) readCertificate(c, read.node)
+    }
+  }
 }
 
 async function parse(kind: ParsedKind, der: Uint8Array<ArrayBuffer>, node: DerNode): Promise<ObjectInfo> {
-  try {
-    return await build(kind, der, node)
-  } catch (e) {
-    explain(kind, der, node)
-    throw e
-  }
+  validate(kind, der, node)
+  return build(kind, der)
 }
 
 async function inspectChunk(source: string, index: number, chunk: Chunk): Promise<InspectedObject> {

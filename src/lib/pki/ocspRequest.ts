@@ -1,4 +1,8 @@
-/** OCSPRequest (RFC 6960 4.1.1) to OcspRequestInfo. */
+/**
+ * OCSPRequest (RFC 6960 4.1.1) read in place over der.ts's tree: inspect.ts asks it which field
+ * and byte are wrong when pkijs refuses a request. The model is built by pkijs
+ * (pkijsModels/ocspRequest.ts).
+ */
 import { nonceOf, nonceOid, readCertId } from './certId.ts'
 import type { DerNode } from './der.ts'
 import { generalName } from './extensions.ts'
@@ -7,7 +11,7 @@ import type { OcspRequestInfo } from './types.ts'
 
 const what = 'OCSP request'
 
-export function ocspRequestInfo(bytes: Uint8Array<ArrayBuffer>, node: DerNode): OcspRequestInfo {
+export function readOcspRequest(bytes: Uint8Array<ArrayBuffer>, node: DerNode): OcspRequestInfo {
   const r = new Fields(bytes, node, what, '')
   const tbs = r.child(r.next(TAG.SEQUENCE, 'tbsRequest'), 'tbsRequest')
   const signed = r.optional(0) !== undefined

@@ -1,9 +1,9 @@
 /**
- * OCSPResponse and BasicOCSPResponse (RFC 6960 4.2.1) to OcspResponseInfo. `readOcspResponse`
- * keeps what the verifier needs (tbsResponseData's bytes, the signature, the embedded certificates'
- * DER, the responder ID's raw bytes) from the same single read.
+ * OCSPResponse and BasicOCSPResponse (RFC 6960 4.2.1), read in place over der.ts's tree for the
+ * verifier (tbsResponseData's bytes, the signature, the embedded certificates' DER, the responder
+ * ID's raw bytes), and to name the field and byte when pkijs refuses a response (inspect.ts). The
+ * OcspResponseInfo model is built by pkijs (pkijsModels/ocspResponse.ts).
  */
-import { certificateModel } from './pkijsModels/certificate.ts'
 import { nonceOf, nonceOid, readCertId } from './certId.ts'
 import { contentOf, contentStart, readDer, wholeOf, type DerNode } from './der.ts'
 import {
@@ -21,7 +21,6 @@ import type {
   BasicOcspResponseInfo,
   CertStatus,
   CRLReason,
-  OcspResponseInfo,
   ResponderID,
   ResponseStatus,
   SingleResponse,
@@ -202,22 +201,4 @@ export function readOcspResponse(bytes: Uint8Array<ArrayBuffer>, node: DerNode):
     throw new Malformed(`malformed ${what}: the BasicOCSPResponse at byte ${start} is ${why}`, at)
   }
   return { responseStatus, basic: readBasic(bytes, basicNode) }
-}
-
-export async function ocspResponseInfo(
-  bytes: Uint8Array<ArrayBuffer>,
-  node: DerNode,
-): Promise<OcspResponseInfo> {
-  const parts = readOcspResponse(bytes, node)
-  const info: OcspResponseInfo = { kind: 'ocspResponse', responseStatus: parts.responseStatus }
-  if (parts.basic) {
-    const certificates = []
-    for (const [i, der] of parts.basic.certificatesDer.entries()) {
-      const read = readDer(der)
-      if (!read.ok) fail(what, `BasicOCSPResponse.certs[${i}]`, 0, `is ${read.error.message}`)
-      certificates.push(await certificateModel(der))
-    }
-    info.basic = { ...parts.basic.info, certificates, certificatesDer: parts.basic.certificatesDer }
-  }
-  return info
 }

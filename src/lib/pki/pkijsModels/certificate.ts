@@ -8,6 +8,7 @@ import {
   decodeExtensionsOf,
   extensionList,
   fromPkijs,
+  fromSchema,
   integerHexOf,
   isoTime,
   nameDer,
@@ -36,9 +37,12 @@ async function publicKeyInfo(spki: pkijs.PublicKeyInfo): Promise<PublicKeyInfo> 
     }
   } else if (algorithm === 'RSA' || algorithm === 'RSASSA-PSS') {
     // RSAPublicKey ::= SEQUENCE { modulus INTEGER, publicExponent INTEGER } (RFC 8017 A.1.1)
+    // Only when the BIT STRING holds exactly that (asn1js would skip trailing bytes).
     const rsa = asn1js.fromBER(key)
-    const modulus = rsa.result instanceof asn1js.Sequence ? rsa.result.valueBlock.value[0] : undefined
-    if (modulus instanceof asn1js.Integer) info.sizeBits = bitLength(modulus.valueBlock.valueHexView)
+    const seq = rsa.offset === key.byteLength ? rsa.result : undefined
+    const modulus = seq instanceof asn1js.Sequence ? seq.valueBlock.value[0] : undefined
+    if (modulus instanceof asn1js.Integer && modulus.valueBlock.valueHexView.length > 0)
+      info.sizeBits = bitLength(modulus.valueBlock.valueHexView)
   } else if (algorithm === 'Ed25519') info.sizeBits = 256
   else if (algorithm === 'Ed448') info.sizeBits = 456
   return info
@@ -46,7 +50,7 @@ async function publicKeyInfo(spki: pkijs.PublicKeyInfo): Promise<PublicKeyInfo> 
 
 /** `der` is the certificate's DER, already checked by der.ts (fingerprints are over all of it). */
 export async function certificateModel(der: Uint8Array<ArrayBuffer>): Promise<CertificateInfo> {
-  const cert = fromPkijs(what, () => pkijs.Certificate.fromBER(der))
+  const cert = fromSchema(what, der, (schema) => new pkijs.Certificate({ schema }))
   const sync = fromPkijs(what, () => {
     const ext = decodeExtensionsOf(cert.extensions)
     const subjectDer = nameDer(cert.subject)

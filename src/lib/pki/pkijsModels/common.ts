@@ -6,7 +6,7 @@
  */
 import * as asn1js from 'asn1js'
 import * as pkijs from 'pkijs'
-import { readDer } from '../der.ts'
+import { contentOf, readDer } from '../der.ts'
 import { emptyDecoded, decodeExtensionValue, type DecodedExtensions } from '../extensions.ts'
 import { Malformed } from '../fields.ts'
 import { rfc4514 } from '../names.ts'
@@ -15,13 +15,22 @@ import type { CertID, Extension } from '../types.ts'
 import { integerHex, isoSeconds, toHex } from '../values.ts'
 
 /** A pkijs/asn1js error (or a property read on a half-built object) as our one-line value. */
+/** Like pkijs's fromBER, but keeps the schema matcher's own reason (fromBER replaces it). */
+export function fromSchema<T>(what: string, der: Uint8Array, make: (schema: asn1js.AsnType) => T): T {
+  return fromPkijs(what, () => {
+    const asn1 = asn1js.fromBER(der)
+    if (asn1.offset === -1) throw new Error(asn1.result.error)
+    return make(asn1.result)
+  })
+}
+
 export function fromPkijs<T>(what: string, build: () => T): T {
   try {
     return build()
   } catch (e) {
     if (e instanceof Malformed) throw e
     const why = (e instanceof Error ? e.message : String(e)).split('\n')[0]
-    throw new Malformed(`malformed ${what}: pkijs could not read it (${why})`, 0)
+    throw new Malformed(`malformed ${what}: it does not match its ASN.1 definition (pkijs: ${why})`, 0)
   }
 }
 
@@ -83,9 +92,10 @@ export function nonceOf(extensions: pkijs.Extension[] | undefined): string | und
   const ext = extensions?.find((e) => e.extnID === nonceOid)
   if (!ext) return undefined
   const content = ext.extnValue.valueBlock.valueHexView
-  const inner = asn1js.fromBER(content)
-  if (inner.offset === content.byteLength && inner.result instanceof asn1js.OctetString) {
-    return toHex(inner.result.valueBlock.valueHexView)
+  // der.ts, not asn1js: the inner OCTET STRING counts only when extnValue is exactly one DER element.
+  const inner = readDer(content)
+  if (inner.ok && inner.node.tagClass === 'universal' && inner.node.tagNumber === 4) {
+    return toHex(contentOf(content, inner.node))
   }
   return toHex(content)
 }

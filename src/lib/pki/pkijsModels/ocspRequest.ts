@@ -1,0 +1,34 @@
+/** OCSPRequest (RFC 6960 4.1.1) to OcspRequestInfo, read by pkijs. */
+import * as pkijs from 'pkijs'
+import type { OcspRequestInfo } from '../types.ts'
+import {
+  extensionList,
+  fromPkijs,
+  fromSchema,
+  generalNameString,
+  hashAlgorithmOf,
+  nonceOf,
+  nonceOid,
+} from './common.ts'
+
+const what = 'OCSP request'
+
+export function ocspRequestModel(der: Uint8Array<ArrayBuffer>): OcspRequestInfo {
+  const req = fromSchema(what, der, (schema) => new pkijs.OCSPRequest({ schema }))
+  return fromPkijs(what, () => {
+    const tbs = req.tbsRequest
+    const info: OcspRequestInfo = {
+      kind: 'ocspRequest',
+      requests: tbs.requestList.map((r, i) => ({
+        certId: hashAlgorithmOf(what, `tbsRequest.requestList[${i}].reqCert`, r.reqCert),
+        extensions: extensionList(r.singleRequestExtensions),
+      })),
+      extensions: extensionList(tbs.requestExtensions?.filter((e) => e.extnID !== nonceOid)),
+      signed: req.optionalSignature !== undefined,
+    }
+    const nonce = nonceOf(tbs.requestExtensions)
+    if (nonce !== undefined) info.nonce = nonce
+    if (tbs.requestorName) info.requestorName = generalNameString(tbs.requestorName)
+    return info
+  })
+}
