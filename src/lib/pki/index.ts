@@ -1,13 +1,16 @@
 /**
  * The parser library's public face: what the page, the worker and the CLI import.
  *
- * Parsing is done by our own strict DER reader (der.ts) and field readers that follow the RFCs'
- * ASN.1 modules, not by pkijs's schema matcher: we need the byte offset of every element for the
- * ASN.1 view and for error messages ("the length at byte 1 runs past..."), a depth guard before
- * any recursion, and exact control over names (OpenSSL's RFC 2253 form). It also keeps the worker
- * bundle small (no pkijs/asn1js/@peculiar/x509 at all in src/lib/pki) and parses several times
- * faster (scripts/bench/parse.ts). Signatures are verified with WebCrypto directly (verify.ts).
- * pkijs stays the reference the tests cross-check against.
+ * Every input goes first through our own strict DER reader (der.ts): a depth guard before any
+ * recursion, lengths checked against their enclosing element, BER-only forms refused, and one-line
+ * errors that name the byte. Its tree is the ASN.1 view (asn1Tree.ts) and classify.ts says what
+ * the object is. An in-place field walk over that tree (certificate.ts, ocspResponse.ts,
+ * ocspRequest.ts) then checks the RFC structure, naming the field and byte of a mismatch; it also
+ * gives the verifier the exact signed bytes. The models themselves (CertificateInfo,
+ * OcspResponseInfo, OcspRequestInfo) are built from pkijs objects over asn1js (pkijsModels/); names
+ * are printed by names.ts from the Name's own DER so they match `openssl -nameopt RFC2253` byte for
+ * byte. A pkijs refusal becomes a `malformed` value. Signatures are verified with WebCrypto
+ * directly (verify.ts). @peculiar/x509 is not used.
  */
 export { maxInputBytes } from './pem.ts'
 export { inspectBytes } from './inspect.ts'
