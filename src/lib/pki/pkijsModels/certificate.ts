@@ -48,9 +48,14 @@ async function publicKeyInfo(spki: pkijs.PublicKeyInfo): Promise<PublicKeyInfo> 
   return info
 }
 
-/** `der` is the certificate's DER, already checked by der.ts (fingerprints are over all of it). */
-export async function certificateModel(der: Uint8Array<ArrayBuffer>): Promise<CertificateInfo> {
-  const cert = fromSchema(what, der, (schema) => new pkijs.Certificate({ schema }))
+/**
+ * `der` is the certificate's DER, already checked by der.ts (fingerprints are over all of it);
+ * `cert` is pkijs's reading of it when there is one already (an OCSP response's embedded certs).
+ */
+export async function certificateModel(
+  der: Uint8Array<ArrayBuffer>,
+  cert = fromSchema(what, der, (schema) => new pkijs.Certificate({ schema })),
+): Promise<CertificateInfo> {
   const sync = fromPkijs(what, () => {
     const ext = decodeExtensionsOf(cert.extensions)
     const subjectDer = nameDer(cert.subject)
@@ -59,8 +64,8 @@ export async function certificateModel(der: Uint8Array<ArrayBuffer>): Promise<Ce
       ext,
       version: cert.version + 1,
       serialNumber: integerHexOf(cert.serialNumber),
-      subject: nameString(what, 'tbsCertificate.subject', cert.subject),
-      issuer: nameString(what, 'tbsCertificate.issuer', cert.issuer),
+      subject: nameString(what, 'tbsCertificate.subject', cert.subject, subjectDer),
+      issuer: nameString(what, 'tbsCertificate.issuer', cert.issuer, issuerDer),
       notBefore: isoTime(what, 'tbsCertificate.validity.notBefore', cert.notBefore.value),
       notAfter: isoTime(what, 'tbsCertificate.validity.notAfter', cert.notAfter.value),
       signatureAlgorithm:

@@ -50,14 +50,20 @@ export function integerHexOf(n: asn1js.Integer): string {
 }
 
 /** The Name's DER (pkijs keeps the bytes it read: valueBeforeDecode) through names.ts. */
-export function nameString(what: string, field: string, name: pkijs.RelativeDistinguishedNames): string {
-  const der = nameDer(name)
+export function nameString(
+  what: string,
+  field: string,
+  name: pkijs.RelativeDistinguishedNames,
+  der = nameDer(name),
+): string {
   const read = readDer(der)
   if (!read.ok) bad(what, field, `is not a DER Name (${read.error.message})`)
   return rfc4514(der, read.node)
 }
 
 export function nameDer(name: pkijs.RelativeDistinguishedNames): Uint8Array<ArrayBuffer> {
+  // The bytes pkijs read (it keeps them for toSchema); re-encode only a Name built in code.
+  if (name.valueBeforeDecode.byteLength > 0) return new Uint8Array(name.valueBeforeDecode)
   return new Uint8Array(name.toSchema().toBER(false))
 }
 
@@ -131,15 +137,11 @@ export function generalNameString(g: pkijs.GeneralName): string {
   }
 }
 
-/** The value of a [6] URI GeneralName, as latin-1 text (an IA5String). */
-function uriOf(g: pkijs.GeneralName): string[] {
-  return g.type === 6 ? [String(g.value)] : []
-}
-
 /**
- * Decode the extensions the inspector explains. pkijs's parsedValue where it carries what we show
- * (basicConstraints, EKU, SAN, AIA, CRL DP, AKI, policies); extensions.ts for the rest (key usage
- * bits, TLS Feature, SCT count, SKI, ocsp-nocheck) and for any value pkijs could not parse.
+ * Decode the extensions the inspector explains, from pkijs's Extension objects: the values of
+ * basicConstraints, EKU and policies from pkijs's parsedValue; extensions.ts for the rest (key
+ * usage bits, TLS Feature, SCT count, SKI, ocsp-nocheck, and the GeneralName-heavy SAN, AIA,
+ * CRL DP and AKI, see below) and for any value pkijs could not parse.
  */
 export function decodeExtensionsOf(extensions: pkijs.Extension[] | undefined): DecodedExtensions {
   const out = emptyDecoded()
@@ -154,7 +156,14 @@ export function decodeExtensionsOf(extensions: pkijs.Extension[] | undefined): D
   return out
 }
 
+/** The extensions read from pkijs's parsedValue; it is parsed lazily, so others cost nothing. */
+// Not SAN, AIA, CRL DP or AKI: pkijs matches each GeneralName against its whole CHOICE schema
+// and re-encodes strings, 0.2-0.6 ms per extension here (scripts/bench/parse.ts), several times
+// the rest of the certificate; extensions.ts reads them from der.ts's tree in microseconds.
+const fromPkijsValue = new Set(['2.5.29.19', '2.5.29.37', '2.5.29.32'])
+
 function fromParsedValue(e: pkijs.Extension, out: DecodedExtensions): boolean {
+  if (!fromPkijsValue.has(e.extnID)) return false
   const v: unknown = e.parsedValue
   if (v === undefined || v === null || (typeof v === 'object' && 'parsingError' in v)) return false
   switch (e.extnID) {
@@ -170,28 +179,6 @@ function fromParsedValue(e: pkijs.Extension, out: DecodedExtensions): boolean {
     case '2.5.29.37':
       if (!(v instanceof pkijs.ExtKeyUsage)) return false
       out.extendedKeyUsage.push(...v.keyPurposes.map((k) => extendedKeyUsages[k] ?? k))
-      return true
-    case '2.5.29.17':
-      if (!(v instanceof pkijs.AltName)) return false
-      out.subjectAltNames.push(...v.altNames.map(generalNameString))
-      return true
-    case '2.5.29.35':
-      if (!(v instanceof pkijs.AuthorityKeyIdentifier)) return false
-      if (v.keyIdentifier) out.authorityKeyIdentifier = toHex(v.keyIdentifier.valueBlock.valueHexView)
-      return true
-    case '1.3.6.1.5.5.7.1.1':
-      if (!(v instanceof pkijs.InfoAccess)) return false
-      for (const ad of v.accessDescriptions) {
-        if (ad.accessMethod === '1.3.6.1.5.5.7.48.1') out.ocspUrls.push(...uriOf(ad.accessLocation))
-        if (ad.accessMethod === '1.3.6.1.5.5.7.48.2') out.caIssuersUrls.push(...uriOf(ad.accessLocation))
-      }
-      return true
-    case '2.5.29.31':
-      if (!(v instanceof pkijs.CRLDistributionPoints)) return false
-      for (const dp of v.distributionPoints) {
-        // distributionPoint [0] holding fullName [0] GeneralNames (not a relative name)
-        if (Array.isArray(dp.distributionPoint)) out.crlUrls.push(...dp.distributionPoint.flatMap(uriOf))
-      }
       return true
     case '2.5.29.32':
       if (!(v instanceof pkijs.CertificatePolicies)) return false

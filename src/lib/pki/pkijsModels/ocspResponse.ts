@@ -69,7 +69,7 @@ export async function ocspResponseModel(der: Uint8Array<ArrayBuffer>): Promise<O
     const responseStatus = responseStatuses[resp.responseStatus.valueBlock.valueDec]
     if (!responseStatus) bad(what, 'responseStatus', 'is not a status of RFC 6960 4.2.1')
     if (responseStatus !== 'successful')
-      return { responseStatus, info: undefined, certificatesDer: undefined }
+      return { responseStatus, info: undefined, certificatesDer: undefined, certs: undefined }
     const rb = resp.responseBytes
     if (!rb) bad(what, 'responseBytes', 'is missing from a successful response')
     if (rb.responseType !== basicType) bad(what, 'responseBytes.responseType', 'is not id-pkix-ocsp-basic')
@@ -77,7 +77,9 @@ export async function ocspResponseModel(der: Uint8Array<ArrayBuffer>): Promise<O
     // der.ts, not asn1js, decides whether the inner bytes are DER (asn1js also reads BER).
     const inner = readDer(bytes)
     if (!inner.ok) bad(what, 'responseBytes.response', `is not DER (${inner.error.message})`)
-    const asn1 = asn1js.fromBER(bytes)
+    // asn1js already read the OCTET STRING's content as BER when it is one whole element.
+    const parsed: unknown = rb.response.valueBlock.value[0]
+    const asn1 = parsed instanceof asn1js.BaseBlock ? { result: parsed, offset: 0 } : asn1js.fromBER(bytes)
     if (asn1.offset === -1) bad(what, 'responseBytes.response', `is not DER (${asn1.result.error})`)
     const basic = new pkijs.BasicOCSPResponse({ schema: asn1.result })
     const tbs = basic.tbsResponseData
@@ -98,15 +100,18 @@ export async function ocspResponseModel(der: Uint8Array<ArrayBuffer>): Promise<O
       signatureAlgorithm: signatureAlgorithms[sigOid] ?? sigOid,
       ...(nonce !== undefined ? { nonce } : {}),
     }
-    return { responseStatus, info, certificatesDer: embeddedCertsDer(asn1.result) }
+    const certificatesDer = embeddedCertsDer(asn1.result)
+    const certs = basic.certs ?? []
+    if (certs.length !== certificatesDer.length) bad(what, 'BasicOCSPResponse.certs', 'could not be read')
+    return { responseStatus, info, certificatesDer, certs }
   })
   const out: OcspResponseInfo = { kind: 'ocspResponse', responseStatus: read.responseStatus }
-  if (read.info && read.certificatesDer) {
+  if (read.info && read.certificatesDer && read.certs) {
     const certificates = []
     for (const [i, c] of read.certificatesDer.entries()) {
       const check = readDer(c)
       if (!check.ok) bad(what, `BasicOCSPResponse.certs[${i}]`, `is ${check.error.message}`)
-      certificates.push(await certificateModel(c))
+      certificates.push(await certificateModel(c, read.certs[i]))
     }
     out.basic = { ...read.info, certificates, certificatesDer: read.certificatesDer }
   }
