@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { lessons } from '../../src/content/lessons'
+import { views } from '../../src/lib/route'
 import { compareModes, scenarioFromQuery } from '../../src/lib/sim'
 
 describe('the lesson', () => {
@@ -24,6 +25,18 @@ describe('the lesson', () => {
         const runs = new Map(compareModes(parsed.scenario).map((entry) => [entry.row, entry.run]))
         for (const e of lesson.expects) {
           expect(runs.get(e.row)?.[e.field], e.text).toBe(e.value)
+        }
+      })
+
+      it('links inside the page only to views that exist, with valid scenarios', () => {
+        const hrefs = [...JSON.stringify(lesson.body).matchAll(/"href":"(#\/[^"]*)"/g)].map((m) => m[1]!)
+        for (const href of hrefs) {
+          const [path = '', query = ''] = href.slice(2).split('?')
+          expect(views as readonly string[], href).toContain(path.split('/')[0])
+          if (path === 'compare' || path === 'embed') {
+            const parsed = scenarioFromQuery(new URLSearchParams(query))
+            expect(parsed.ok ? 'valid' : parsed.error.message, href).toBe('valid')
+          }
         }
       })
 

@@ -73,3 +73,19 @@ test('a link to a step that does not exist says so and offers the first', async 
   await page.getByRole('link', { name: 'Start at step 1' }).click()
   await expect(page).toHaveURL(/#\/learn\/1$/)
 })
+
+test('a step’s diagrams can be embedded: the embed code is an iframe of its scenario', async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'])
+  await page.goto('./#/learn/5')
+  await page.getByRole('button', { name: 'Copy embed code' }).click()
+  await expect(page.getByText('Embed code copied.')).toBeVisible()
+  const code = await page.evaluate(() => navigator.clipboard.readText())
+  expect(code).toMatch(/^<iframe src="[^"]*#\/embed\?[^"]*resp=blocked/)
+  const src = /src="([^"]*)"/.exec(code)![1]!.replace(/&amp;/g, '&')
+  await page.goto(src)
+  await expect(page.getByRole('link', { name: /Open in Staple Lab/ })).toBeVisible()
+  await expect(page.getByRole('navigation', { name: 'Views' })).toHaveCount(0)
+})
