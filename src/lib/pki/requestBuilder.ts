@@ -7,8 +7,10 @@
  * gives each element's byte offsets; the CertID is hashed from those exact bytes, so the request
  * equals what `openssl ocsp -issuer ... -cert ... -reqout` writes (see the tests).
  */
+import * as asn1js from 'asn1js'
+import * as pkijs from 'pkijs'
 import { makeCertId, nonceOid } from './demoCa/certId.ts'
-import { base64, explicit, octetString, sequence, toHex, type Der } from './demoCa/der.ts'
+import { base64, derOf, toHex, type Der } from './demoCa/encoding.ts'
 import { extension } from './demoCa/extensions.ts'
 import type { HashName } from './demoCa/keys.ts'
 import { inspectBytes } from './inspect.ts'
@@ -54,7 +56,7 @@ export interface BuiltOcspRequest {
 }
 
 /** For the page's cert.pem and issuer.pem downloads, which the commands name. */
-export { toPem } from './demoCa/der.ts'
+export { toPem } from './demoCa/encoding.ts'
 
 export const requestFileName = 'request.der'
 export const responseFileName = 'response.der'
@@ -145,13 +147,17 @@ export async function buildOcspRequest(options: OcspRequestBuildOptions): Promis
     // OCSPRequest ::= SEQUENCE { tbsRequest TBSRequest, optionalSignature [0] EXPLICIT OPTIONAL }
     // TBSRequest ::= SEQUENCE { version [0] DEFAULT v1, requestorName [1] OPTIONAL,
     //   requestList SEQUENCE OF Request, requestExtensions [2] EXPLICIT Extensions OPTIONAL }
-    // Request ::= SEQUENCE { reqCert CertID, singleRequestExtensions [0] EXPLICIT OPTIONAL }
-    const der: Der = sequence(
-      sequence(
-        sequence(sequence(certId.der)),
-        nonce ? explicit(2, sequence(extension(nonceOid, false, octetString(nonce)))) : undefined,
-      ),
-    )
+    // pkijs writes a version only when one is given: none here, as DER leaves a default out.
+    const request = new pkijs.OCSPRequest({
+      tbsRequest: new pkijs.TBSRequest({
+        requestList: [new pkijs.Request({ reqCert: certId.certId })],
+        ...(nonce
+          ? { requestExtensions: [extension(nonceOid, false, new asn1js.OctetString({ valueHex: nonce }))] }
+          : {}),
+      }),
+    })
+    // true: encode the fields above (false would reuse bytes read by fromBER, and there are none).
+    const der: Der = derOf(request.toSchema(true))
 
     const ocspUrl = cert.value.info.ocspUrls.find(usableUrl) ?? null
     const getUrl =

@@ -8,12 +8,14 @@
  * The AlgorithmIdentifier carries NULL parameters, as openssl writes it, so our requests match
  * `openssl ocsp -reqout` byte for byte.
  */
-import { nullValue, octetString, oid, sequence, tlv, type Der } from './der.ts'
+import * as asn1js from 'asn1js'
+import * as pkijs from 'pkijs'
+import { derOf, type Der } from './encoding.ts'
 import { digest, type HashName } from './keys.ts'
 
-export const hashAlgorithmIdentifiers: Record<HashName, Der> = {
-  sha1: sequence(oid('1.3.14.3.2.26'), nullValue()),
-  sha256: sequence(oid('2.16.840.1.101.3.4.2.1'), nullValue()),
+const hashOids: Record<HashName, string> = {
+  sha1: pkijs.id_sha1,
+  sha256: pkijs.id_sha256,
 }
 
 export interface CertIdInput {
@@ -25,6 +27,7 @@ export interface CertIdInput {
 }
 
 export interface CertIdParts {
+  certId: pkijs.CertID
   der: Der
   issuerNameHash: Der
   issuerKeyHash: Der
@@ -33,13 +36,17 @@ export interface CertIdParts {
 export async function makeCertId(input: CertIdInput): Promise<CertIdParts> {
   const issuerNameHash = await digest(input.hashAlgorithm, input.issuerNameDer)
   const issuerKeyHash = await digest(input.hashAlgorithm, input.issuerKeyBits)
-  const der = sequence(
-    hashAlgorithmIdentifiers[input.hashAlgorithm],
-    octetString(issuerNameHash),
-    octetString(issuerKeyHash),
-    tlv(0x02, input.serialContent),
-  )
-  return { der, issuerNameHash, issuerKeyHash }
+  const certId = new pkijs.CertID({
+    hashAlgorithm: new pkijs.AlgorithmIdentifier({
+      algorithmId: hashOids[input.hashAlgorithm],
+      algorithmParams: new asn1js.Null(),
+    }),
+    issuerNameHash: new asn1js.OctetString({ valueHex: issuerNameHash }),
+    issuerKeyHash: new asn1js.OctetString({ valueHex: issuerKeyHash }),
+    // valueHex keeps the contents as given (a leading 00 included), so the INTEGER is copied as is.
+    serialNumber: new asn1js.Integer({ valueHex: input.serialContent }),
+  })
+  return { certId, der: derOf(certId.toSchema()), issuerNameHash, issuerKeyHash }
 }
 
 /** id-pkix-ocsp-nonce (RFC 8954): extnValue holds an OCTET STRING of 1 to 32 octets. */

@@ -2,22 +2,9 @@
  * The X.509 v3 extensions the demo CA writes (RFC 5280 4.2, RFC 7633, RFC 6960 4.2.2.2.1), and
  * distinguished names. Each extension function returns one whole Extension element.
  */
-import {
-  ascii,
-  boolean,
-  explicit,
-  implicitPrimitive,
-  integer,
-  namedBits,
-  nullValue,
-  octetString,
-  oid,
-  printableString,
-  sequence,
-  set,
-  utf8String,
-  type Der,
-} from './der.ts'
+import * as asn1js from 'asn1js'
+import * as pkijs from 'pkijs'
+import { derOf } from './encoding.ts'
 
 export const oids = {
   basicConstraints: '2.5.29.19',
@@ -38,17 +25,23 @@ export const oids = {
   domainValidated: '2.23.140.1.2.1',
 } as const
 
-/** Extension ::= SEQUENCE { extnID, critical BOOLEAN DEFAULT FALSE, extnValue OCTET STRING }; DER omits a FALSE default. */
-export function extension(id: string, critical: boolean, value: Uint8Array): Der {
-  return sequence(oid(id), critical ? boolean(true) : undefined, octetString(value))
+/** Anything that encodes itself: an asn1js element or a pkijs object's toSchema(). */
+type Encodable = { toBER(sizeOnly?: boolean): ArrayBuffer }
+
+/**
+ * Extension ::= SEQUENCE { extnID, critical BOOLEAN DEFAULT FALSE, extnValue OCTET STRING }; pkijs
+ * leaves a FALSE critical out, as DER requires for a default value.
+ */
+export function extension(id: string, critical: boolean, value: Encodable): pkijs.Extension {
+  return new pkijs.Extension({ extnID: id, critical, extnValue: value.toBER(false) })
 }
 
-export function basicConstraints(ca: boolean, pathLength?: number): Der {
-  const value = sequence(
-    ca ? boolean(true) : undefined,
-    pathLength === undefined ? undefined : integer(pathLength),
-  )
-  return extension(oids.basicConstraints, true, value)
+export function basicConstraints(ca: boolean, pathLength?: number): pkijs.Extension {
+  const value = new pkijs.BasicConstraints({
+    cA: ca,
+    ...(pathLength === undefined ? {} : { pathLenConstraint: pathLength }),
+  })
+  return extension(oids.basicConstraints, true, value.toSchema())
 }
 
 /** KeyUsage bit numbers, RFC 5280 4.2.1.3. */
@@ -59,62 +52,80 @@ export const keyUsageBits = {
   cRLSign: 6,
 } as const
 
-export function keyUsage(...usages: (keyof typeof keyUsageBits)[]): Der {
+/**
+ * A named-bit BIT STRING from bit numbers (0 = the leftmost bit). X.690 11.2.2: DER drops trailing
+ * zero bits, so the unused-bits count is set by the highest bit present. pkijs has no KeyUsage class.
+ */
+export function namedBits(bits: readonly number[]): asn1js.BitString {
+  if (bits.length === 0) return new asn1js.BitString({ valueHex: new Uint8Array(0) })
+  const highest = Math.max(...bits)
+  const bytes = new Uint8Array((highest >> 3) + 1)
+  for (const b of bits) bytes[b >> 3] |= 0x80 >> (b & 7)
+  return new asn1js.BitString({ valueHex: bytes, unusedBits: 7 - (highest & 7) })
+}
+
+export function keyUsage(...usages: (keyof typeof keyUsageBits)[]): pkijs.Extension {
   return extension(oids.keyUsage, true, namedBits(usages.map((u) => keyUsageBits[u])))
 }
 
-export function extKeyUsage(...purposes: string[]): Der {
-  return extension(oids.extKeyUsage, false, sequence(...purposes.map(oid)))
+export function extKeyUsage(...purposes: string[]): pkijs.Extension {
+  return extension(oids.extKeyUsage, false, new pkijs.ExtKeyUsage({ keyPurposes: purposes }).toSchema())
 }
 
-/** GeneralName dNSName is [2] IMPLICIT IA5String. */
-export function subjectAltNameDns(...names: string[]): Der {
-  return extension(oids.subjectAltName, false, sequence(...names.map((n) => implicitPrimitive(2, ascii(n)))))
+/** GeneralName type 2 is dNSName, [2] IMPLICIT IA5String. */
+export function subjectAltNameDns(...names: string[]): pkijs.Extension {
+  const altNames = names.map((n) => new pkijs.GeneralName({ type: 2, value: n }))
+  return extension(oids.subjectAltName, false, new pkijs.AltName({ altNames }).toSchema())
 }
 
 /** RFC 5280 4.2.1.2 method (1): the key identifier is the SHA-1 of the subjectPublicKey bits. */
-export function subjectKeyIdentifier(keyId: Uint8Array): Der {
-  return extension(oids.subjectKeyIdentifier, false, octetString(keyId))
+export function subjectKeyIdentifier(keyId: Uint8Array<ArrayBuffer>): pkijs.Extension {
+  return extension(oids.subjectKeyIdentifier, false, new asn1js.OctetString({ valueHex: keyId }))
 }
 
 /** AuthorityKeyIdentifier ::= SEQUENCE { keyIdentifier [0] IMPLICIT KeyIdentifier OPTIONAL, ... } */
-export function authorityKeyIdentifier(keyId: Uint8Array): Der {
-  return extension(oids.authorityKeyIdentifier, false, sequence(implicitPrimitive(0, keyId)))
+export function authorityKeyIdentifier(keyId: Uint8Array<ArrayBuffer>): pkijs.Extension {
+  const value = new pkijs.AuthorityKeyIdentifier({
+    keyIdentifier: new asn1js.OctetString({ valueHex: keyId }),
+  })
+  return extension(oids.authorityKeyIdentifier, false, value.toSchema())
 }
 
-/** AccessDescription's accessLocation is a GeneralName: uniformResourceIdentifier [6] IMPLICIT IA5String. */
-export function authorityInfoAccess(urls: { ocsp?: string; caIssuers?: string }): Der {
-  const descriptions = [
-    urls.ocsp === undefined
-      ? undefined
-      : sequence(oid(oids.accessOcsp), implicitPrimitive(6, ascii(urls.ocsp))),
-    urls.caIssuers === undefined
-      ? undefined
-      : sequence(oid(oids.accessCaIssuers), implicitPrimitive(6, ascii(urls.caIssuers))),
+/** AccessDescription's accessLocation is a GeneralName: type 6, uniformResourceIdentifier [6] IMPLICIT IA5String. */
+export function authorityInfoAccess(urls: { ocsp?: string; caIssuers?: string }): pkijs.Extension {
+  const description = (method: string, url: string) =>
+    new pkijs.AccessDescription({
+      accessMethod: method,
+      accessLocation: new pkijs.GeneralName({ type: 6, value: url }),
+    })
+  const accessDescriptions = [
+    ...(urls.ocsp === undefined ? [] : [description(oids.accessOcsp, urls.ocsp)]),
+    ...(urls.caIssuers === undefined ? [] : [description(oids.accessCaIssuers, urls.caIssuers)]),
   ]
-  return extension(oids.authorityInfoAccess, false, sequence(...descriptions))
+  return extension(oids.authorityInfoAccess, false, new pkijs.InfoAccess({ accessDescriptions }).toSchema())
 }
 
-export function certificatePolicies(...policyOids: string[]): Der {
-  return extension(oids.certificatePolicies, false, sequence(...policyOids.map((p) => sequence(oid(p)))))
+export function certificatePolicies(...policyOids: string[]): pkijs.Extension {
+  const certificatePolicies = policyOids.map((p) => new pkijs.PolicyInformation({ policyIdentifier: p }))
+  return extension(
+    oids.certificatePolicies,
+    false,
+    new pkijs.CertificatePolicies({ certificatePolicies }).toSchema(),
+  )
 }
 
 /**
  * RFC 7633: Features ::= SEQUENCE OF INTEGER; status_request is TLS extension 5, so must-staple
  * is exactly 30 03 02 01 05. Not critical, as RFC 7633 section 4.2 recommends and CAs issue it.
+ * pkijs has no class for it: asn1js primitives.
  */
-export function tlsFeatureMustStaple(): Der {
-  return extension(oids.tlsFeature, false, sequence(integer(5)))
+export function tlsFeatureMustStaple(): pkijs.Extension {
+  return extension(oids.tlsFeature, false, new asn1js.Sequence({ value: [new asn1js.Integer({ value: 5 })] }))
 }
 
 /** RFC 6960 4.2.2.2.1: id-pkix-ocsp-nocheck, extnValue NULL: clients need not check the responder's own status. */
-export function ocspNoCheck(): Der {
-  return extension(oids.ocspNoCheck, false, nullValue())
-}
-
-/** Extensions ::= SEQUENCE OF Extension, inside the TBSCertificate's [3] EXPLICIT. */
-export function certificateExtensions(extensions: Der[]): Der {
-  return explicit(3, sequence(...extensions))
+export function ocspNoCheck(): pkijs.Extension {
+  return extension(oids.ocspNoCheck, false, new asn1js.Null())
 }
 
 export type NameAttribute = { type: 'C' | 'O' | 'CN'; value: string }
@@ -128,16 +139,26 @@ const attributeOids: Record<NameAttribute['type'], string> = {
 /**
  * Name ::= RDNSequence, most general first (C, O, CN), one attribute per RDN. countryName is a
  * PrintableString (RFC 5280 Appendix A); the others are UTF8String (RFC 5280 4.1.2.6: MUST for new
- * certificates).
+ * certificates). pkijs's RelativeDistinguishedNames would put all its typesAndValues in ONE SET
+ * (a single multi-valued RDN), so the SEQUENCE OF SET is made here and handed to pkijs as DER,
+ * which it then keeps byte for byte (valueBeforeDecode).
  */
-export function distinguishedName(attributes: NameAttribute[]): Der {
-  return sequence(
-    ...attributes.map((a) =>
-      set(
-        sequence(oid(attributeOids[a.type]), a.type === 'C' ? printableString(a.value) : utf8String(a.value)),
-      ),
-    ),
+export function distinguishedName(attributes: NameAttribute[]): pkijs.RelativeDistinguishedNames {
+  const rdns = attributes.map(
+    (a) =>
+      new asn1js.Set({
+        value: [
+          new pkijs.AttributeTypeAndValue({
+            type: attributeOids[a.type],
+            value:
+              a.type === 'C'
+                ? new asn1js.PrintableString({ value: a.value })
+                : new asn1js.Utf8String({ value: a.value }),
+          }).toSchema(),
+        ],
+      }),
   )
+  return pkijs.RelativeDistinguishedNames.fromBER(derOf(new asn1js.Sequence({ value: rdns })))
 }
 
 /** RFC 4514 string, most specific first (as openssl -nameopt RFC2253 and the parser print it). */

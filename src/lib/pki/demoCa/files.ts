@@ -3,7 +3,7 @@
  * the page lists and what "Open in inspector" hands over.
  */
 import { certificateFileNames, ocspVerifyCommand, responseFileName, verifyOtherPem } from './commands.ts'
-import { toPem, type Der } from './der.ts'
+import { toPem, type Der } from './encoding.ts'
 import type { DemoCertificate, DemoPki, OcspResponseOptions } from './types.ts'
 
 export interface DemoFile {

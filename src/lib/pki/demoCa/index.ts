@@ -13,6 +13,6 @@ export {
   verifyOtherPem,
   type OcspVerifyCommandOptions,
 } from './commands.ts'
-export { toPem, base64 } from './der.ts'
+export { toPem, base64 } from './encoding.ts'
 export type * from './types.ts'
 export { certificateFiles, responseFile, describeResponse, type DemoFile } from './files.ts'

@@ -4,17 +4,20 @@
  * a bug of ours, can export them. Public keys are always exportable in WebCrypto (that is how the
  * SubjectPublicKeyInfo is obtained).
  */
-import { elementAt, integer, nullValue, oid, sequence, type Der } from './der.ts'
+import * as asn1js from 'asn1js'
+import * as pkijs from 'pkijs'
+import type { Der } from './encoding.ts'
 
 export type DemoKeyAlgorithm = 'ECDSA-P256' | 'RSA-2048'
 
 interface AlgorithmProfile {
   generate: EcKeyGenParams | RsaHashedKeyGenParams
   sign: EcdsaParams | Algorithm
-  /** The AlgorithmIdentifier of the signature, as written in certificates and OCSP responses. */
-  signatureAlgorithm: Der
-  /** P-256 signatures are r and s of 32 bytes each in WebCrypto's raw form. */
-  ecdsaCoordinateBytes?: number
+  /** The signature's AlgorithmIdentifier (OID, and NULL parameters or none). */
+  signatureOid: string
+  nullParameters: boolean
+  /** WebCrypto gives ECDSA signatures as r || s; X.509 and OCSP want SEQUENCE { r, s } (RFC 3279 2.2.3). */
+  ecdsa: boolean
 }
 
 const profiles: Record<DemoKeyAlgorithm, AlgorithmProfile> = {
@@ -22,8 +25,9 @@ const profiles: Record<DemoKeyAlgorithm, AlgorithmProfile> = {
     generate: { name: 'ECDSA', namedCurve: 'P-256' },
     sign: { name: 'ECDSA', hash: 'SHA-256' },
     // ecdsa-with-SHA256, parameters absent (RFC 5758 3.2).
-    signatureAlgorithm: sequence(oid('1.2.840.10045.4.3.2')),
-    ecdsaCoordinateBytes: 32,
+    signatureOid: '1.2.840.10045.4.3.2',
+    nullParameters: false,
+    ecdsa: true,
   },
   'RSA-2048': {
     generate: {
@@ -34,12 +38,22 @@ const profiles: Record<DemoKeyAlgorithm, AlgorithmProfile> = {
     },
     sign: { name: 'RSASSA-PKCS1-v1_5' },
     // sha256WithRSAEncryption, parameters NULL (RFC 4055 5).
-    signatureAlgorithm: sequence(oid('1.2.840.113549.1.1.11'), nullValue()),
+    signatureOid: '1.2.840.113549.1.1.11',
+    nullParameters: true,
+    ecdsa: false,
   },
 }
 
-export function signatureAlgorithmOf(algorithm: DemoKeyAlgorithm): Der {
-  return profiles[algorithm].signatureAlgorithm
+/**
+ * A fresh AlgorithmIdentifier each call (pkijs objects are mutable). Written by us rather than by
+ * pkijs's sign(): its engine leaves sha256WithRSAEncryption's parameters out, RFC 4055 5 wants NULL.
+ */
+export function signatureAlgorithmOf(algorithm: DemoKeyAlgorithm): pkijs.AlgorithmIdentifier {
+  const profile = profiles[algorithm]
+  return new pkijs.AlgorithmIdentifier({
+    algorithmId: profile.signatureOid,
+    ...(profile.nullParameters ? { algorithmParams: new asn1js.Null() } : {}),
+  })
 }
 
 export async function generateKeyPair(algorithm: DemoKeyAlgorithm): Promise<CryptoKeyPair> {
@@ -55,23 +69,15 @@ export async function spkiOf(publicKey: CryptoKey): Promise<Der> {
  * The subjectPublicKey BIT STRING's value without its unused-bits octet: what RFC 5280 4.2.1.2
  * hashes for the key identifier and RFC 6960 4.1.1 for issuerKeyHash and byKey responder IDs.
  */
-export function publicKeyBits(spki: Uint8Array): Der {
-  const outer = elementAt(spki, 0)
-  const algorithm = elementAt(spki, outer.contentStart)
-  const bits = elementAt(spki, algorithm.end)
-  return spki.slice(bits.contentStart + 1, bits.end)
-}
-
-/** WebCrypto gives ECDSA signatures as r || s; X.509 and OCSP want SEQUENCE { r INTEGER, s INTEGER } (RFC 3279 2.2.3). */
-function ecdsaRawToDer(raw: Uint8Array, size: number): Der {
-  return sequence(integer(raw.subarray(0, size)), integer(raw.subarray(size, 2 * size)))
+export function publicKeyBits(spki: Uint8Array<ArrayBuffer>): Der {
+  return pkijs.PublicKeyInfo.fromBER(spki).subjectPublicKey.valueBlock.valueHexView.slice()
 }
 
 /** Sign `data` with SHA-256; returns the signature value as it goes in the BIT STRING. */
 export async function signWith(algorithm: DemoKeyAlgorithm, key: CryptoKey, data: Der): Promise<Der> {
   const profile = profiles[algorithm]
-  const raw = new Uint8Array(await crypto.subtle.sign(profile.sign, key, data))
-  return profile.ecdsaCoordinateBytes ? ecdsaRawToDer(raw, profile.ecdsaCoordinateBytes) : raw
+  const raw = await crypto.subtle.sign(profile.sign, key, data)
+  return new Uint8Array(profile.ecdsa ? pkijs.createCMSECDSASignature(raw) : raw)
 }
 
 export type HashName = 'sha1' | 'sha256'

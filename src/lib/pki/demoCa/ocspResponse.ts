@@ -4,20 +4,9 @@
  */
 import type { CRLReason } from '../types.ts'
 import { makeCertId, nonceOid } from './certId.ts'
-import {
-  bitString,
-  concat,
-  elementAt,
-  enumerated,
-  explicit,
-  generalizedTime,
-  implicitConstructed,
-  implicitPrimitive,
-  octetString,
-  oid,
-  sequence,
-  type Der,
-} from './der.ts'
+import * as asn1js from 'asn1js'
+import * as pkijs from 'pkijs'
+import { derOf, type Der } from './encoding.ts'
 import { extension } from './extensions.ts'
 import { signatureAlgorithmOf, signWith } from './keys.ts'
 import { why, wholeSeconds } from './pki.ts'
@@ -72,28 +61,31 @@ function fromHexDigits(hex: string): Der {
   return out
 }
 
+/** A context-specific [n] element: IMPLICIT on a primitive (empty here), or EXPLICIT / IMPLICIT SEQUENCE content. */
+function tagged(n: number, value?: asn1js.AsnType[]): asn1js.AsnType {
+  const idBlock = { tagClass: 3, tagNumber: n }
+  return value === undefined ? new asn1js.Primitive({ idBlock }) : new asn1js.Constructed({ idBlock, value })
+}
+
 /**
  * CertStatus ::= CHOICE { good [0] IMPLICIT NULL, revoked [1] IMPLICIT RevokedInfo,
  * unknown [2] IMPLICIT UnknownInfo }; RevokedInfo ::= SEQUENCE { revocationTime GeneralizedTime,
- * revocationReason [0] EXPLICIT CRLReason OPTIONAL }.
+ * revocationReason [0] EXPLICIT CRLReason OPTIONAL }. pkijs's SingleResponse takes certStatus as
+ * an asn1js element (it has no CertStatus or RevokedInfo class), so these are asn1js primitives.
  */
-function certStatus(o: OcspResponseOptions, revocationTime: Date): Der {
-  if (o.status === 'good') return implicitPrimitive(0, new Uint8Array(0))
-  if (o.status === 'unknown') return implicitPrimitive(2, new Uint8Array(0))
+function certStatus(o: OcspResponseOptions, revocationTime: Date): asn1js.AsnType {
+  if (o.status === 'good') return tagged(0)
+  if (o.status === 'unknown') return tagged(2)
   const reason =
-    o.revocationReason === undefined ? undefined : explicit(0, enumerated(crlReasonCodes[o.revocationReason]))
-  return implicitConstructed(1, concat([generalizedTime(revocationTime), ...(reason ? [reason] : [])]))
+    o.revocationReason === undefined
+      ? []
+      : [tagged(0, [new asn1js.Enumerated({ value: crlReasonCodes[o.revocationReason] })])]
+  return tagged(1, [new asn1js.GeneralizedTime({ valueDate: revocationTime }), ...reason])
 }
 
-/** The serial INTEGER's contents of a certificate DER: Certificate > TBSCertificate > [0] version > serialNumber. */
-export function serialContentOf(certDer: Uint8Array): Uint8Array {
-  const cert = elementAt(certDer, 0)
-  const tbs = elementAt(certDer, cert.contentStart)
-  let at = tbs.contentStart
-  const first = elementAt(certDer, at)
-  if (first.tag === 0xa0) at = first.end
-  const serial = elementAt(certDer, at)
-  return certDer.subarray(serial.contentStart, serial.end)
+/** The serial INTEGER's contents of a certificate, byte for byte. */
+export function serialContentOf(certDer: Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer> {
+  return pkijs.Certificate.fromBER(certDer).serialNumber.valueBlock.valueHexView.slice()
 }
 
 export async function createOcspResponse(
@@ -120,42 +112,59 @@ export async function createOcspResponse(
       issuerKeyBits: pki.intermediate.publicKeyBits,
       serialContent: serialContentOf(pki.leaf.der),
     })
-    const singleResponse = sequence(
-      certId.der,
-      certStatus(options, revocationTime),
-      generalizedTime(thisUpdate),
-      explicit(0, generalizedTime(nextUpdate)),
-    )
+    const singleResponse = new pkijs.SingleResponse({
+      certID: certId.certId,
+      certStatus: certStatus(options, revocationTime),
+      thisUpdate,
+      nextUpdate,
+    })
     // ResponderID ::= CHOICE { byName [1] Name, byKey [2] KeyHash }, both EXPLICIT (RFC 6960 4.2.1
-    // module is EXPLICIT TAGS); KeyHash is the SHA-1 of the signer's subjectPublicKey bits.
-    const responderId =
+    // module is EXPLICIT TAGS): pkijs writes [1] for a Name and [2] for anything else. KeyHash is
+    // the SHA-1 of the signer's subjectPublicKey bits.
+    const responderID =
       (options.responderId ?? 'byName') === 'byName'
-        ? explicit(1, signer.subjectNameDer)
-        : explicit(2, octetString(signer.keyId))
+        ? pkijs.RelativeDistinguishedNames.fromBER(signer.subjectNameDer)
+        : new asn1js.OctetString({ valueHex: signer.keyId })
     const nonce =
       options.nonceHex === undefined
-        ? undefined
-        : explicit(1, sequence(extension(nonceOid, false, octetString(fromHexDigits(options.nonceHex)))))
-    // version [0] DEFAULT v1 is left out, as DER requires for a default value.
-    const tbsResponseData = sequence(
-      responderId,
-      generalizedTime(thisUpdate),
-      sequence(singleResponse),
-      nonce,
-    )
-    const signature = await signWith(pki.keyAlgorithm, key, tbsResponseData)
-    const basic = sequence(
+        ? {}
+        : {
+            responseExtensions: [
+              extension(
+                nonceOid,
+                false,
+                new asn1js.OctetString({ valueHex: fromHexDigits(options.nonceHex) }),
+              ),
+            ],
+          }
+    // No version: [0] DEFAULT v1 is left out, as DER requires for a default value.
+    const tbsResponseData = new pkijs.ResponseData({
+      responderID,
+      producedAt: thisUpdate,
+      responses: [singleResponse],
+      ...nonce,
+    })
+    // Signed here rather than with basic.sign(), for the same RSA NULL parameters as certificates
+    // (see pki.ts); toSchema() then reuses these exact tbs bytes.
+    const tbs = derOf(tbsResponseData.toSchema(true))
+    tbsResponseData.tbsView = tbs
+    const signature = await signWith(pki.keyAlgorithm, key, tbs)
+    const basic = new pkijs.BasicOCSPResponse({
       tbsResponseData,
-      signatureAlgorithmOf(pki.keyAlgorithm),
-      bitString(signature),
-      includeSignerCert ? explicit(0, sequence(signer.der)) : undefined,
-    )
+      signatureAlgorithm: signatureAlgorithmOf(pki.keyAlgorithm),
+      signature: new asn1js.BitString({ valueHex: signature }),
+      ...(includeSignerCert ? { certs: [pkijs.Certificate.fromBER(signer.der)] } : {}),
+    })
+    const response = new pkijs.OCSPResponse({
+      responseStatus: new asn1js.Enumerated({ value: 0 }), // successful
+      responseBytes: new pkijs.ResponseBytes({
+        responseType: pkijs.id_PKIX_OCSP_Basic,
+        response: new asn1js.OctetString({ valueHex: derOf(basic.toSchema()) }),
+      }),
+    })
     return {
       ok: true,
-      value: sequence(
-        enumerated(0), // successful
-        explicit(0, sequence(oid('1.3.6.1.5.5.7.48.1.1'), octetString(basic))), // id-pkix-ocsp-basic
-      ),
+      value: derOf(response.toSchema()),
     }
   } catch (e) {
     return { ok: false, error: { code: 'crypto', message: `signing the OCSP response failed: ${why(e)}` } }

@@ -4,12 +4,13 @@
  * private keys are dropped once used; the intermediate's and the responder's are kept
  * (non-extractable) to sign OCSP responses.
  */
-import { bitString, certificateTime, explicit, integer, sequence, toHex, toPem, type Der } from './der.ts'
+import * as asn1js from 'asn1js'
+import * as pkijs from 'pkijs'
+import { derOf, toHex, toPem, type Der } from './encoding.ts'
 import {
   authorityInfoAccess,
   authorityKeyIdentifier,
   basicConstraints,
-  certificateExtensions,
   certificatePolicies,
   distinguishedName,
   extKeyUsage,
@@ -90,25 +91,38 @@ interface Issuance {
   subjectKey: KeyMaterial
   notBefore: Date
   notAfter: Date
-  extensions: Der[]
+  extensions: pkijs.Extension[]
+}
+
+/** RFC 5280 4.1.2.5: certificate validity in UTCTime through 2049, GeneralizedTime from 2050. */
+function certificateTime(d: Date): pkijs.Time {
+  const type = d.getUTCFullYear() < 2050 ? pkijs.TimeType.UTCTime : pkijs.TimeType.GeneralizedTime
+  return new pkijs.Time({ type, value: d })
 }
 
 async function issue(algorithm: DemoKeyAlgorithm, what: Issuance): Promise<DemoCertificate> {
   const serial = randomSerial()
-  const signatureAlgorithm = signatureAlgorithmOf(algorithm)
-  const subjectNameDer = distinguishedName(what.subject)
-  const tbs = sequence(
-    explicit(0, integer(2)), // v3
-    integer(serial),
-    signatureAlgorithm,
-    distinguishedName(what.issuer.name),
-    sequence(certificateTime(what.notBefore), certificateTime(what.notAfter)),
-    subjectNameDer,
-    what.subjectKey.spki,
-    certificateExtensions(what.extensions),
-  )
+  const subjectName = distinguishedName(what.subject)
+  const certificate = new pkijs.Certificate({
+    version: 2, // v3
+    serialNumber: new asn1js.Integer({ valueHex: serial }),
+    signature: signatureAlgorithmOf(algorithm),
+    issuer: distinguishedName(what.issuer.name),
+    notBefore: certificateTime(what.notBefore),
+    notAfter: certificateTime(what.notAfter),
+    subject: subjectName,
+    subjectPublicKeyInfo: pkijs.PublicKeyInfo.fromBER(what.subjectKey.spki),
+    extensions: what.extensions,
+  })
+  // Signed here rather than with certificate.sign(), whose engine writes sha256WithRSAEncryption
+  // without its NULL parameters (RFC 4055 5); toSchema() then reuses these exact tbs bytes.
+  const tbs = derOf(certificate.encodeTBS())
+  certificate.tbsView = tbs
   const signature = await signWith(algorithm, what.issuer.key.keys.privateKey, tbs)
-  const der = sequence(tbs, signatureAlgorithm, bitString(signature))
+  certificate.signatureAlgorithm = signatureAlgorithmOf(algorithm)
+  certificate.signatureValue = new asn1js.BitString({ valueHex: signature })
+  const der = derOf(certificate.toSchema())
+  const subjectNameDer = derOf(subjectName.toSchema())
   return {
     role: what.role,
     fileStem: what.fileStem,

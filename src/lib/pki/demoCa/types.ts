@@ -3,7 +3,7 @@
  * private keys that can sign more OCSP responses.
  */
 import type { CertStatus, CRLReason } from '../types.ts'
-import type { Der } from './der.ts'
+import type { Der } from './encoding.ts'
 import type { DemoKeyAlgorithm, HashName } from './keys.ts'
 
 export type { DemoKeyAlgorithm, HashName }
