@@ -43,7 +43,7 @@ try {
     }
   }
   await page.waitForTimeout(Number(waitMs))
-  await page.screenshot({ path: out, fullPage: true })
+  await page.screenshot({ path: out, fullPage: process.env.FULL !== '0' })
   await browser.close()
 } finally {
   preview.kill()
