@@ -47,7 +47,6 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     environment: 'node',
-    setupFiles: ['test/setup.ts'],
     testTimeout: 20_000,
   },
 })

@@ -1,6 +1,6 @@
 /**
  * The inspector's own small, typed models of PKI objects, named after the RFCs (RFC 5280 for
- * certificates, RFC 6960 for OCSP). They are built from pkijs / asn1js / @peculiar/x509 objects in
+ * certificates, RFC 6960 for OCSP). They are built from pkijs / asn1js objects in
  * one place (src/lib/pki/), so the rest of the app never touches a library's internals, and they
  * are plain data: they cross the worker boundary with structured clone and print as JSON.
  *
