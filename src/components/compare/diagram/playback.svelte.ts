@@ -3,6 +3,10 @@
  * this mirrors its state into a rune so the playback bar can show it. Diagrams do not read this:
  * they subscribe to the driver directly and move their arrows without a Svelte re-render.
  */
+import { onDestroy, untrack } from 'svelte'
+import { compareModes, type ComparisonRow, type Run, type Scenario } from '../../../lib/sim/index.ts'
+import { playbackMoments } from '../../../lib/viz/diagram.ts'
+import { sharedEnd } from '../../../lib/viz/timeScale.ts'
 import { createClock, type ClockState } from '../../../lib/viz/clock.ts'
 import { PlaybackDriver } from '../../../lib/viz/driver.ts'
 
@@ -68,4 +72,41 @@ export function runCommand(driver: PlaybackDriver, command: PlaybackCommand): vo
   else if (command === 'step') driver.step()
   else if (command === 'back') driver.stepBack()
   else driver.restart()
+}
+
+/**
+ * A playback that follows a set of runs, for a view that shows live diagrams (compare, learn):
+ * every new set restarts the animation from the start on the shared clock, and
+ * prefers-reduced-motion makes messages appear whole, one at a time, instead of flying.
+ * Call it while a component initialises: it registers effects and its own clean-up.
+ */
+export function livePlayback(runs: () => readonly Run[]): Playback {
+  const playback = new Playback()
+  const driver = playback.driver
+  onDestroy(() => playback.destroy())
+
+  let reducedMotion = $state(
+    typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches,
+  )
+  $effect(() => {
+    const query = matchMedia('(prefers-reduced-motion: reduce)')
+    const listen = () => (reducedMotion = query.matches)
+    query.addEventListener('change', listen)
+    return () => query.removeEventListener('change', listen)
+  })
+  $effect(() => {
+    const list = runs()
+    driver.load(sharedEnd(list), playbackMoments(list, untrack(() => driver.state.mode) === 'stepped'))
+  })
+  $effect(() => {
+    const stepped = reducedMotion
+    driver.setMode(stepped ? 'stepped' : 'continuous')
+    driver.setMoments(playbackMoments(runs(), stepped))
+  })
+  return playback
+}
+
+/** The comparison's four runs of one scenario, by row, as the diagrams and panels take them. */
+export function runsByRow(scenario: Scenario): Record<ComparisonRow, Run> {
+  return Object.fromEntries(compareModes(scenario).map((e) => [e.row, e.run])) as Record<ComparisonRow, Run>
 }
