@@ -90,7 +90,11 @@ export function horizon(input: HorizonInput): HorizonResult {
   const end = Math.min(366 * 24, Math.max(1, Math.round(input.days * 24)))
   const rate = Math.min(1e9, Math.max(0, input.handshakesPerHour || 0))
   const validity = Math.max(1 / 60, input.validityHours || 0)
-  const cache: ServerCache = serverCache(input.strategy, validity, input.responseAgeHours || 0)
+  // A CA serves responses younger than their validity (BR 4.9.10 updates them well before
+  // nextUpdate); an age at or past it would make every fetch useless and a blocking server refetch
+  // on every handshake, so it is held to half the validity at most.
+  const age = Math.min(Math.max(0, input.responseAgeHours || 0), validity / 2)
+  const cache: ServerCache = serverCache(input.strategy, validity, age)
   const hours: HorizonHour[] = Array.from({ length: end }, (_, hour) => ({
     hour,
     handshakes: 0,

@@ -110,3 +110,19 @@ describe('CA load', () => {
     for (const h of zipf.hours) expect(h.plainOcsp).toBeLessThanOrEqual(h.plainOcspNoCache + 1e-6)
   })
 })
+
+describe('a response fetched already older than its validity', () => {
+  it('is held to half the validity, so a blocking server does not refetch on every handshake', () => {
+    const r = horizon({
+      days: 18,
+      validityHours: 2,
+      responseAgeHours: 15,
+      strategy: 'blocking',
+      handshakesPerHour: 5000,
+      outages: [],
+    })
+    // One fetch an hour at most (a fresh response lasts 1 of its 2 hours), not one per handshake.
+    expect(r.serverFetches).toBeLessThanOrEqual(18 * 24 + 1)
+    expect(r.hours.every((h) => h.byMode['must-staple'].failed === 0)).toBe(true)
+  })
+})
