@@ -1,6 +1,6 @@
 /**
  * A deliberately small Markdown subset for the lesson files (src/content/lessons/*.md), parsed into
- * a tree that Svelte renders as text nodes. There is no HTML output and no {@html} anywhere, so a
+ * a tree that Svelte renders as text nodes. There is no HTML output and no raw-HTML tag anywhere, so a
  * lesson file cannot inject markup: the worst a typo can do is show a literal asterisk.
  *
  * Blocks: paragraphs, `## headings`, `- ` and `1. ` lists, ``` fenced code ```, `> ` notes.

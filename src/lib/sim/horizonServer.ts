@@ -37,7 +37,7 @@ function base(validity: number, age: number) {
   let response: Response | null = null
   const log: ServerFetch[] = []
   return {
-    fetch(t: number, up: boolean): boolean {
+    fetchFromResponder(t: number, up: boolean): boolean {
       log.push({ hour: t, ok: up })
       if (up) response = { nextUpdate: t - age + validity }
       return up
@@ -105,7 +105,7 @@ function lazy(validity: number, age: number): ServerCache {
     handshakeTriggersFetch: (t) => t >= refresh,
     serve(t, up) {
       const got = freshness(t)
-      if (r.fetch(t, up)) {
+      if (r.fetchFromResponder(t, up)) {
         const next = r.response!.nextUpdate
         refresh = Math.max(Math.min(next - minutes(5), t + 1), t + minutes(5))
       } else refresh = t + minutes(5)
@@ -132,7 +132,7 @@ function blocking(validity: number, age: number): ServerCache {
     runTimers: () => {},
     handshakeTriggersFetch: (t) => t >= expires || (!error && r.response !== null && !r.fresh(t)),
     serve(t, up) {
-      error = !r.fetch(t, up)
+      error = !r.fetchFromResponder(t, up)
       expires = t + (error ? minutes(10) : 1)
       return freshness(t)
     },
@@ -155,7 +155,9 @@ function proactive(validity: number, age: number): ServerCache {
     runTimers(t, upAt) {
       while (due <= t) {
         const at = due
-        due = r.fetch(at, upAt(at)) ? Math.max(r.response!.nextUpdate - validity / 2, at + 1) : at + 1
+        due = r.fetchFromResponder(at, upAt(at))
+          ? Math.max(r.response!.nextUpdate - validity / 2, at + 1)
+          : at + 1
       }
     },
     handshakeTriggersFetch: () => false,
