@@ -12,23 +12,33 @@ import { inspectBytes, inspectJson, maxInputBytes, type InspectJson } from '../l
 import { summaryText } from '../lib/pki/summary.ts'
 import type { InspectedObject } from '../lib/pki/types.ts'
 
-const usage = `usage: inspect [--json] FILE...
-  FILE   DER, PEM (one or several blocks) or bare base64 of a certificate, OCSP response or OCSP request
-  --json print one JSON array, one object per parsed object
+const usage = `usage: inspect [--json] [--at TIME] FILE...
+  FILE       DER, PEM (one or several blocks) or bare base64 of a certificate, OCSP response or OCSP request
+  --json     print one JSON array, one object per parsed object
+  --at TIME  judge validity and freshness as at TIME (ISO 8601, e.g. 2026-11-25T00:00:00Z), like
+             openssl's -attime; default: this machine's clock
 exit status: 0 no errors, 1 at least one object is an error, 2 usage error`
 
 interface Args {
   json: boolean
   help: boolean
+  /** The clock the text output reads; the machine's when --at is absent. */
+  at?: Date
   files: string[]
 }
 
 function parseArgs(argv: readonly string[]): Args | string {
   const args: Args = { json: false, help: false, files: [] }
   let flags = true
-  for (const a of argv) {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]
     if (flags && a === '--') flags = false
-    else if (flags && a === '--json') args.json = true
+    else if (flags && a === '--at') {
+      const value = argv[++i]
+      const at = value === undefined ? undefined : new Date(value)
+      if (!at || Number.isNaN(at.getTime())) return `--at needs a date and time such as 2026-11-25T00:00:00Z`
+      args.at = at
+    } else if (flags && a === '--json') args.json = true
     else if (flags && (a === '--help' || a === '-h')) args.help = true
     else if (flags && a.startsWith('-')) return `unknown option ${a}`
     else args.files.push(a)
@@ -86,7 +96,7 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const json: InspectJson[] = []
   const text: string[] = []
-  const now = new Date()
+  const now = args.at ?? new Date()
   for (const file of args.files) {
     const got = await inspectFile(file)
     if (!Array.isArray(got)) {

@@ -157,6 +157,8 @@ describe('inspect usage and text output', { timeout: 60_000 }, () => {
 
   it('without --json: aligned labels, the validity and freshness sentences, the must-staple line', () => {
     const r = inspect([
+      '--at',
+      '2026-11-25T00:00:00Z',
       'certs/leaf-must-staple.pem',
       'ocsp/resp-good-sha256-byname-nocerts.der',
       'certs/leaf-expired.pem',
@@ -165,9 +167,11 @@ describe('inspect usage and text output', { timeout: 60_000 }, () => {
     expect(r.stdout).toMatch(
       /^ {2}Must-staple {3}YES: the TLS Feature extension lists status_request \(RFC 7633\)/m,
     )
-    expect(r.stdout).toMatch(/^ {16}expires in \d+ days/m)
-    expect(r.stdout).toMatch(/^ {16}expired \d+ days ago/m)
-    expect(r.stdout).toMatch(/^ {16}(fresh for|stale since) /m)
+    // As at 2026-11-25: the leaf runs to 2036-11-01, the old one ended 2021-01-01, the response
+    // is fresh until 2026-11-28T00:05:42Z.
+    expect(r.stdout).toMatch(/^ {16}expires in 3629 days/m)
+    expect(r.stdout).toMatch(/^ {16}expired 2154 days ago/m)
+    expect(r.stdout).toMatch(/^ {16}fresh for 3 d\b/m)
     expect(r.stdout).toMatch(/^ {2}Response 1 {4}GOOD {2}serial 8f1d3ca6b0e2475c9a1f00c4d2e3b7a1/m)
   })
 })

@@ -257,6 +257,8 @@ export class Inspector {
         ...(issuer ? { issuerDer: issuer.object.der } : {}),
         ...nonceOfMatchingRequest(info, this.cards),
         skewSeconds: this.skewSeconds,
+        // The page's clock; the checklist's freshness line is re-read against it on every tick.
+        at: new Date(),
       })
       if (generation !== this.#analysis) return
       checks[card.key] = answer.ok

@@ -22,8 +22,8 @@ export interface OcspCheckInput {
   certDer?: Uint8Array
   /** Its issuer (the CA), needed for the CertID hashes and to authorize a delegated signer. */
   issuerDer?: Uint8Array
-  /** When to judge freshness; now when absent. */
-  at?: Date
+  /** When to judge freshness: the caller's clock (the page's, the CLI's, a test's fixed one). */
+  at: Date
   /** Allowed clock difference; default 300 s (5 minutes), a common client allowance. */
   skewSeconds?: number
   /** The nonce sent in the request, lowercase hex (RFC 8954). */
@@ -212,7 +212,7 @@ async function runChecks(input: OcspCheckInput): Promise<Check[]> {
   checks.push(idCheck, statusCheck(single))
   checks.push(...(await signerChecks(basic, certP, issuerP, input.otherCertsDer ?? [])))
   const skew = (input.skewSeconds ?? 300) * 1000
-  checks.push(freshness(single, responses, input.at ?? new Date(), skew))
+  checks.push(freshness(single, responses, input.at, skew))
   checks.push(nonceCheck(input.requestNonceHex, basic.info.nonce))
   return checks
 }

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import * as pkijs from 'pkijs'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest'
 import {
   certificateFileNames,
   chainVerifyCommand,
@@ -23,10 +23,26 @@ import { checkOcspResponse } from '../../../src/lib/pki/ocspCheck.ts'
 const hasOpenssl = spawnSync('openssl', ['version']).status === 0
 if (!hasOpenssl) console.warn('openssl not found: the openssl checks of the demo CA are skipped')
 
-/** Run one of the commands the page shows, exactly as shown (they contain no quoted arguments). */
-function run(command: string, cwd: string): { out: string; err: string; status: number | null } {
-  const [program, ...args] = command.split(' ')
-  const r = spawnSync(program, args, { cwd, encoding: 'utf8' })
+/**
+ * The one clock of this file: every PKI and response is made at `issuedAt`, never at the wall
+ * clock, so the suite reads the same on any date (faketime in .ci/run proves it).
+ */
+const issuedAt = new Date('2026-11-24T10:20:30.456Z')
+/** openssl reads the wall clock: verify "as at" an hour after issuing (-attime), and let its OCSP
+ * status-time check tolerate any distance from the wall clock (-validity_period, in seconds). */
+const opensslAt = ['-attime', String(Math.floor(issuedAt.getTime() / 1000) + 3600)]
+const opensslOcspAt = [...opensslAt, '-validity_period', String(100 * 365 * 24 * 3600)]
+
+/** Run one of the commands the page shows, exactly as shown (they contain no quoted arguments),
+ * with the extra arguments that pin openssl's clock. */
+function run(
+  command: string,
+  cwd: string,
+  extra: string[] = [],
+): { out: string; err: string; status: number | null } {
+  // The extra options go right after the subcommand: openssl takes what follows a file as files.
+  const [program, subcommand, ...args] = command.split(' ')
+  const r = spawnSync(program, [subcommand, ...extra, ...args], { cwd, encoding: 'utf8' })
   return { out: r.stdout, err: r.stderr, status: r.status }
 }
 
@@ -38,14 +54,14 @@ function writePki(pki: DemoPki, dir: string): void {
   writeFileSync(join(dir, certificateFileNames.verifyOther), verifyOtherPem(pki))
 }
 
-async function make(keyAlgorithm: DemoKeyAlgorithm, mustStaple: boolean, now?: Date): Promise<DemoPki> {
-  const made = await createDemoPki({ keyAlgorithm, mustStaple, ...(now ? { now } : {}) })
+async function make(keyAlgorithm: DemoKeyAlgorithm, mustStaple: boolean, now = issuedAt): Promise<DemoPki> {
+  const made = await createDemoPki({ keyAlgorithm, mustStaple, now })
   if (!made.ok) throw new Error(made.error.message)
   return made.value
 }
 
 async function respond(pki: DemoPki, options: OcspResponseOptions): Promise<Uint8Array<ArrayBuffer>> {
-  const made = await createOcspResponse(pki, options)
+  const made = await createOcspResponse(pki, { thisUpdate: issuedAt, ...options })
   if (!made.ok) throw new Error(made.error.message)
   return made.value
 }
@@ -78,13 +94,13 @@ describe.each(combos)('createDemoPki %s, must-staple %s', (keyAlgorithm, mustSta
   })
 
   it.skipIf(!hasOpenssl)('makes a chain openssl verify accepts: leaf -> intermediate -> root', () => {
-    const r = run(chainVerifyCommand(), dir)
+    const r = run(chainVerifyCommand(), dir, opensslAt)
     expect(r.out.trim()).toBe('leaf.pem: OK')
     expect(r.status).toBe(0)
     // The delegated responder chains to the same root.
-    expect(run('openssl verify -CAfile root.pem -untrusted int.pem responder.pem', dir).out.trim()).toBe(
-      'responder.pem: OK',
-    )
+    expect(
+      run('openssl verify -CAfile root.pem -untrusted int.pem responder.pem', dir, opensslAt).out.trim(),
+    ).toBe('responder.pem: OK')
   })
 
   it.skipIf(!hasOpenssl)(`openssl shows the TLS Feature status_request only for must-staple`, () => {
@@ -108,7 +124,7 @@ describe.each(combos)('createDemoPki %s, must-staple %s', (keyAlgorithm, mustSta
 })
 
 describe('the demo certificates, as the parser reads them', () => {
-  const now = new Date('2026-11-24T10:20:30.456Z')
+  const now = issuedAt
   let pki: DemoPki
   let root: CertificateInfo, intermediate: CertificateInfo, leaf: CertificateInfo, responder: CertificateInfo
   beforeAll(async () => {
@@ -175,6 +191,7 @@ describe('the demo certificates, as the parser reads them', () => {
     const made = await createDemoPki({
       keyAlgorithm: 'ECDSA-P256',
       mustStaple: false,
+      now: issuedAt,
       leafName: 'shop example',
     })
     expect(made.ok).toBe(false)
@@ -268,7 +285,7 @@ describe.each(['ECDSA-P256', 'RSA-2048'] as const)('createOcspResponse with %s k
           signer: c.options.signer,
           includeSignerCert: c.options.includeSignerCert ?? c.options.signer === 'delegated',
         })
-        const r = run(command, dir)
+        const r = run(command, dir, opensslOcspAt)
         expect(r.err).toContain('Response verify OK')
         expect(r.out).toMatch(new RegExp(`^leaf\\.pem: ${c.status}\\n`))
         if (c.reason) expect(r.out).toContain(`Reason: ${c.reason}`)
@@ -298,6 +315,7 @@ describe.each(['ECDSA-P256', 'RSA-2048'] as const)('createOcspResponse with %s k
 
       // And the team's own verifier agrees: signature, signer authority, CertID, freshness.
       const checks = await checkOcspResponse({
+        at: new Date(issuedAt.getTime() + 3_600_000),
         responseDer: der,
         certDer: pki.leaf.der,
         issuerDer: pki.intermediate.der,
@@ -310,6 +328,11 @@ describe.each(['ECDSA-P256', 'RSA-2048'] as const)('createOcspResponse with %s k
   )
 
   it('is accepted by pkijs too, an independent reader (issuer-signed without certs, delegated with)', async () => {
+    // pkijs checks the signer's chain against the wall clock, with no option to pass one: pin it.
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date(issuedAt.getTime() + 3_600_000) })
+    onTestFinished(() => {
+      vi.useRealTimers()
+    })
     const root = pkijs.Certificate.fromBER(pki.root.der)
     const intermediate = pkijs.Certificate.fromBER(pki.intermediate.der)
     for (const signer of ['issuer', 'delegated'] as const) {
@@ -323,7 +346,7 @@ describe.each(['ECDSA-P256', 'RSA-2048'] as const)('createOcspResponse with %s k
   })
 
   it('dates a revocation 30 minutes before thisUpdate unless told, and keeps a given one', async () => {
-    const thisUpdate = new Date('2026-12-01T12:00:00Z')
+    const thisUpdate = new Date(issuedAt.getTime() + 7 * 24 * 3_600_000)
     const first = await parsed<OcspResponseInfo>(
       await respond(pki, { status: 'revoked', signer: 'issuer', validityHours: 24, thisUpdate }),
       'ocspResponse',
@@ -339,7 +362,8 @@ describe.each(['ECDSA-P256', 'RSA-2048'] as const)('createOcspResponse with %s k
       }),
       'ocspResponse',
     )
-    expect(first.basic!.responses[0].revocationTime).toBe('2026-12-01T11:30:00Z')
+    // issuedAt + 7 days, less 30 minutes, in whole seconds
+    expect(first.basic!.responses[0].revocationTime).toBe('2026-12-01T09:50:30Z')
     expect(second.basic!.responses[0].revocationTime).toBe(revocationTime.toISOString().replace('.000', ''))
   })
 
@@ -353,6 +377,7 @@ describe.each(['ECDSA-P256', 'RSA-2048'] as const)('createOcspResponse with %s k
     ]
     for (const [patch, message] of bad) {
       const made = await createOcspResponse(pki, {
+        thisUpdate: issuedAt,
         status: 'good',
         signer: 'issuer',
         validityHours: 24,

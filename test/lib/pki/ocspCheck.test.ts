@@ -6,6 +6,8 @@ import { data, fixture, valueOf } from './helpers.ts'
 const leafRsa = fixture('certs/leaf-rsa.der')
 const intermediate = fixture('certs/intermediate.der')
 const root = fixture('certs/root.der')
+/** The fixtures' responses are valid 2026-11-24 to 2026-11-28: the checks are read as at this instant. */
+const fixtureTime = new Date('2026-11-25T00:00:00Z')
 
 function byId(checks: Check[]): Record<string, Check> {
   return Object.fromEntries(checks.map((c) => [c.id, c]))
@@ -40,11 +42,17 @@ describe('checkOcspResponse', () => {
   it('a delegated responder certificate the client holds verifies a response that does not embed it', async () => {
     const response = fixture('ocsp/resp-good-delegated-nocerts.der')
     const without = byId(
-      await checkOcspResponse({ responseDer: response, certDer: leafRsa, issuerDer: intermediate }),
+      await checkOcspResponse({
+        at: fixtureTime,
+        responseDer: response,
+        certDer: leafRsa,
+        issuerDer: intermediate,
+      }),
     )
     expect(without.signature.status).toBe('skip')
     const withIt = byId(
       await checkOcspResponse({
+        at: fixtureTime,
         responseDer: response,
         certDer: leafRsa,
         issuerDer: intermediate,
@@ -57,7 +65,12 @@ describe('checkOcspResponse', () => {
   it('a signer without id-kp-OCSPSigning fails the signer check with the RFC reason, not an exception', async () => {
     const response = fixture('ocsp/resp-unauthorized-signer.der')
     const c = byId(
-      await checkOcspResponse({ responseDer: response, certDer: leafRsa, issuerDer: intermediate }),
+      await checkOcspResponse({
+        at: fixtureTime,
+        responseDer: response,
+        certDer: leafRsa,
+        issuerDer: intermediate,
+      }),
     )
     expect(c.signature.status).toBe('pass')
     expect(c.signer.status).toBe('fail')
@@ -69,6 +82,7 @@ describe('checkOcspResponse', () => {
   it('a signer with id-kp-OCSPSigning from another CA fails, naming both CAs', async () => {
     const c = byId(
       await checkOcspResponse({
+        at: fixtureTime,
         responseDer: data('resp-unauth.der'),
         certDer: data('leaf.pem'),
         issuerDer: data('int.pem'),
@@ -91,7 +105,12 @@ describe('checkOcspResponse', () => {
     const digit = producedAt.offset + producedAt.headerLength + 13 // the last digit of the seconds
     response[digit] = response[digit] === 0x30 ? 0x31 : 0x30
     const c = byId(
-      await checkOcspResponse({ responseDer: response, certDer: leafRsa, issuerDer: intermediate }),
+      await checkOcspResponse({
+        at: fixtureTime,
+        responseDer: response,
+        certDer: leafRsa,
+        issuerDer: intermediate,
+      }),
     )
     expect(c.parse.status).toBe('pass')
     expect(c.signature).toMatchObject({ status: 'fail', detail: expect.stringMatching(/does not match/) })
@@ -100,6 +119,7 @@ describe('checkOcspResponse', () => {
   it('the fixture with a bad signature fails it too', async () => {
     const c = byId(
       await checkOcspResponse({
+        at: fixtureTime,
         responseDer: fixture('ocsp/resp-bad-signature.der'),
         issuerDer: intermediate,
       }),
@@ -109,7 +129,9 @@ describe('checkOcspResponse', () => {
 
   it('the wrong issuer fails the CertID, saying the name hash is another CA', async () => {
     const response = fixture('ocsp/resp-good-sha256-byname-nocerts.der')
-    const c = byId(await checkOcspResponse({ responseDer: response, certDer: leafRsa, issuerDer: root }))
+    const c = byId(
+      await checkOcspResponse({ at: fixtureTime, responseDer: response, certDer: leafRsa, issuerDer: root }),
+    )
     expect(c['cert-id'].status).toBe('fail')
     expect(c['cert-id'].detail).toMatch(
       /^issuerNameHash \(SHA-256\) is not the hash of CN=Staple Lab Test Root R1/,
@@ -119,7 +141,12 @@ describe('checkOcspResponse', () => {
   it('SHA-1 CertIDs are recomputed too', async () => {
     const response = fixture('ocsp/resp-good-sha1-byname-nononce.der')
     const c = byId(
-      await checkOcspResponse({ responseDer: response, certDer: leafRsa, issuerDer: intermediate }),
+      await checkOcspResponse({
+        at: fixtureTime,
+        responseDer: response,
+        certDer: leafRsa,
+        issuerDer: intermediate,
+      }),
     )
     expect(c['cert-id'].detail).toMatch(/hashes \(SHA-1\) match/)
   })
@@ -128,6 +155,7 @@ describe('checkOcspResponse', () => {
     const response = fixture('ocsp/resp-good-sha256-byname-nocerts.der')
     const c = byId(
       await checkOcspResponse({
+        at: fixtureTime,
         responseDer: response,
         certDer: fixture('certs/leaf-ecdsa.der'),
         issuerDer: intermediate,
@@ -153,7 +181,7 @@ describe('checkOcspResponse', () => {
   })
 
   it('the stale fixture is stale now', async () => {
-    const c = byId(await checkOcspResponse({ responseDer: fixture('ocsp/resp-stale.der') }))
+    const c = byId(await checkOcspResponse({ at: fixtureTime, responseDer: fixture('ocsp/resp-stale.der') }))
     expect(c.freshness.status).toBe('fail')
   })
 
@@ -161,9 +189,13 @@ describe('checkOcspResponse', () => {
     const response = data('resp-nonce.der')
     const request = valueOf((await inspectBytes('q', data('req-nonce.der')))[0])
     if (request.kind !== 'ocspRequest' || !request.nonce) throw new Error('request without nonce')
-    const ok = byId(await checkOcspResponse({ responseDer: response, requestNonceHex: request.nonce }))
+    const ok = byId(
+      await checkOcspResponse({ at: fixtureTime, responseDer: response, requestNonceHex: request.nonce }),
+    )
     expect(ok.nonce.status).toBe('pass')
-    const other = byId(await checkOcspResponse({ responseDer: response, requestNonceHex: '00'.repeat(16) }))
+    const other = byId(
+      await checkOcspResponse({ at: fixtureTime, responseDer: response, requestNonceHex: '00'.repeat(16) }),
+    )
     expect(other.nonce).toMatchObject({ status: 'fail', detail: expect.stringMatching(/differs/) })
   })
 
@@ -187,7 +219,11 @@ describe('checkOcspResponse', () => {
 
   it('an Ed25519 signature verifies, and its signer is still not authorized', async () => {
     const c = byId(
-      await checkOcspResponse({ responseDer: data('resp-ed25519-signer.der'), issuerDer: data('int.pem') }),
+      await checkOcspResponse({
+        at: fixtureTime,
+        responseDer: data('resp-ed25519-signer.der'),
+        issuerDer: data('int.pem'),
+      }),
     )
     expect(c.signature).toMatchObject({
       status: 'pass',
@@ -198,24 +234,33 @@ describe('checkOcspResponse', () => {
 
   it('revoked and unknown statuses fail the certificate status with the reason', async () => {
     const revoked = byId(
-      await checkOcspResponse({ responseDer: fixture('ocsp/resp-revoked-keycompromise.der') }),
+      await checkOcspResponse({
+        at: fixtureTime,
+        responseDer: fixture('ocsp/resp-revoked-keycompromise.der'),
+      }),
     )
     expect(revoked['cert-status']).toMatchObject({
       status: 'fail',
       detail: 'revoked on 2026-11-20 12:00 UTC (keyCompromise)',
     })
-    const unknown = byId(await checkOcspResponse({ responseDer: fixture('ocsp/resp-unknown.der') }))
+    const unknown = byId(
+      await checkOcspResponse({ at: fixtureTime, responseDer: fixture('ocsp/resp-unknown.der') }),
+    )
     expect(unknown['cert-status'].detail).toMatch(/^unknown/)
   })
 
   it('an unsuccessful status stops after saying what it means', async () => {
-    const checks = await checkOcspResponse({ responseDer: fixture('ocsp/resp-status-trylater.der') })
+    const checks = await checkOcspResponse({
+      at: fixtureTime,
+      responseDer: fixture('ocsp/resp-status-trylater.der'),
+    })
     expect(checks.map((c) => c.status)).toEqual(['pass', 'fail'])
     expect(checks[1].detail).toMatch(/^tryLater: /)
   })
 
   it('garbage is a failed parse check, not an exception', async () => {
     const checks = await checkOcspResponse({
+      at: fixtureTime,
       responseDer: new Uint8Array([0x30, 0x84, 0x7f, 0xff, 0xff, 0xff]),
     })
     expect(checks).toEqual([
@@ -225,7 +270,7 @@ describe('checkOcspResponse', () => {
         detail: expect.stringMatching(/the length at byte 1/),
       }),
     ])
-    const notOcsp = await checkOcspResponse({ responseDer: leafRsa })
+    const notOcsp = await checkOcspResponse({ at: fixtureTime, responseDer: leafRsa })
     expect(notOcsp[0]).toMatchObject({ id: 'parse', status: 'fail' })
   })
 })

@@ -54,6 +54,7 @@ describe('an unauthorized signer', () => {
     )
     expect(verdict).not.toBe('accepted')
     const checks = await checkOcspResponse({
+      at: new Date('2026-11-25T00:00:00Z'),
       responseDer: der,
       certDer: fixture('certs/leaf-rsa.der'),
       issuerDer: fixture('certs/intermediate.der'),

@@ -108,6 +108,7 @@ describe('inspectBytes on mutated real objects', () => {
     await fc.assert(
       fc.asyncProperty(mutation(seeds.response.length), async (m) => {
         const checks = await checkOcspResponse({
+          at: new Date('2026-11-25T00:00:00Z'),
           responseDer: apply(seeds.response, m),
           issuerDer: fixture('certs/intermediate.der'),
         })

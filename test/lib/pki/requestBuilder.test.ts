@@ -114,7 +114,11 @@ describe('buildOcspRequest', () => {
   it.skipIf(!hasOpenssl)(
     'gives an openssl command that, without -url, writes the very same request',
     async () => {
-      const demo = await createDemoPki({ keyAlgorithm: 'ECDSA-P256', mustStaple: true })
+      const demo = await createDemoPki({
+        keyAlgorithm: 'ECDSA-P256',
+        mustStaple: true,
+        now: new Date('2026-11-24T10:20:30Z'),
+      })
       if (!demo.ok) throw new Error(demo.error.message)
       const built = await buildOcspRequest({
         certDer: demo.value.leaf.der,
