@@ -11,7 +11,7 @@ import { expect, test, type Page, type Request } from '@playwright/test'
  */
 function watchNetwork(page: Page): string[] {
   const bad: string[] = []
-  const origin = 'http://127.0.0.1:4173'
+  const origin = new URL(page.url() === 'about:blank' ? test.info().project.use.baseURL! : page.url()).origin
   page.on('request', (request: Request) => {
     const url = request.url()
     if (url.startsWith('blob:') || url.startsWith('data:')) return
