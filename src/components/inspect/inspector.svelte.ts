@@ -257,7 +257,8 @@ export class Inspector {
         ...(issuer ? { issuerDer: issuer.object.der } : {}),
         ...nonceOfMatchingRequest(info, this.cards),
         skewSeconds: this.skewSeconds,
-        // The page's clock; the checklist's freshness line is re-read against it on every tick.
+        // The page's clock, read once per check.
+        // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a throwaway value, never reactive state
         at: new Date(),
       })
       if (generation !== this.#analysis) return
