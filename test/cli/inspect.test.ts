@@ -174,4 +174,20 @@ describe('inspect usage and text output', { timeout: 60_000 }, () => {
     expect(r.stdout).toMatch(/^ {16}fresh for 3 d\b/m)
     expect(r.stdout).toMatch(/^ {2}Response 1 {4}GOOD {2}serial 8f1d3ca6b0e2475c9a1f00c4d2e3b7a1/m)
   })
+
+  it('prints names as written, hidden characters as markers; --json keeps RFC 4514 with UTF-8 text', () => {
+    const files = ['names/utf8-zurich-tokyo.pem', 'names/bidi-spoof.der', 'names/empty-rdn.der']
+    const text = inspect(['--at', '2030-01-01T00:00:00Z', ...files])
+    expect(text.status).toBe(0)
+    expect(text.stdout).toMatch(/^ {2}Subject {7}CN=Zürich 東京,O=Staple Lab Test PKI,C=DE$/m)
+    expect(text.stdout).toMatch(/^ {2}Subject {7}CN=invoice⟨U\+202E⟩gnp\.exe,O=Evil⟨U\+200B⟩Corp$/m)
+    expect(text.stdout).toMatch(/^ {2}Subject {7}CN=empty\.example,O=Staple Lab,⟨empty RDN⟩$/m)
+    expect(text.stdout).not.toContain('\u202e')
+    const json: Json[] = JSON.parse(inspect(['--json', '--at', '2030-01-01T00:00:00Z', ...files]).stdout)
+    expect(json.map((o) => o.subject)).toEqual([
+      'CN=Zürich 東京,O=Staple Lab Test PKI,C=DE',
+      'CN=invoice\u202egnp.exe,O=Evil\u200bCorp',
+      'CN=empty.example,O=Staple Lab,',
+    ])
+  })
 })

@@ -1,4 +1,4 @@
-/** Display formatting for the inspector's views: times, sizes, names. Pure, no DOM. */
+/** Display formatting for the inspector's views: times, sizes, hex. Pure, no DOM. (Names: lib/pki/shownName.ts.) */
 import type { ObjectKind } from '../../lib/pki/types'
 
 /** "2026-11-23T19:00:00Z" as "2026-11-23 19:00:00 UTC": the same instant, easier to read. */
@@ -20,16 +20,6 @@ function trim(value: number): string {
 /** "ab12cd34" as "ab:12:cd:34", the way browsers and openssl show serials and fingerprints. */
 export function colonHex(hex: string): string {
   return (hex.match(/../g) ?? [hex]).join(':')
-}
-
-/**
- * The CN of an RFC 4514 name, or the whole name when it has none. RFC 4514 escapes a comma inside
- * a value with a backslash, so the split honours escapes.
- */
-export function commonName(name: string): string {
-  const match = /(?:^|,)\s*CN=((?:\\.|[^,\\])*)/.exec(name)
-  if (!match) return name || '(empty name)'
-  return match[1].replace(/\\(.)/g, '$1')
 }
 
 export const kindLabels: Record<ObjectKind, string> = {

@@ -12,6 +12,7 @@
  * - must-staple is a property of the certificate, not a Scenario field: the must-staple row always
  *   exists; the provenance marker tells the view whether it is this certificate's row.
  */
+import { commonName } from '../pki/names.ts'
 import type { CertificateInfo, ChainLink, OcspResponseInfo, SingleResponse } from '../pki/types.ts'
 import { fieldSpecs, parseScenario, type Scenario } from '../sim/index.ts'
 import { stapleIdOf, type Provenance } from './provenance.ts'
@@ -84,10 +85,10 @@ export const formatCount = (n: number): string => thousands.format(n)
 const utc = (iso: string): string =>
   new Date(Date.parse(iso)).toISOString().slice(0, 16).replace('T', ' ') + ' UTC'
 
+/** The subject CN's text (names.ts); a CN with no text (invalid bytes) names no host. */
 function commonNameOf(name: string): string | undefined {
-  // RFC 2253 form, most specific RDN first: "CN=shop.example,O=...". Escaped commas stay inside.
-  const match = /(?:^|,)CN=((?:\\.|[^,\\])*)/.exec(name)
-  return match?.[1]?.replace(/\\(.)/g, '$1')
+  const cn = commonName(name)
+  return cn?.kind === 'text' ? cn.text : undefined
 }
 
 function isValidField(name: 'site' | 'responderHost', value: string): boolean {

@@ -3,14 +3,15 @@
  * (OIDs with their names, strings, times, integers, booleans, bit strings).
  */
 import { contentOf, readDer, type DerNode } from './der.ts'
+import { decodeDirectoryString } from './directoryString.ts'
 import { oidName } from './oids.ts'
 import type { Asn1Node, Result } from './types.ts'
 import {
   decodeOid,
-  decodeString,
   decodeTime,
   integerHex,
   integerValue,
+  latin1,
   toHex,
   universalTagNames,
 } from './values.ts'
@@ -71,12 +72,11 @@ function valueOf(bytes: Uint8Array, node: DerNode): string | undefined {
     }
     case 23:
     case 24:
-      return (
-        decodeTime(node.tagNumber, content) ?? `invalid time "${truncate(decodeString(19, content) ?? '')}"`
-      )
+      return decodeTime(node.tagNumber, content) ?? `invalid time "${truncate(latin1(content))}"`
     default: {
-      const text = decodeString(node.tagNumber, content)
-      return text !== undefined ? truncate(text) : content.length ? shortHex(content) : undefined
+      const text = decodeDirectoryString(node.tagNumber, content)
+      if (text && !text.ok) return `${text.problem}: ${shortHex(content)}`
+      return text ? truncate(text.text) : content.length ? shortHex(content) : undefined
     }
   }
 }

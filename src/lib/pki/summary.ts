@@ -1,6 +1,6 @@
 /**
  * A readable plain-text summary of one inspected object (what `inspect` prints without --json):
- * aligned labels, the validity and freshness sentences, and a must-staple line.
+ * aligned labels, names as written (shownName.ts), the validity and freshness sentences, and a must-staple line.
  */
 import {
   crlReasonMeaning,
@@ -9,6 +9,7 @@ import {
   formatUtc,
   responseStatusMeaning,
 } from './describe.ts'
+import { showName } from './shownName.ts'
 import type { CertID, CertificateInfo, InspectedObject, OcspRequestInfo, OcspResponseInfo } from './types.ts'
 
 const width = 14
@@ -26,6 +27,11 @@ function list(label: string, values: string[]): string[] {
   return values.map((v, i) => (i === 0 ? line(label, v) : more(v)))
 }
 
+/** A name as written, hidden characters marked (shownName.ts); "(empty)" for an empty Name. */
+function shown(name: string): string {
+  return showName(name).text || '(empty)'
+}
+
 function certId(c: CertID): string {
   return `serial ${c.serialNumber} (${c.hashAlgorithm}, issuer name hash ${c.issuerNameHash.slice(0, 12)}…, key hash ${c.issuerKeyHash.slice(0, 12)}…)`
 }
@@ -36,8 +42,8 @@ function certificate(c: CertificateInfo, now: Date): string[] {
     c.publicKey.curve ?? (c.publicKey.sizeBits ? `${c.publicKey.sizeBits} bits` : ''),
   ]
   return [
-    line('Subject', c.subject),
-    line('Issuer', c.issuer + (c.selfIssued ? ' (self-issued)' : '')),
+    line('Subject', shown(c.subject)),
+    line('Issuer', shown(c.issuer) + (c.selfIssued ? ' (self-issued)' : '')),
     line('Serial', c.serialNumber),
     line('Valid', `${formatUtc(c.notBefore)} to ${formatUtc(c.notAfter)}`),
     more(describeValidity(c.notBefore, c.notAfter, now)),
@@ -75,7 +81,7 @@ function response(r: OcspResponseInfo, now: Date): string[] {
   if (!b) return out
   const responder =
     b.responderId.type === 'byName'
-      ? `by name: ${b.responderId.name}`
+      ? `by name: ${shown(b.responderId.name)}`
       : `by key hash: ${b.responderId.keyHash}`
   out.push(line('Produced at', formatUtc(b.producedAt)), line('Responder', responder))
   b.responses.forEach((s, i) => {
@@ -92,7 +98,7 @@ function response(r: OcspResponseInfo, now: Date): string[] {
   })
   if (b.nonce) out.push(line('Nonce', b.nonce))
   out.push(line('Certificates', `${b.certificates.length} embedded`))
-  b.certificates.forEach((c) => out.push(more(c.subject)))
+  b.certificates.forEach((c) => out.push(more(shown(c.subject))))
   out.push(line('Signature', b.signatureAlgorithm))
   return out
 }

@@ -99,43 +99,6 @@ export function latin1(bytes: Uint8Array): string {
   return s
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: false })
-
-/** The text of a string type, as Unicode; undefined when the tag is not a string type. */
-export function decodeString(tagNumber: number, content: Uint8Array): string | undefined {
-  switch (tagNumber) {
-    case 12: // UTF8String
-      return utf8.decode(content)
-    case 18: // NumericString
-    case 19: // PrintableString
-    case 22: // IA5String
-    case 26: // VisibleString
-    case 20: // TeletexString: read as Latin-1, as OpenSSL does
-    case 27: // GeneralString
-    case 25: // GraphicString
-      return latin1(content)
-    case 30: {
-      // BMPString: UCS-2 big-endian
-      let s = ''
-      for (let i = 0; i + 1 < content.length; i += 2)
-        s += String.fromCharCode((content[i] << 8) | content[i + 1])
-      return s
-    }
-    case 28: {
-      // UniversalString: UCS-4 big-endian
-      let s = ''
-      for (let i = 0; i + 3 < content.length; i += 4) {
-        const cp =
-          ((content[i] << 24) | (content[i + 1] << 16) | (content[i + 2] << 8) | content[i + 3]) >>> 0
-        s += cp <= 0x10ffff ? String.fromCodePoint(cp) : '\ufffd'
-      }
-      return s
-    }
-    default:
-      return undefined
-  }
-}
-
 export const universalTagNames: Record<number, string> = {
   1: 'BOOLEAN',
   2: 'INTEGER',

@@ -48,6 +48,21 @@ describe('ChainView', () => {
     expect(screen.getByText('stranger.example')).toBeTruthy()
   })
 
+  it("names each certificate by its CN as written, not by the CN's escaped bytes", () => {
+    render(ChainView, {
+      chain: {
+        state: 'built',
+        links: [
+          // The RFC 2253 escaped form of "Zürich 東京", as older JSON carries it.
+          link('leaf', 'Z\\C3\\BCrich \\E6\\9D\\B1\\E4\\BA\\AC', signature('pass', 'verified'), 0),
+          link('root', 'Root\\, R1', signature('pass', 'verified with its own key (self-signed)'), 1),
+        ],
+      },
+    })
+    const names = [...screen.getByTestId('chain').querySelectorAll('.name')].map((n) => n.textContent)
+    expect(names).toEqual(['Zürich 東京', 'Root, R1'])
+  })
+
   it('shows nothing for fewer than two certificates', () => {
     const { container } = render(ChainView, { chain: { state: 'none' } })
     expect(container.textContent?.trim()).toBe('')

@@ -5,6 +5,7 @@
 import * as asn1js from 'asn1js'
 import * as pkijs from 'pkijs'
 import { derOf } from './encoding.ts'
+import { escapeRfc4514 } from '../names.ts'
 
 export const oids = {
   basicConstraints: '2.5.29.19',
@@ -163,9 +164,8 @@ export function distinguishedName(attributes: NameAttribute[]): pkijs.RelativeDi
 
 /** RFC 4514 string, most specific first (as openssl -nameopt RFC2253 and the parser print it). */
 export function nameString(attributes: NameAttribute[]): string {
-  const escape = (v: string) => v.replace(/([,+"\\<>;=])/g, '\\$1').replace(/^([ #])|( )$/g, '\\$1$2')
   return [...attributes]
     .reverse()
-    .map((a) => `${a.type}=${escape(a.value)}`)
+    .map((a) => `${a.type}=${escapeRfc4514(a.value)}`)
     .join(',')
 }

@@ -26,6 +26,29 @@ describe('CertificateView', () => {
     expect(container.textContent).toContain(`CN=${hostile}`)
   })
 
+  it('shows the subject as written, each value in its own bidi run, a hidden override as a marker', () => {
+    const subject = 'CN=invoice\u202egnp.exe,O=ירושלים,C=IL'
+    const { container } = render(CertificateView, { info: certificate({ subject }), now })
+    const name = screen.getAllByTestId('name')[0]
+    expect(name.textContent).toBe('CN=invoice⟨U+202E⟩gnp.exe,O=ירושלים,C=IL')
+    expect(container.textContent).not.toContain('\u202e')
+    expect([...name.querySelectorAll('bdi')].map((b) => b.textContent)).toEqual([
+      'invoice⟨U+202E⟩gnp.exe',
+      'ירושלים',
+      'IL',
+    ])
+    expect(name.querySelector('.mark')?.getAttribute('title')).toBe(
+      'U+202E RIGHT-TO-LEFT OVERRIDE: reverses the text after it',
+    )
+  })
+
+  it('shows an empty RDN and bytes that are not text as markers, not as a stray comma or wrong letters', () => {
+    render(CertificateView, { info: certificate({ subject: 'CN=#0C035AC328,O=Staple Lab,' }), now })
+    expect(screen.getAllByTestId('name')[0].textContent).toBe(
+      'CN=⟨invalid UTF8String: 5A C3 28⟩,O=Staple Lab,⟨empty RDN⟩',
+    )
+  })
+
   it('says in words how long the certificate has left, or how long ago it expired', () => {
     const { unmount } = render(CertificateView, {
       info: certificate({ notAfter: '2027-01-04T12:00:00Z' }),
