@@ -169,9 +169,27 @@ test('a certificate whose CN is markup shows it as text and runs nothing', async
   await page.getByTestId('file-input').setInputFiles(fixture('certs/leaf-xss.pem'))
   const xss = card(page, '<img src=x onerror=alert(1)>')
   await expect(xss.getByRole('heading', { level: 3 })).toHaveText('<img src=x onerror=alert(1)>')
-  // The subject line keeps RFC 4514's escapes (as openssl prints it), still as text.
-  await expect(xss).toContainText('CN=\\<img src=x onerror=alert(1)\\>')
+  // The subject line shows the name as written (no RFC 4514 escapes), still as text.
+  await expect(xss.getByTestId('name').first()).toHaveText('CN=<img src=x onerror=alert(1)>')
   await expect(page.locator('main img')).toHaveCount(0)
+})
+
+test('names show as written in their own script; a hidden override shows as a marker', async ({ page }) => {
+  await openInspector(page)
+  await page
+    .getByTestId('file-input')
+    .setInputFiles([fixture('names/utf8-zurich-tokyo.pem'), fixture('names/bidi-spoof.pem')])
+  const zurich = card(page, 'Zürich 東京')
+  await expect(zurich.getByRole('heading', { level: 3 })).toHaveText('Zürich 東京')
+  await expect(zurich.getByTestId('name').first()).toHaveText('CN=Zürich 東京,O=Staple Lab Test PKI,C=DE')
+  await expect(zurich).not.toContainText('C3BC')
+
+  const spoof = card(page, 'invoice⟨U+202E⟩gnp.exe')
+  const subject = spoof.getByTestId('name').first()
+  await expect(subject).toHaveText('CN=invoice⟨U+202E⟩gnp.exe,O=Evil⟨U+200B⟩Corp')
+  await expect(subject.locator('.mark').first()).toHaveAttribute('title', /RIGHT-TO-LEFT OVERRIDE/)
+  // No override reaches the page: what the reader sees is in the order it is stored.
+  expect(await spoof.evaluate((el) => el.textContent?.includes('\u202e'))).toBe(false)
 })
 
 test('inspecting files makes no network request', async ({ page }) => {
