@@ -16,6 +16,7 @@ import { commonName } from '../pki/names.ts'
 import type { CertificateInfo, ChainLink, OcspResponseInfo, SingleResponse } from '../pki/types.ts'
 import { fieldSpecs, parseScenario, type Scenario } from '../sim/index.ts'
 import { stapleIdOf, type Provenance } from './provenance.ts'
+import { nameText } from '../pki/shownName.ts'
 
 /** RFC 6960 leaves clock tolerance to the client; 300 s is a common allowance (and checkOcspResponse's default). */
 export const defaultSkewSeconds = 300
@@ -208,7 +209,7 @@ export function scenarioFromPki(input: PkiInput): BridgeResult {
       ok: false,
       error: {
         code: 'not-a-leaf',
-        message: `${leaf.subject} is a CA certificate: simulate with a server's certificate`,
+        message: `${nameText(leaf.subject)} is a CA certificate: simulate with a server's certificate`,
       },
     }
   }

@@ -8,6 +8,7 @@ import { readCertificate, equalBytes, type CertificateParts } from './certificat
 import { readDer } from './der.ts'
 import type { CertificateInfo, ChainLink, Check } from './types.ts'
 import { verifySignature } from './verify.ts'
+import { nameText } from './shownName.ts'
 
 interface Node {
   inputIndex: number
@@ -39,17 +40,13 @@ export function issues(issuer: Node, cert: Node): boolean {
 
 const isSelfIssued = (n: Node) => issues(n, n)
 
-function cn(info: CertificateInfo): string {
-  return info.subject || '(empty subject)'
-}
-
 async function signatureCheck(cert: Node, issuer: Node | undefined): Promise<Check> {
   const base = { id: 'signature', label: 'Signature' }
   if (!issuer) {
     return {
       ...base,
       status: 'skip',
-      detail: `the issuer (${cert.info.issuer}) was not provided, so the signature was not checked`,
+      detail: `the issuer (${nameText(cert.info.issuer)}) was not provided, so the signature was not checked`,
     }
   }
   const p = cert.parts
@@ -63,7 +60,7 @@ async function signatureCheck(cert: Node, issuer: Node | undefined): Promise<Che
     signature: p.signature,
     data: p.tbs,
   })
-  const by = issuer === cert ? 'its own key (self-signed)' : `the key of ${cn(issuer.info)}`
+  const by = issuer === cert ? 'its own key (self-signed)' : `the key of ${nameText(issuer.info.subject)}`
   if (outcome.ok) return { ...base, status: 'pass', detail: `verified with ${by}` }
   return {
     ...base,
@@ -119,7 +116,7 @@ export async function buildChain(certs: { der: Uint8Array; info: CertificateInfo
         id: 'signature',
         label: 'Signature',
         status: 'skip',
-        detail: `not on the path from ${cn(leaf.info)}: neither its issuer nor issued by a certificate on it`,
+        detail: `not on the path from ${nameText(leaf.info.subject)}: neither its issuer nor issued by a certificate on it`,
       },
     })
   }

@@ -13,6 +13,7 @@ import { readOcspResponse, type OcspResponseParts } from './ocspResponse.ts'
 import { check, readCert, signerChecks, type OcspCheckId } from './ocspSigner.ts'
 import type { Check, SingleResponse } from './types.ts'
 import { toHex } from './values.ts'
+import { nameText } from './shownName.ts'
 
 export type { OcspCheckId }
 
@@ -77,13 +78,13 @@ async function matchCertId(
     const alg = hashNames[r.certId.hashAlgorithm]
     if (nameHash === r.certId.issuerNameHash && keyHash === r.certId.issuerKeyHash) {
       const serial = cert ? `serial ${cert.serialNumber}, ` : ''
-      const detail = `${serial}issuer name and key hashes (${alg}) match ${issuer.subject}`
+      const detail = `${serial}issuer name and key hashes (${alg}) match ${nameText(issuer.subject)}`
       return { check: check('cert-id', 'pass', detail), single: r }
     }
     why =
       nameHash !== r.certId.issuerNameHash
-        ? `issuerNameHash (${alg}) is not the hash of ${issuer.subject}'s name: the response is for a certificate of another CA`
-        : `issuerKeyHash (${alg}) is not the hash of ${issuer.subject}'s public key: another CA key issued the certificate`
+        ? `issuerNameHash (${alg}) is not the hash of ${nameText(issuer.subject)}'s name: the response is for a certificate of another CA`
+        : `issuerKeyHash (${alg}) is not the hash of ${nameText(issuer.subject)}'s public key: another CA key issued the certificate`
   }
   return { check: check('cert-id', 'fail', why) }
 }

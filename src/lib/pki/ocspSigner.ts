@@ -11,6 +11,7 @@ import type { OcspResponseParts } from './ocspResponse.ts'
 import type { Check } from './types.ts'
 import { toHex } from './values.ts'
 import { verifySignature } from './verify.ts'
+import { nameText } from './shownName.ts'
 
 export type OcspCheckId =
   'parse' | 'response-status' | 'cert-id' | 'cert-status' | 'signature' | 'signer' | 'freshness' | 'nonce'
@@ -66,7 +67,7 @@ export async function signerChecks(
     )
       named.push(c)
   }
-  const who = id.type === 'byName' ? id.name : `key hash ${id.keyHash}`
+  const who = id.type === 'byName' ? nameText(id.name) : `key hash ${id.keyHash}`
   if (named.length === 0) {
     const detail = `the responder (${who}) is not embedded in the response, nor the issuer or another certificate given: its key is unknown`
     return [check('signature', 'skip', detail), check('signer', 'skip', 'the signer is unknown')]
@@ -84,12 +85,12 @@ export async function signerChecks(
     ? check(
         'signature',
         'pass',
-        `${basic.signatureAlgorithm.name} signature verified with the key of ${signer.subject}`,
+        `${basic.signatureAlgorithm.name} signature verified with the key of ${nameText(signer.subject)}`,
       )
     : check(
         'signature',
         outcome.unsupported ? 'skip' : 'fail',
-        `not verified with the key of ${signer.subject}: ${outcome.reason}`,
+        `not verified with the key of ${nameText(signer.subject)}: ${outcome.reason}`,
       )
   return [sig, await authorize(signer, cert, issuer)]
 }
@@ -105,7 +106,7 @@ async function authorize(
     return check(
       'signer',
       'skip',
-      `signed by ${signer.subject}; give the certificate or its issuer to check the signer is allowed`,
+      `signed by ${nameText(signer.subject)}; give the certificate or its issuer to check the signer is allowed`,
     )
   if (issuer && signer.subject === issuer.subject && toHex(signer.spki) === toHex(issuer.spki)) {
     return check('signer', 'pass', 'signed by the issuing CA itself')
@@ -120,7 +121,7 @@ async function authorize(
     return check(
       'signer',
       'fail',
-      `the signer ${signer.subject} was issued by ${signer.issuer}, not by the certificate's CA ${caName}: it may not answer for it (RFC 6960 4.2.2.2)`,
+      `the signer ${nameText(signer.subject)} was issued by ${nameText(signer.issuer)}, not by the certificate's CA ${nameText(caName)}: it may not answer for it (RFC 6960 4.2.2.2)`,
     )
   }
   const ext = signer.extensionValues.find((e) => e.oid === '2.5.29.37')
@@ -133,7 +134,7 @@ async function authorize(
     return check(
       'signer',
       'fail',
-      `the signer ${signer.subject} was issued by the CA but lacks id-kp-OCSPSigning in its extended key usage: it may not sign OCSP responses (RFC 6960 4.2.2.2)`,
+      `the signer ${nameText(signer.subject)} was issued by the CA but lacks id-kp-OCSPSigning in its extended key usage: it may not sign OCSP responses (RFC 6960 4.2.2.2)`,
     )
   }
   const nocheck = signer.extensions.some((e) => e.oid === '1.3.6.1.5.5.7.48.1.5')
@@ -153,12 +154,12 @@ async function authorize(
       return check(
         'signer',
         'fail',
-        `the delegated responder certificate ${signer.subject} is not signed by ${issuer.subject}: ${v.reason}`,
+        `the delegated responder certificate ${nameText(signer.subject)} is not signed by ${nameText(issuer.subject)}: ${v.reason}`,
       )
   }
   return check(
     'signer',
     'pass',
-    `a delegated responder with id-kp-OCSPSigning, issued by ${caName}; ${nocheckText}`,
+    `a delegated responder with id-kp-OCSPSigning, issued by ${nameText(caName)}; ${nocheckText}`,
   )
 }

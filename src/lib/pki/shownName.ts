@@ -121,6 +121,11 @@ export function showName(name: string): ShownName {
   return { rdns, text }
 }
 
+/** A name as one line of text for a sentence or the CLI: as written, markers included. */
+export function nameText(name: string): string {
+  return showName(name).text || '(empty name)'
+}
+
 /** The common name to title a certificate by: its CN shown, else the whole name, else "(empty name)". */
 export function shownCommonName(name: string): ShownValue {
   const cn = commonName(name)

@@ -9,7 +9,7 @@ import {
   formatUtc,
   responseStatusMeaning,
 } from './describe.ts'
-import { showName } from './shownName.ts'
+import { nameText as shown } from './shownName.ts'
 import type { CertID, CertificateInfo, InspectedObject, OcspRequestInfo, OcspResponseInfo } from './types.ts'
 
 const width = 14
@@ -25,11 +25,6 @@ function more(value: string): string {
 function list(label: string, values: string[]): string[] {
   if (values.length === 0) return []
   return values.map((v, i) => (i === 0 ? line(label, v) : more(v)))
-}
-
-/** A name as written, hidden characters marked (shownName.ts); "(empty)" for an empty Name. */
-function shown(name: string): string {
-  return showName(name).text || '(empty)'
 }
 
 function certId(c: CertID): string {

@@ -75,6 +75,15 @@ describe('buildChain', () => {
     expect(chain[2].signature.status).toBe('skip')
   })
 
+  it('names in its sentences are as written, a hidden override shown as a marker, never acting', async () => {
+    const spoof = await certificate(fixture('names/bidi-spoof.der'))
+    const stranger = await certificate(data('edroot.pem'))
+    const chain = await buildChain([spoof, stranger])
+    expect(chain[1].signature.detail).toBe(
+      'not on the path from CN=invoice⟨U+202E⟩gnp.exe,O=Evil⟨U+200B⟩Corp: neither its issuer nor issued by a certificate on it',
+    )
+  })
+
   it('no certificates, no chain', async () => {
     expect(await buildChain([])).toEqual([])
   })

@@ -5,6 +5,7 @@
 import { certificateFileNames, ocspVerifyCommand, responseFileName, verifyOtherPem } from './commands.ts'
 import { toPem, type Der } from './encoding.ts'
 import type { DemoCertificate, DemoPki, OcspResponseOptions } from './types.ts'
+import { nameText } from '../shownName.ts'
 
 export interface DemoFile {
   key: string
@@ -29,7 +30,7 @@ function certificateFile(c: DemoCertificate, title: string, what: string): DemoF
     key: c.fileStem,
     kind: 'certificate',
     title,
-    detail: `${c.subject} · serial ${c.serialNumber} · ${what}, valid ${days(c.notBefore, c.notAfter)} days`,
+    detail: `${nameText(c.subject)} · serial ${c.serialNumber} · ${what}, valid ${days(c.notBefore, c.notAfter)} days`,
     der: c.der,
     derName: `${c.fileStem}.der`,
     pem: c.pem,
