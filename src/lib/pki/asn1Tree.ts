@@ -5,6 +5,7 @@
 import { contentOf, readDer, type DerNode } from './der.ts'
 import { decodeDirectoryString } from './directoryString.ts'
 import { oidName } from './oids.ts'
+import { showText } from './shownName.ts'
 import type { Asn1Node, Result } from './types.ts'
 import {
   decodeOid,
@@ -76,7 +77,8 @@ function valueOf(bytes: Uint8Array, node: DerNode): string | undefined {
     default: {
       const text = decodeDirectoryString(node.tagNumber, content)
       if (text && !text.ok) return `${text.problem}: ${shortHex(content)}`
-      return text ? truncate(text.text) : content.length ? shortHex(content) : undefined
+      // Hidden and direction-changing characters as markers (shownName.ts), as in the names view.
+      return text ? truncate(showText(text.text).text) : content.length ? shortHex(content) : undefined
     }
   }
 }

@@ -107,6 +107,19 @@ describe('parseAsn1Tree', () => {
     )
   })
 
+  it('shows strings as written with hidden characters as markers, and broken strings as their bytes with why', () => {
+    const values = (file: string) => {
+      const tree = parseAsn1Tree(fixture(file))
+      if (!tree.ok) throw new Error(tree.error.message)
+      return all(tree.value).map((n) => n.value)
+    }
+    expect(values('names/bidi-spoof.der')).toContain('invoice⟨U+202E⟩gnp.exe')
+    expect(values('names/bmp-tokyo.der')).toContain('東京 Tokyo')
+    expect(values('names/invalid-utf8.der')).toContain(
+      'UTF8String is not valid UTF-8 at offset 1 (C328): 5ac32872696368 (7 bytes)',
+    )
+  })
+
   it('strings that look like DER cost no more than strings that do not', () => {
     // 0x04 and 0x30 start a probe for encapsulated DER; 0xff never does. Each failed probe used to
     // throw (and capture a stack trace), making such inputs several times slower.
