@@ -4,9 +4,9 @@
  * error with a one-line message on stderr. See docs/model.md ("CLI") for the JSON contract.
  */
 import { runAllModes } from '../lib/sim/compare.ts'
-import { parseCliArgs, usage } from '../lib/sim/cliOptions.ts'
+import { parseCliArgs, usage } from './simulateOptions.ts'
 import { simulate } from '../lib/sim/engine.ts'
-import { compareToText, runToJson, runToText } from '../lib/sim/report.ts'
+import { compareToText, runToJson, runToText } from './report.ts'
 
 function main(argv: readonly string[]): number {
   const parsed = parseCliArgs(argv)

@@ -5,7 +5,7 @@
  *   #/embed?rs=80                    the same diagrams for an iframe
  *
  * The scenario uses the engine's compact query (scenarioToQuery: only fields that differ from the
- * defaults); the view adds its own keys beside it, which scenarioFromQuery ignores.
+ * defaults); the view adds its own keys beside it, which parseScenarioParams ignores.
  *
  * History: a burst of changes (a slider drag sends one per pixel) makes one history entry. The first
  * change of a burst pushes; the next ones within `burstMs` replace it, so back/forward step through
@@ -17,10 +17,12 @@ import { router } from '../../lib/route.svelte.ts'
 import { formatRoute } from '../../lib/route.ts'
 import {
   defaultScenario,
-  fieldSpecs,
-  scenarioFromQuery,
+  parseScenarioParams,
+  scenarioFields,
   scenarioToQuery,
+  versionKey,
   type Scenario,
+  type ScenarioProblem,
 } from '../../lib/sim/index.ts'
 import { isSpeed, type Speed } from '../../lib/viz/clock.ts'
 
@@ -35,7 +37,10 @@ export const burstMs = 600
 
 export type CompareViewName = 'compare' | 'embed'
 
-const scenarioKeys = new Set<string>(['v', ...Object.values(fieldSpecs).map((spec) => spec.key)])
+const scenarioKeys = new Set<string>([
+  versionKey,
+  ...Object.values(scenarioFields).map((spec) => spec.urlKey),
+])
 
 /** Only the scenario's part of a query, in a stable string (so a speed change does not re-simulate). */
 export function scenarioPart(query: URLSearchParams): string {
@@ -46,16 +51,16 @@ export function scenarioPart(query: URLSearchParams): string {
 }
 
 export interface HashScenario {
+  /** The link's valid values over the defaults. */
   scenario: Scenario
-  /** Why the link's scenario was not used (the defaults are shown instead). */
-  error: string | null
+  /** Every value of the link that could not be used (its default is shown instead). */
+  problems: ScenarioProblem[]
 }
 
 export function readScenario(scenarioQuery: string): HashScenario {
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a throwaway value, never reactive state
-  const result = scenarioFromQuery(new URLSearchParams(scenarioQuery))
-  if (result.ok) return { scenario: result.scenario, error: null }
-  return { scenario: { ...defaultScenario }, error: result.error.message }
+  const { scenario, problems } = parseScenarioParams(new URLSearchParams(scenarioQuery))
+  return { scenario, problems }
 }
 
 export function readSpeed(query: URLSearchParams): Speed {
@@ -108,8 +113,8 @@ class ScenarioState {
     return this.#read.scenario
   }
 
-  get error(): string | null {
-    return this.#read.error
+  get problems(): ScenarioProblem[] {
+    return this.#read.problems
   }
 
   get speed(): Speed {

@@ -2,7 +2,13 @@
  * Words for the "Over days" view: durations, hour labels, the headline sentence and tooltips. One
  * fixed locale, so tests can assert the exact text.
  */
-import type { HorizonHour, Mode, Outage, StapleFreshness } from '../../lib/sim/index.ts'
+import {
+  outageHours,
+  type HorizonHour,
+  type Mode,
+  type Outage,
+  type StapleFreshness,
+} from '../../lib/sim/index.ts'
 import { countHours, laneNames, type Lane, type LaneStrategy } from './lanes.ts'
 
 const whole = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 })
@@ -89,7 +95,7 @@ function listWords(words: string[]): string {
 
 function outagePhrase(outages: readonly Outage[]): string {
   if (outages.length === 0) return 'no responder outage'
-  const total = outages.reduce((t, o) => t + (o.endHour - o.startHour), 0)
+  const total = outageHours(outages)
   if (outages.length === 1) {
     const adjective = durationAdjective(total)
     return `${/^8|^11|^18/.test(adjective) ? 'an' : 'a'} ${adjective} outage`

@@ -14,7 +14,7 @@
  */
 import { commonName } from '../pki/names.ts'
 import type { CertificateInfo, ChainLink, OcspResponseInfo, SingleResponse } from '../pki/types.ts'
-import { fieldSpecs, parseScenario, type Scenario } from '../sim/index.ts'
+import { parseScenario, scenarioFields, type Scenario } from '../sim/index.ts'
 import { stapleIdOf, type Provenance } from './provenance.ts'
 import { nameText } from '../pki/shownName.ts'
 
@@ -93,13 +93,11 @@ function commonNameOf(name: string): string | undefined {
 }
 
 function isValidField(name: 'site' | 'responderHost', value: string): boolean {
-  const spec = fieldSpecs[name]
-  return spec.kind === 'text' && spec.pattern.test(value)
+  return scenarioFields[name].pattern.test(value)
 }
 
 function clamp(name: 'chainBytes' | 'ocspResponseBytes', value: number, facts: string[]): number {
-  const spec = fieldSpecs[name]
-  if (spec.kind !== 'number') return value
+  const spec = scenarioFields[name]
   if (value < spec.min || value > spec.max) {
     const to = Math.min(spec.max, Math.max(spec.min, value))
     facts.push(

@@ -14,6 +14,37 @@ export interface Outage {
   endHour: number
 }
 
+/**
+ * The most outages a horizon takes: enough for a bad week each day of a fortnight and more, few
+ * enough that each stays a draggable band on the chart.
+ */
+export const maxOutages = 20
+
+/**
+ * The outages as simulated over `hours`: each cut to the window, the ones outside it (or empty)
+ * dropped, at most maxOutages. The sentences and the chart read this, so they never count an
+ * outage the simulation did not see.
+ */
+export function outagesInWindow(outages: readonly Outage[], hours: number): Outage[] {
+  return outages
+    .filter((o) => o.startHour < hours && o.endHour > Math.max(0, o.startHour))
+    .slice(0, maxOutages)
+    .map((o) => ({ startHour: Math.max(0, o.startHour), endHour: Math.min(hours, o.endHour) }))
+}
+
+/** Hours in which the responder is down: overlapping outages counted once. */
+export function outageHours(outages: readonly Outage[]): number {
+  const sorted = [...outages].sort((a, b) => a.startHour - b.startHour)
+  let total = 0
+  let reach = Number.NEGATIVE_INFINITY
+  for (const o of sorted) {
+    const from = Math.max(o.startHour, reach)
+    if (o.endHour > from) total += o.endHour - from
+    reach = Math.max(reach, o.endHour)
+  }
+  return total
+}
+
 export interface HorizonInput {
   days: number
   /** thisUpdate to nextUpdate of each response (CA/B BR 4.9.10: 8 hours to 10 days). */

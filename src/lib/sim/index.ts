@@ -6,8 +6,20 @@ export {
   withDefaults,
   scenarioFromQuery,
   scenarioToQuery,
+  parseScenarioParams,
+  type ScenarioParams,
+  type ScenarioProblem,
 } from './scenario.ts'
-export { fieldSpecs } from './scenarioFields.ts'
+export {
+  scenarioFields,
+  scenarioFieldNames,
+  fieldSpec,
+  fieldHint,
+  acceptedValues,
+  versionKey,
+  type FieldSpec,
+  type ScenarioFieldName,
+} from './scenarioFields.ts'
 export { simulate } from './engine.ts'
 export { compareModes, runAllModes, type ComparisonEntry } from './compare.ts'
 export { modeSetup, rowMode } from './modes.ts'
@@ -18,6 +30,9 @@ export { serverStrategyModels } from './serverStrategies.ts'
 export {
   horizon,
   defaultHorizonInput,
+  maxOutages,
+  outagesInWindow,
+  outageHours,
   type HorizonInput,
   type HorizonResult,
   type HorizonHour,

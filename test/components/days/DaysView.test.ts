@@ -57,4 +57,45 @@ describe('DaysView', () => {
       '24',
     )
   })
+
+  it('names a link’s bad values and still shows its valid ones', () => {
+    router.go('#/days?d=abc&v=24&o=10-60_300-330', { replace: true })
+    render(DaysView)
+    const problems = screen.getByTestId('link-problems')
+    expect(
+      within(problems)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([
+      'Days simulated: d=abc is not a number from 1 to 366 days',
+      'Responder outages: outage 2 (300-330) starts after the 168 simulated hours',
+    ])
+    expect(summary()).toMatch(/^With a 50-hour outage and 24-hour responses/)
+  })
+
+  it('never counts an outage the simulation did not see: past the window it is cut, and the sentences agree', () => {
+    router.go('#/days?d=2&o=40-70', { replace: true })
+    render(DaysView)
+    expect(summary()).toMatch(/^With an 8-hour outage and 7-day responses/)
+    expect(screen.getByTestId('days-spof').textContent).not.toMatch(/up throughout/)
+  })
+
+  it('offers no 21st outage', async () => {
+    const twenty = Array.from({ length: 20 }, (_, i) => `${i * 8}-${i * 8 + 1}`).join('_')
+    router.go(`#/days?o=${twenty}`, { replace: true })
+    render(DaysView)
+    const add = screen.getByRole('button', { name: 'Add an outage' }) as HTMLButtonElement
+    expect(add.disabled).toBe(true)
+    expect(screen.getByText(/At most 20 outages/)).toBeTruthy()
+    expect(screen.queryByTestId('link-problems')).toBeNull()
+  })
+
+  it('marks a typed value out of range and says the allowed range, like the compare fields', async () => {
+    render(DaysView)
+    const days = screen.getByRole('spinbutton', { name: /Days simulated/ })
+    await fireEvent.change(days, { target: { value: '400' } })
+    expect(days.getAttribute('aria-invalid')).toBe('true')
+    expect(screen.getByText(/Days simulated: enter a number from 1 to 366 days\./)).toBeTruthy()
+    expect(router.current.query.get('d')).toBeNull()
+  })
 })

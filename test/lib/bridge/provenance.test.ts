@@ -12,11 +12,15 @@ import {
   scenarioPart,
   viewKeys,
 } from '../../../src/components/compare/scenarioState.svelte.ts'
-import { defaultScenario, fieldSpecs } from '../../../src/lib/sim/index.ts'
+import { defaultScenario, scenarioFields } from '../../../src/lib/sim/index.ts'
 
 describe('provenance marker', () => {
   it('uses no scenario key and no other view key', () => {
-    const taken = new Set(['v', ...Object.values(fieldSpecs).map((s) => s.key), ...Object.values(viewKeys)])
+    const taken = new Set([
+      'v',
+      ...Object.values(scenarioFields).map((s) => s.urlKey),
+      ...Object.values(viewKeys),
+    ])
     for (const key of Object.values(provenanceKeys)) expect(taken.has(key), key).toBe(false)
   })
 

@@ -1,36 +1,60 @@
-/** fast-check generators for scenarios, shared by the engine's property tests. */
+/**
+ * fast-check generators for scenarios, read from the field registry: a field added there is varied
+ * here too. Numbers take the field's typical values (its slider's range and steps), enums every
+ * value, so the property tests stay at realistic magnitudes.
+ */
 import fc from 'fast-check'
 import { defaultScenario } from '../../../src/lib/sim/scenario.ts'
+import {
+  fieldSpec,
+  scenarioFieldNames,
+  type FieldSpec,
+  type ScenarioFieldName,
+} from '../../../src/lib/sim/scenarioFields.ts'
 import { modes, type Scenario } from '../../../src/lib/sim/types.ts'
 
-const rtt = fc.integer({ min: 0, max: 600 })
+/**
+ * Values of one field. Numbers: `typical` gives min + k × step over the typical range (values a
+ * slider reaches); `any` gives anything the field accepts.
+ */
+export function fieldValueArb(spec: FieldSpec, range: 'typical' | 'any' = 'typical'): fc.Arbitrary<unknown> {
+  switch (spec.kind) {
+    case 'enum':
+      return fc.constantFrom(...spec.values)
+    case 'boolean':
+      return fc.boolean()
+    case 'text':
+      return fc.constant(spec.default)
+    case 'number': {
+      if (range === 'any')
+        return spec.integer
+          ? fc.integer({ min: spec.min, max: spec.max })
+          : fc.double({ min: spec.min, max: spec.max, noNaN: true, noDefaultInfinity: true })
+      const { min, max, step } = spec.typical
+      const steps = Math.round((max - min) / step)
+      return fc.integer({ min: 0, max: steps }).map((k) => Math.round((min + k * step) * 1e9) / 1e9)
+    }
+  }
+}
 
-/** Scenarios over the fields that change the shape of a run, with realistic magnitudes. */
+/**
+ * The fields held at their defaults: the mode is the run's argument, and the client's timeouts
+ * only stretch waits the other fields already produce.
+ */
+const heldAtDefault = new Set<ScenarioFieldName>([
+  'mode',
+  'softFailTimeoutMs',
+  'hardFailTimeoutMs',
+  'serverResponderTimeoutMs',
+])
+
+/** Scenarios over every field that changes the shape of a run, with realistic magnitudes. */
 export const scenarioArb: fc.Arbitrary<Scenario> = fc
-  .record({
-    tls: fc.constantFrom('1.2', '1.3'),
-    plainOcsp: fc.constantFrom('soft-fail', 'hard-fail'),
-    rttServerMs: rtt,
-    rttResponderMs: rtt,
-    rttDnsMs: rtt,
-    rttServerResponderMs: rtt,
-    jitterMs: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 100 })),
-    lossRate: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 0.3, noNaN: true })),
-    seed: fc.integer({ min: 0, max: 1000 }),
-    responder: fc.constantFrom('up', 'slow', 'down', 'blocked', 'reset', 'tryLater', 'internalError'),
-    responderProcessingMs: fc.integer({ min: 0, max: 200 }),
-    responderSlowMs: fc.integer({ min: 0, max: 12_000 }),
-    certStatus: fc.constantFrom('good', 'revoked'),
-    staple: fc.constantFrom('fresh', 'stale', 'none'),
-    serverStrategy: fc.constantFrom('none', 'static', 'lazy', 'blocking', 'proactive'),
-    stapleErrors: fc.boolean(),
-    resumed: fc.boolean(),
-    ocspCacheHit: fc.boolean(),
-    dnsCached: fc.boolean(),
-    httpMethod: fc.constantFrom('GET', 'POST'),
-    chainBytes: fc.integer({ min: 500, max: 60_000 }),
-    ocspResponseBytes: fc.integer({ min: 100, max: 20_000 }),
-  } as const)
+  .record(
+    Object.fromEntries(
+      scenarioFieldNames.filter((f) => !heldAtDefault.has(f)).map((f) => [f, fieldValueArb(fieldSpec(f))]),
+    ) as Record<string, fc.Arbitrary<unknown>>,
+  )
   .map((fields) => ({ ...defaultScenario, ...fields }) as Scenario)
 
 export const modeArb = fc.constantFrom(...modes)

@@ -3,31 +3,20 @@ import { describe, expect, it } from 'vitest'
 import {
   defaultScenario,
   parseScenario,
+  parseScenarioParams,
   scenarioFromQuery,
   scenarioToQuery,
 } from '../../../src/lib/sim/scenario.ts'
-import { fieldNames, fieldSpecs } from '../../../src/lib/sim/scenarioFields.ts'
+import { fieldSpec, scenarioFieldNames } from '../../../src/lib/sim/scenarioFields.ts'
 import type { Scenario } from '../../../src/lib/sim/types.ts'
-
-function valueFor(name: (typeof fieldNames)[number]): fc.Arbitrary<unknown> {
-  const spec = fieldSpecs[name]
-  switch (spec.kind) {
-    case 'enum':
-      return fc.constantFrom(...spec.values)
-    case 'boolean':
-      return fc.boolean()
-    case 'text':
-      return fc.constant(defaultScenario[name])
-    case 'number':
-      return spec.integer
-        ? fc.integer({ min: spec.min, max: spec.max })
-        : fc.double({ min: spec.min, max: spec.max, noNaN: true, noDefaultInfinity: true })
-  }
-}
+import { fieldValueArb } from './arbitraries.ts'
 
 const scenarioArb: fc.Arbitrary<Scenario> = fc
   .record(
-    Object.fromEntries(fieldNames.map((n) => [n, valueFor(n)])) as Record<string, fc.Arbitrary<unknown>>,
+    Object.fromEntries(scenarioFieldNames.map((n) => [n, fieldValueArb(fieldSpec(n), 'any')])) as Record<
+      string,
+      fc.Arbitrary<unknown>
+    >,
   )
   .map((fields) => ({ ...defaultScenario, ...fields }) as Scenario)
 
@@ -89,7 +78,50 @@ describe('scenario URL query', () => {
     const bad = scenarioFromQuery(new URLSearchParams('rr=fast'))
     expect(bad).toMatchObject({ ok: false, error: { field: 'rttResponderMs' } })
     if (!bad.ok)
-      expect(bad.error.message).toBe('rttResponderMs (rr): "fast" is not a number from 0 to 60000 ms')
+      expect(bad.error.message).toBe('Client ↔ responder RTT: rr=fast is not a number from 0 to 60000 ms')
     expect(scenarioFromQuery(new URLSearchParams('v=9'))).toMatchObject({ ok: false })
+  })
+})
+
+describe('a link with bad values', () => {
+  it('names every problem once, by label and link text, and keeps the valid values', () => {
+    const read = parseScenarioParams(new URLSearchParams('rs=-5&tls=9&rr=80&cert=revoked'))
+    expect(read.problems.map((p) => p.message)).toEqual([
+      'TLS version: tls=9 is not one of 1.2, 1.3',
+      'Client ↔ server RTT: rs=-5 is not a number from 0 to 60000 ms',
+    ])
+    expect(read.problems.map((p) => p.field)).toEqual(['tls', 'rttServerMs'])
+    expect(read.scenario).toEqual({ ...defaultScenario, rttResponderMs: 80, certStatus: 'revoked' })
+    expect(read.named).toEqual(['rttResponderMs', 'certStatus'])
+  })
+
+  it('says no field name twice in one message', () => {
+    for (const message of parseScenarioParams(new URLSearchParams('tls=9&se=maybe&site=a b')).problems.map(
+      (p) => p.message,
+    )) {
+      const [label] = message.split(':')
+      expect(message.indexOf(label!, 1)).toBe(-1)
+      expect(message).not.toContain('\n')
+    }
+  })
+
+  it('shows the defaults for a link of another version, and says so', () => {
+    const read = parseScenarioParams(new URLSearchParams('v=2&rs=80'))
+    expect(read.scenario).toEqual(defaultScenario)
+    expect(read.problems).toEqual([
+      { field: 'version', urlKey: 'v', message: 'Scenario version: v=2 is not supported (expected 1)' },
+    ])
+  })
+
+  it('keeps any valid value beside any bad one', () => {
+    fc.assert(
+      fc.property(scenarioArb, (s) => {
+        const query = scenarioToQuery(s)
+        query.set('rs', '-1')
+        const read = parseScenarioParams(query)
+        expect(read.scenario).toEqual({ ...s, rttServerMs: defaultScenario.rttServerMs })
+        expect(read.problems.map((p) => p.field)).toEqual(['rttServerMs'])
+      }),
+    )
   })
 })

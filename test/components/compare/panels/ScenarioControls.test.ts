@@ -2,7 +2,7 @@
 import { fireEvent, render, screen, within } from '@testing-library/svelte'
 import { describe, expect, it, vi } from 'vitest'
 import ScenarioControls from '../../../../src/components/compare/panels/ScenarioControls.svelte'
-import { defaultScenario, fieldSpecs, presets } from '../../../../src/lib/sim/index'
+import { defaultScenario, presets, scenarioFieldNames } from '../../../../src/lib/sim/index'
 import type { Scenario } from '../../../../src/lib/sim/types'
 
 function setup(scenario: Scenario = { ...defaultScenario }) {
@@ -82,7 +82,7 @@ describe('ScenarioControls', () => {
   it('has a control for every scenario field but the mode', () => {
     const { view } = setup()
     const ids = [...view.container.querySelectorAll('[id]')].map((e) => e.id)
-    for (const field of Object.keys(fieldSpecs).filter((f) => f !== 'mode')) {
+    for (const field of scenarioFieldNames.filter((f) => f !== 'mode')) {
       expect(ids.some((id) => id.endsWith(`-${field}-hint`))).toBe(true)
     }
   })

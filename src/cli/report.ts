@@ -2,7 +2,7 @@
  * Text and JSON renderings of runs for the CLI. The JSON shape is a contract (docs/model.md, "CLI"):
  * fields may be added, never renamed or removed.
  */
-import { phases, type Mode, type Run } from './types.ts'
+import { phases, type Mode, type Run } from '../lib/sim/types.ts'
 
 /** Only the phases that took time, in chart order; they add up to handshakeMs. */
 export function nonZeroPhases(run: Run): Partial<Record<(typeof phases)[number], number>> {

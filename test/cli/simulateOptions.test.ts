@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { parseCliArgs, usage } from '../../../src/lib/sim/cliOptions.ts'
-import { defaultScenario } from '../../../src/lib/sim/scenario.ts'
+import { parseCliArgs, usage } from '../../src/cli/simulateOptions.ts'
+import { defaultScenario } from '../../src/lib/sim/scenario.ts'
+import { fieldSpec, scenarioFieldNames, type ScenarioFieldName } from '../../src/lib/sim/scenarioFields.ts'
 
 describe('simulate CLI options', () => {
   it('maps the contract options onto the scenario, with --staple expired meaning stale', () => {
@@ -45,9 +46,10 @@ describe('simulate CLI options', () => {
       ok: false,
       error: expect.stringMatching(/^--preset: nope/),
     })
-    expect(parseCliArgs(['--query', 'rr=x'])).toMatchObject({
+    expect(parseCliArgs(['--query', 'rr=x&tls=9'])).toEqual({
       ok: false,
-      error: expect.stringMatching(/^--query: rttResponderMs/),
+      error:
+        '--query: TLS version: tls=9 is not one of 1.2, 1.3; Client ↔ responder RTT: rr=x is not a number from 0 to 60000 ms',
     })
     expect(parseCliArgs(['--loss', '0.9'])).toMatchObject({
       ok: false,
@@ -66,6 +68,34 @@ describe('simulate CLI options', () => {
       '--cert-status',
     ]) {
       expect(usage).toContain(flag)
+    }
+    expect(usage).toContain('--staple fresh|expired|none')
+    expect(usage).toMatch(/--rtt-server MS +Client ↔ server RTT, 0 to 60000 ms \(default 50 ms\)/)
+  })
+
+  it('has one option per scenario field, each documented and reaching its field', () => {
+    const otherValue = (field: ScenarioFieldName): string[] => {
+      const spec = fieldSpec(field)
+      switch (spec.kind) {
+        case 'boolean':
+          return []
+        case 'enum':
+          return [spec.values.find((v) => v !== spec.default)!]
+        case 'number':
+          return [String(spec.typical.max)]
+        case 'text':
+          return [spec.pattern.test('198.51.100.1') ? '198.51.100.1' : 'other.example']
+      }
+    }
+    const lines = usage.split('\n').map((l) => l.trim())
+    for (const field of scenarioFieldNames) {
+      const spec = fieldSpec(field)
+      expect(
+        lines.filter((l) => l.split(' ')[0] === spec.cliFlag),
+        field,
+      ).toEqual([expect.stringContaining(spec.label)])
+      const parsed = parseCliArgs([spec.cliFlag, ...otherValue(field)])
+      expect(parsed.ok && parsed.options.scenario[field], field).not.toEqual(defaultScenario[field])
     }
   })
 })

@@ -1,0 +1,105 @@
+/**
+ * What the page, the CLI's help and the sentences call each value of the engine's vocabulary: one
+ * home per name, so the comparison view, the days view and the controls never spell a mode, a
+ * reason or a strategy two ways. Headings are capitalised; `...Nouns` fit inside a sentence.
+ * Record order is display order.
+ */
+import type {
+  CertStatus,
+  ComparisonRow,
+  HttpMethod,
+  Mode,
+  PlainOcspPolicy,
+  RejectReason,
+  ResponderState,
+  RevocationSource,
+  ServerStrategy,
+  StapleState,
+  TlsVersion,
+} from './sim/types.ts'
+
+/** Each mode's heading: the policy is part of the name ("Plain OCSP (hard-fail)"). */
+export const modeLabels: Record<Mode, string> = {
+  none: 'No check',
+  'ocsp-soft-fail': 'Plain OCSP (soft-fail)',
+  'ocsp-hard-fail': 'Plain OCSP (hard-fail)',
+  stapling: 'Stapling',
+  'must-staple': 'Must-staple',
+}
+
+/** The comparison row's heading says which policy its plain-OCSP client ran. */
+export function rowTitle(row: ComparisonRow, run: { mode: Mode }): string {
+  return row === 'plain-ocsp' ? modeLabels[run.mode] : modeLabels[row]
+}
+
+/** The row's name inside a sentence. */
+export const rowNouns: Record<ComparisonRow, string> = {
+  none: 'no check',
+  'plain-ocsp': 'plain OCSP',
+  stapling: 'stapling',
+  'must-staple': 'must-staple',
+}
+
+export const tlsVersionLabels: Record<TlsVersion, string> = { '1.3': 'TLS 1.3', '1.2': 'TLS 1.2' }
+
+export const plainOcspPolicyLabels: Record<PlainOcspPolicy, string> = {
+  'soft-fail': 'Soft-fail',
+  'hard-fail': 'Hard-fail',
+}
+
+export const httpMethodLabels: Record<HttpMethod, string> = { POST: 'POST', GET: 'GET' }
+
+export const certStatusLabels: Record<CertStatus, string> = { good: 'Good', revoked: 'Revoked' }
+
+export const stapleStateLabels: Record<StapleState, string> = {
+  fresh: 'Fresh',
+  stale: 'Stale',
+  none: 'None',
+}
+
+/** Each server strategy with the server whose behaviour it models (serverStrategies.ts). */
+export const serverStrategyLabels: Record<ServerStrategy, string> = {
+  static: 'Static staple file (nginx ssl_stapling_file)',
+  lazy: 'Lazy fetch (nginx)',
+  blocking: 'Blocking fetch (Apache mod_ssl)',
+  proactive: 'Proactive refresh (Caddy)',
+  none: 'No stapling',
+}
+
+export const responderStateLabels: Record<ResponderState, string> = {
+  up: 'Up',
+  slow: 'Slow',
+  down: 'Down (unreachable)',
+  tryLater: 'Answers tryLater',
+  internalError: 'Answers internalError',
+  blocked: 'Attacker drops OCSP traffic',
+  reset: 'Attacker forges a TCP reset',
+}
+
+/** Who causes each responder state: the responder itself, or an attacker on the client's path. */
+export const responderStateGroups: Record<ResponderState, 'Responder' | 'Attacker'> = {
+  up: 'Responder',
+  slow: 'Responder',
+  down: 'Responder',
+  tryLater: 'Responder',
+  internalError: 'Responder',
+  blocked: 'Attacker',
+  reset: 'Attacker',
+}
+
+/** Why a handshake was rejected, inside a sentence or a verdict ("rejected (no staple)"). */
+export const rejectReasonNouns: Record<RejectReason, string> = {
+  revoked: 'certificate revoked',
+  'no-staple': 'no staple',
+  'stale-staple': 'stale staple, past its nextUpdate',
+  'responder-unreachable': 'responder unreachable',
+  'responder-error': 'responder error',
+}
+
+/** Where the client got the certificate's status from. */
+export const revocationSourceNouns: Record<RevocationSource, string> = {
+  staple: 'the stapled response',
+  'ocsp-fetch': 'its own OCSP fetch',
+  'ocsp-cache': 'its OCSP cache',
+  none: 'none: no revocation check',
+}
