@@ -14,6 +14,7 @@ import type {
   ResponderState,
   RevocationSource,
   ServerStrategy,
+  CachedStaple,
   StapleState,
   TlsVersion,
 } from './sim/types.ts'
@@ -51,7 +52,7 @@ export const httpMethodLabels: Record<HttpMethod, string> = { POST: 'POST', GET:
 
 export const certStatusLabels: Record<CertStatus, string> = { good: 'Good', revoked: 'Revoked' }
 
-export const stapleStateLabels: Record<StapleState, string> = {
+export const cachedStapleLabels: Record<CachedStaple, string> = {
   fresh: 'Fresh',
   stale: 'Stale',
   none: 'None',
@@ -87,13 +88,30 @@ export const responderStateGroups: Record<ResponderState, 'Responder' | 'Attacke
   reset: 'Attacker',
 }
 
-/** Why a handshake was rejected, inside a sentence or a verdict ("rejected (no staple)"). */
+/** A staple's state inside a sentence ("Lazy: stale staple, past nextUpdate"). */
+export const stapleStateNouns: Record<StapleState, string> = {
+  fresh: 'fresh staple',
+  stale: 'stale staple, past nextUpdate',
+  none: 'no staple',
+  error: 'error staple, a made-up tryLater',
+}
+
+/** Why a handshake was rejected, in a few words: "Rejected: no staple", "rejected (no staple)". */
 export const rejectReasonNouns: Record<RejectReason, string> = {
   revoked: 'certificate revoked',
   'no-staple': 'no staple',
-  'stale-staple': 'stale staple, past its nextUpdate',
+  'stale-staple': 'stale staple',
   'responder-unreachable': 'responder unreachable',
   'responder-error': 'responder error',
+}
+
+/** Why a handshake was rejected, as the end of a sentence ("Rejected after 412 ms: ..."). */
+export const rejectReasonClauses: Record<RejectReason, string> = {
+  revoked: 'the certificate is revoked',
+  'no-staple': 'no staple, and the certificate demands one (must-staple)',
+  'stale-staple': 'the stapled response is out of date',
+  'responder-unreachable': 'the OCSP responder could not be reached (hard-fail)',
+  'responder-error': 'the OCSP responder answered with an error',
 }
 
 /** Where the client got the certificate's status from. */

@@ -10,7 +10,7 @@ import {
   type HorizonResult,
   type Mode,
 } from '../../lib/sim/index.ts'
-import type { ServerStrategy, StapleFreshness } from '../../lib/sim/index.ts'
+import type { ServerStrategy, StapleState } from '../../lib/sim/index.ts'
 import type { DaysInput } from './daysState.ts'
 import { fetchLog, type Fetch } from './fetchLog.ts'
 
@@ -111,10 +111,10 @@ export function segments<T>(hours: readonly HorizonHour[], value: (h: HorizonHou
 }
 
 /** The staple's freshness over time from the engine's list of changes, as segments. */
-export function freshnessSegments(result: HorizonResult, endHour: number): Segment<StapleFreshness>[] {
+export function freshnessSegments(result: HorizonResult, endHour: number): Segment<StapleState>[] {
   const changes = result.freshness
   if (changes.length === 0) return [{ start: 0, end: endHour, value: 'none' }]
-  const out: Segment<StapleFreshness>[] = []
+  const out: Segment<StapleState>[] = []
   changes.forEach((c, i) => {
     const start = i === 0 ? 0 : c.hour
     const end = changes[i + 1]?.hour ?? endHour

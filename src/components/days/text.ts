@@ -2,13 +2,8 @@
  * Words for the "Over days" view: durations, hour labels, the headline sentence and tooltips. One
  * fixed locale, so tests can assert the exact text.
  */
-import {
-  outageHours,
-  type HorizonHour,
-  type Mode,
-  type Outage,
-  type StapleFreshness,
-} from '../../lib/sim/index.ts'
+import { modeLabels, stapleStateNouns } from '../../lib/labels.ts'
+import { outageHours, type HorizonHour, type Mode, type Outage } from '../../lib/sim/index.ts'
 import { countHours, laneNames, type Lane, type LaneStrategy } from './lanes.ts'
 
 const whole = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 })
@@ -50,32 +45,17 @@ export function hourLabel(hour: number): string {
   return `Hour ${hour} (day ${Math.floor(hour / 24) + 1}, ${clock(hour)} to ${clock(hour + 1)})`
 }
 
-export const stapleWords: Record<StapleFreshness, string> = {
-  fresh: 'fresh staple',
-  stale: 'stale staple, past nextUpdate',
-  none: 'no staple',
-  error: 'error staple, a made-up tryLater',
-}
-
-export const modeNames: Partial<Record<Mode, string>> = {
-  'ocsp-hard-fail': 'Plain OCSP, hard-fail',
-  'ocsp-soft-fail': 'Plain OCSP, soft-fail',
-  stapling: 'Stapling',
-  'must-staple': 'Must-staple',
-}
-
 /** "Hour 49 (...): 100 handshakes; must-staple: 100 failed (no staple)". */
 export function hourText(h: HorizonHour, mode: Mode): string {
   const c = h.byMode[mode]
   const why =
-    mode === 'ocsp-hard-fail' || mode === 'ocsp-soft-fail' ? 'responder down' : stapleWords[h.staple]
+    mode === 'ocsp-hard-fail' || mode === 'ocsp-soft-fail' ? 'responder down' : stapleStateNouns[h.staple]
   const parts: string[] = []
   const connected = c.ok - c.unchecked
   if (connected > 0) parts.push(`${formatCount(connected)} connected`)
   if (c.unchecked > 0) parts.push(`${formatCount(c.unchecked)} connected unchecked (${why})`)
   if (c.failed > 0) parts.push(`${formatCount(c.failed)} failed (${why})`)
-  const label = (modeNames[mode] ?? mode).toLowerCase()
-  return `${hourLabel(h.hour)}: ${formatCount(h.handshakes)} ${plural(h.handshakes, 'handshake')}; ${label}: ${
+  return `${hourLabel(h.hour)}: ${formatCount(h.handshakes)} ${plural(h.handshakes, 'handshake')}; ${modeLabels[mode]}: ${
     parts.join(', ') || 'none'
   }`
 }

@@ -5,7 +5,7 @@
  * counted in one step; only a handshake that triggers a fetch (nginx, Apache) is taken alone.
  */
 import { serverCache, type ServerCache, type ServerFetch } from './horizonServer.ts'
-import { modes, type Mode, type ServerStrategy } from './types.ts'
+import { modes, type Mode, type ServerStrategy, type StapleState } from './types.ts'
 
 export type { ServerFetch }
 
@@ -65,8 +65,6 @@ export const defaultHorizonInput: HorizonInput = {
   handshakesPerHour: 100,
 }
 
-export type StapleFreshness = 'fresh' | 'stale' | 'none' | 'error'
-
 export interface ModeCount {
   ok: number
   failed: number
@@ -80,13 +78,13 @@ export interface HorizonHour {
   responderUp: boolean
   byMode: Record<Mode, ModeCount>
   /** The server's staple during most of the hour's handshakes. */
-  staple: StapleFreshness
+  staple: StapleState
 }
 
 export interface HorizonResult {
   hours: HorizonHour[]
   /** Each change of the server's staple freshness, in hours. */
-  freshness: { hour: number; staple: StapleFreshness }[]
+  freshness: { hour: number; staple: StapleState }[]
   totals: Record<Mode, ModeCount>
   /** Fetches the server made (each reaches the responder unless it is down). */
   serverFetches: number
@@ -106,7 +104,7 @@ function emptyCounts(): Record<Mode, ModeCount> {
 }
 
 /** What n handshakes at one moment come to under each mode. */
-function count(into: Record<Mode, ModeCount>, n: number, staple: StapleFreshness, up: boolean): void {
+function count(into: Record<Mode, ModeCount>, n: number, staple: StapleState, up: boolean): void {
   into.none.ok += n
   into['ocsp-soft-fail'].ok += n
   if (!up) into['ocsp-soft-fail'].unchecked += n
@@ -133,10 +131,10 @@ export function horizon(input: HorizonInput): HorizonResult {
     byMode: emptyCounts(),
     staple: 'none',
   }))
-  const freshInHour = hours.map(() => new Map<StapleFreshness, number>())
+  const freshInHour = hours.map(() => new Map<StapleState, number>())
   const freshness: HorizonResult['freshness'] = []
   const edges = input.outages.flatMap((o) => [o.startHour, o.endHour]).sort((a, b) => a - b)
-  const note = (t: number, state: StapleFreshness) => {
+  const note = (t: number, state: StapleState) => {
     if (freshness[freshness.length - 1]?.staple !== state) freshness.push({ hour: t, staple: state })
   }
 
@@ -171,7 +169,7 @@ export function horizon(input: HorizonInput): HorizonResult {
 
   const totals = emptyCounts()
   hours.forEach((h, i) => {
-    let best: [StapleFreshness, number] = [cache.freshness(i + 0.5), -1]
+    let best: [StapleState, number] = [cache.freshness(i + 0.5), -1]
     for (const entry of freshInHour[i]!) if (entry[1] > best[1]) best = entry
     h.staple = best[0]
     for (const m of modes) {

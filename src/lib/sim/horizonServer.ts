@@ -2,8 +2,7 @@
  * The server's staple cache over time, per strategy, for the long horizon. Times in hours. Each
  * rule cites its source; docs/model.md ("Long horizon") has them all.
  */
-import type { ServerStrategy } from './types.ts'
-import type { StapleFreshness } from './horizon.ts'
+import type { ServerStrategy, StapleState } from './types.ts'
 
 export interface ServerCache {
   /** Fetches the server schedules for itself (Caddy), run for every due time <= t. */
@@ -11,8 +10,8 @@ export interface ServerCache {
   /** Would a handshake at t make the server fetch (nginx lazy, Apache blocking)? */
   handshakeTriggersFetch(t: number): boolean
   /** Serve one such handshake: fetch, and return what this handshake gets. */
-  serve(t: number, up: boolean): StapleFreshness
-  freshness(t: number): StapleFreshness
+  serve(t: number, up: boolean): StapleState
+  freshness(t: number): StapleState
   /** The next time after t at which freshness or a due fetch changes (Infinity if none). */
   nextChange(t: number): number
   fetches(): number
@@ -52,7 +51,7 @@ function base(validity: number, age: number) {
     fresh(t: number) {
       return response !== null && t < response.nextUpdate
     },
-    state(t: number): StapleFreshness {
+    state(t: number): StapleState {
       return response === null ? 'none' : t < response.nextUpdate ? 'fresh' : 'stale'
     },
     count: () => log.length,
@@ -99,7 +98,7 @@ function staticFile(validity: number, age: number): ServerCache {
 function lazy(validity: number, age: number): ServerCache {
   const r = base(validity, age)
   let refresh = 0
-  const freshness = (t: number): StapleFreshness => (r.fresh(t) ? 'fresh' : 'none')
+  const freshness = (t: number): StapleState => (r.fresh(t) ? 'fresh' : 'none')
   return {
     runTimers: () => {},
     handshakeTriggersFetch: (t) => t >= refresh,
@@ -127,7 +126,7 @@ function blocking(validity: number, age: number): ServerCache {
   const r = base(validity, age)
   let expires = 0
   let error = false
-  const freshness = (t: number): StapleFreshness => (error ? 'error' : r.fresh(t) ? 'fresh' : 'none')
+  const freshness = (t: number): StapleState => (error ? 'error' : r.fresh(t) ? 'fresh' : 'none')
   return {
     runTimers: () => {},
     handshakeTriggersFetch: (t) => t >= expires || (!error && r.response !== null && !r.fresh(t)),
@@ -150,7 +149,7 @@ function blocking(validity: number, age: number): ServerCache {
 function proactive(validity: number, age: number): ServerCache {
   const r = base(validity, age)
   let due = 0
-  const freshness = (t: number): StapleFreshness => (r.fresh(t) ? 'fresh' : 'none')
+  const freshness = (t: number): StapleState => (r.fresh(t) ? 'fresh' : 'none')
   return {
     runTimers(t, upAt) {
       while (due <= t) {

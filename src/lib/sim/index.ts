@@ -38,7 +38,6 @@ export {
   type HorizonHour,
   type Outage,
   type ModeCount,
-  type StapleFreshness,
   type ServerFetch,
 } from './horizon.ts'
 export { caLoad, defaultCaLoadInput, type CaLoadInput, type CaLoadResult } from './caLoad.ts'

@@ -16,7 +16,7 @@ import {
   responderStateGroups,
   responderStateLabels,
   serverStrategyLabels,
-  stapleStateLabels,
+  cachedStapleLabels,
   tlsVersionLabels,
 } from '../labels.ts'
 import {
@@ -26,7 +26,7 @@ import {
   plainOcspPolicies,
   responderStates,
   serverStrategies,
-  stapleStates,
+  cachedStapleStates,
   tlsVersions,
   type Scenario,
 } from './types.ts'
@@ -289,8 +289,8 @@ export const scenarioFields: ScenarioFieldSpecs = {
     cliFlag: '--staple',
     label: 'Server’s cached staple',
     hint: 'What the server holds when the handshake arrives',
-    values: stapleStates,
-    options: stapleStateLabels,
+    values: cachedStapleStates,
+    options: cachedStapleLabels,
     cliAliases: { expired: 'stale' },
     default: 'fresh',
     source: 'a server that keeps its staple fresh',

@@ -5,7 +5,7 @@
  */
 import type { Staple } from './staple.ts'
 import type { FetchResult } from './ocspFetch.ts'
-import type { Scenario, ServerStrategy, StapleState } from './types.ts'
+import type { CachedStaple, Scenario, ServerStrategy } from './types.ts'
 
 export interface StaplePlan {
   /** Staple from the cache, used when the server does not fetch in the handshake. */
@@ -19,12 +19,12 @@ export interface ServerStrategyModel {
   name: ServerStrategy
   /** One line on where the behaviour comes from. */
   source: string
-  plan(cache: StapleState, s: Scenario): StaplePlan
+  plan(cache: CachedStaple, s: Scenario): StaplePlan
   /** What a fetch in the handshake leaves to staple (blocking only). */
   afterFetch(result: FetchResult, s: Scenario): Staple | null
 }
 
-function cachedStaple(cache: StapleState, s: Scenario): Staple | null {
+function cachedStaple(cache: CachedStaple, s: Scenario): Staple | null {
   if (cache === 'none') return null
   return { kind: 'response', status: s.certStatus, fresh: cache === 'fresh' }
 }

@@ -50,9 +50,19 @@ export type ResponderState = (typeof responderStates)[number]
 export const certStatuses = ['good', 'revoked'] as const
 export type CertStatus = (typeof certStatuses)[number]
 
-/** The server's cached staple when the handshake arrives: fresh, stale (past nextUpdate) or absent. */
-export const stapleStates = ['fresh', 'stale', 'none'] as const
+/**
+ * A server's staple at some moment: fresh, stale (past nextUpdate), none, or error (the responder's
+ * error answer, stapled as Apache's SSLStaplingReturnResponderErrors does).
+ */
+export const stapleStates = ['fresh', 'stale', 'none', 'error'] as const
 export type StapleState = (typeof stapleStates)[number]
+
+/**
+ * The staple a handshake's scenario starts from (the `staple` field); an error staple arises only
+ * from a blocking server's own fetch, so a scenario cannot start with one.
+ */
+export const cachedStapleStates = ['fresh', 'stale', 'none'] as const satisfies readonly StapleState[]
+export type CachedStaple = (typeof cachedStapleStates)[number]
 
 /**
  * Server stapling strategies, named after the behaviour they model (serverStrategies.ts, docs/model.md):
@@ -99,7 +109,7 @@ export interface Scenario {
   responderSlowMs: number
   certStatus: CertStatus
 
-  staple: StapleState
+  staple: CachedStaple
   /** Server strategy for the stapling modes (stapling, must-staple). The other modes never staple. */
   serverStrategy: ServerStrategy
   /** Blocking strategy only: staple the responder's error answers (Apache SSLStaplingReturnResponderErrors). */

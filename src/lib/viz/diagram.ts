@@ -3,7 +3,8 @@
  * geometry and labels, waiting spans, and the outcome marker. Components render this model; the
  * per-frame work (frame.ts) only moves arrow tips, never recomputes it.
  */
-import type { Actor, LedgerEntry, LedgerParty, Phase, RejectReason, Run } from '../sim/types.ts'
+import { rejectReasonClauses, rejectReasonNouns } from '../labels.ts'
+import type { Actor, LedgerEntry, LedgerParty, Phase, Run } from '../sim/types.ts'
 import { flightGeometry, type FlightGeometry } from './arrow.ts'
 import { groupFlights, type Flight } from './flights.ts'
 import { placeLabels, textWidth, type Box, type PlacedLabel } from './labels.ts'
@@ -72,22 +73,6 @@ export interface DiagramModel {
   height: number
 }
 
-export const reasonWords: Record<RejectReason, string> = {
-  revoked: 'the certificate is revoked',
-  'no-staple': 'no staple, and the certificate demands one (must-staple)',
-  'stale-staple': 'the stapled response is out of date',
-  'responder-unreachable': 'the OCSP responder could not be reached (hard-fail)',
-  'responder-error': 'the OCSP responder answered with an error',
-}
-
-export const reasonShort: Record<RejectReason, string> = {
-  revoked: 'revoked',
-  'no-staple': 'no staple',
-  'stale-staple': 'stale staple',
-  'responder-unreachable': 'responder unreachable',
-  'responder-error': 'responder error',
-}
-
 export function outcomeKind(run: Pick<Run, 'outcome' | 'revokedAccepted'>): OutcomeKind {
   if (run.outcome === 'rejected') return 'rejected'
   return run.revokedAccepted ? 'revoked-accepted' : 'connected'
@@ -95,7 +80,7 @@ export function outcomeKind(run: Pick<Run, 'outcome' | 'revokedAccepted'>): Outc
 
 export function outcomeText(run: Pick<Run, 'outcome' | 'reason' | 'revokedAccepted'>): string {
   const kind = outcomeKind(run)
-  if (kind === 'rejected') return `Rejected: ${run.reason ? reasonShort[run.reason] : 'failed'}`
+  if (kind === 'rejected') return `Rejected: ${run.reason ? rejectReasonNouns[run.reason] : 'failed'}`
   return kind === 'revoked-accepted' ? 'Connected, revoked cert accepted' : 'Connected'
 }
 
@@ -105,7 +90,7 @@ export function outcomeSentence(
   const when = formatMs(run.handshakeMs)
   const kind = outcomeKind(run)
   if (kind === 'rejected') {
-    return `Rejected after ${when}: ${run.reason ? reasonWords[run.reason] : 'the handshake failed'}.`
+    return `Rejected after ${when}: ${run.reason ? rejectReasonClauses[run.reason] : 'the handshake failed'}.`
   }
   if (kind === 'revoked-accepted') return `Connected after ${when}, although the certificate is revoked.`
   return `Connected after ${when}.`

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { playbackShortcut } from '../../../src/components/compare/diagram/playback.svelte.ts'
-import { rowTitle, textAlternative } from '../../../src/components/compare/diagram/text.ts'
+import { textAlternative } from '../../../src/components/compare/diagram/text.ts'
 import { embedCode, exportFileName } from '../../../src/components/compare/share/embedCode.ts'
 import { compareModes, defaultScenario } from '../../../src/lib/sim/index.ts'
 
@@ -47,11 +47,6 @@ describe('the diagrams as text', () => {
     expect(items.some((i) => i.tone === 'leak' && i.text.includes('visits shop.example'))).toBe(true)
     expect(items.at(-1)).toMatchObject({ tone: 'outcome', text: 'Connected after 230 ms.' })
     expect(items[0]!.text).toMatch(/^Client → Web server: SYN \(60 B, TCP connect\)\./)
-  })
-
-  it('names the plain-OCSP row after its policy', () => {
-    expect(rowTitle('plain-ocsp', { mode: 'ocsp-hard-fail' })).toBe('Plain OCSP (hard-fail)')
-    expect(rowTitle('plain-ocsp', plain)).toBe('Plain OCSP (soft-fail)')
   })
 })
 

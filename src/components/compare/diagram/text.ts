@@ -8,19 +8,6 @@ import type { Flight } from '../../../lib/viz/flights.ts'
 import { laneNames, partyNames } from '../../../lib/viz/lanes.ts'
 import { formatBytes, formatMs } from '../../../lib/viz/timeScale.ts'
 
-export function rowTitle(row: ComparisonRow, run: Pick<Run, 'mode'>): string {
-  switch (row) {
-    case 'none':
-      return 'No check'
-    case 'plain-ocsp':
-      return run.mode === 'ocsp-hard-fail' ? 'Plain OCSP (hard-fail)' : 'Plain OCSP (soft-fail)'
-    case 'stapling':
-      return 'Stapling'
-    case 'must-staple':
-      return 'Must-staple'
-  }
-}
-
 /** What the row's client and server do, in a few words, under its title. */
 export function rowSubtitle(row: ComparisonRow, run: Pick<Run, 'mode'>): string {
   switch (row) {

@@ -5,7 +5,7 @@
 import type { ComparisonRow, Phase, Run } from '../../../lib/sim/types.ts'
 import { formatMs, formatPercent, sentence } from './format.ts'
 import { phaseLabels as phaseInfo } from '../../../lib/sim/index.ts'
-import { reasonText, rowNoun } from './rows.ts'
+import { rejectReasonNouns, rowNouns } from '../../../lib/labels.ts'
 
 export interface Difference {
   text: string
@@ -24,8 +24,8 @@ export function difference(
   base: ComparisonRow,
   baseRun: Run,
 ): Difference {
-  const a = rowNoun(subject)
-  const b = rowNoun(base)
+  const a = rowNouns[subject]
+  const b = rowNouns[base]
   const ta = subjectRun.handshakeMs
   const tb = baseRun.handshakeMs
   const totals = `${a}: ${formatMs(ta)} (Run.handshakeMs), ${b}: ${formatMs(tb)}`
@@ -87,7 +87,7 @@ export function difference(
 }
 
 function why(run: Run): string {
-  return run.reason === null ? 'rejected' : reasonText[run.reason]
+  return run.reason === null ? 'rejected' : rejectReasonNouns[run.reason]
 }
 
 /** Sum of the phases, spelled out: where a row's total comes from. */

@@ -1,6 +1,6 @@
 /** The security panel's verdict for one run: the truth of this run, not what-ifs. */
 import type { Run } from '../../../lib/sim/types.ts'
-import { reasonText } from './rows.ts'
+import { rejectReasonNouns } from '../../../lib/labels.ts'
 
 export interface Verdict {
   text: string
@@ -22,7 +22,7 @@ export function verdict(run: Run): Verdict {
     }
   }
   if (run.outcome === 'rejected') {
-    const why = run.reason === null ? 'refused' : reasonText[run.reason]
+    const why = run.reason === null ? 'refused' : rejectReasonNouns[run.reason]
     return {
       text: `rejected: ${why}`,
       tone: revoked ? 'ok' : 'plain',
