@@ -35,18 +35,6 @@ export type ObjectKind =
 /** How the bytes of one object arrived. */
 export type InputEncoding = 'der' | 'pem' | 'base64'
 
-/** One object found in one input (a file or a paste): a PEM bundle yields several. */
-export interface DecodedObject {
-  /** The file name, or "pasted text". */
-  source: string
-  /** 0-based position of this object inside its source. */
-  index: number
-  encoding: InputEncoding
-  /** The PEM label ("CERTIFICATE", "OCSP RESPONSE"...), when the object came as PEM. */
-  pemLabel?: string
-  der: Uint8Array<ArrayBuffer>
-}
-
 export type HashAlgorithmName = 'sha1' | 'sha256' | 'sha384' | 'sha512'
 
 export interface Extension {

@@ -6,9 +6,3 @@ export type Staple =
   | { kind: 'response'; status: CertStatus; fresh: boolean }
   /** An OCSPResponse carrying only an error status (RFC 6960 4.2.1). */
   | { kind: 'error'; status: 'tryLater' | 'internalError' }
-
-export function describeStaple(staple: Staple | null): string {
-  if (staple === null) return 'no staple'
-  if (staple.kind === 'error') return `a stapled ${staple.status} error response`
-  return `a ${staple.fresh ? 'fresh' : 'stale (past nextUpdate)'} staple saying ${staple.status}`
-}

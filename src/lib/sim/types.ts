@@ -75,8 +75,8 @@ export type ServerStrategy = (typeof serverStrategies)[number]
 export const httpMethods = ['GET', 'POST'] as const
 export type HttpMethod = (typeof httpMethods)[number]
 
-export const actors = ['client', 'server', 'responder', 'dns', 'attacker'] as const
-export type Actor = (typeof actors)[number]
+/** The parties of a handshake (lanes in the diagrams: lib/viz/lanes.ts laneOrder). */
+export type Actor = 'client' | 'server' | 'responder' | 'dns' | 'attacker'
 
 /**
  * A plain, JSON-serialisable description of one handshake. The URL hash and the embed code carry

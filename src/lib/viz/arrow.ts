@@ -86,7 +86,3 @@ export function crossPath(x: number, y: number, size = 5): string {
   const r = (n: number) => Math.round(n * 100) / 100
   return `M${r(x - size)},${r(y - size)}L${r(x + size)},${r(y + size)}M${r(x - size)},${r(y + size)}L${r(x + size)},${r(y - size)}`
 }
-
-export function segmentLength(s: Segment): number {
-  return Math.hypot(s.x2 - s.x1, s.y2 - s.y1)
-}

@@ -150,8 +150,3 @@ export function setMode(state: ClockState, mode: ClockMode): ClockState {
 export function reload(state: ClockState, end: number): ClockState {
   return { ...state, end: Math.max(0, end), time: 0, playing: true, sinceStep: 0 }
 }
-
-/** Real milliseconds that playing from `time` to the end takes at the current speed (continuous mode). */
-export function realRemainingMs(state: ClockState): number {
-  return ((state.end - state.time) * realMsPerSimMs) / state.speed
-}

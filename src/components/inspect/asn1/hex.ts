@@ -26,8 +26,3 @@ export function toHex(bytes: Uint8Array): string {
   for (const byte of bytes) out += hexPairs[byte]
   return out
 }
-
-/** "ab12cd..." grouped in pairs with spaces or colons, for display only. */
-export function groupHex(hex: string, separator = ':'): string {
-  return (hex.match(/../g) ?? []).join(separator)
-}

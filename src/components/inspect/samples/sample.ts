@@ -1,7 +1,7 @@
 /**
  * "Try a sample": the bundled test PKI's must-staple leaf, its issuer, the root and the matching
  * OCSP response (public/samples/README.md). The page may fetch nothing (CSP connect-src 'none'),
- * so the files are compiled into this module, which InspectView imports only on click.
+ * so the files are compiled into this module, which the inspector imports only on click.
  */
 import intermediatePem from '../../../../public/samples/intermediate.pem?raw'
 import leafPem from '../../../../public/samples/must-staple-leaf.pem?raw'
