@@ -2,30 +2,18 @@
  * Words for the "Over days" view: durations, hour labels, the headline sentence and tooltips. One
  * fixed locale, so tests can assert the exact text.
  */
+import { formatCount, formatDurationFromHours } from '../../lib/format.ts'
 import { modeLabels, stapleStateNouns } from '../../lib/labels.ts'
 import { outageHours, type HorizonHour, type Mode, type Outage } from '../../lib/sim/index.ts'
 import { countHours, laneNames, type Lane, type LaneStrategy } from './lanes.ts'
 
-const whole = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 })
-const upToOne = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 })
 const upToTwo = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 })
-
-export const formatCount = (n: number) => whole.format(n)
 
 const plural = (n: number, one: string, many = `${one}s`) => (n === 1 ? one : many)
 
-/** "12 hours", "1 hour", "3 days", "2.5 days" (days from two days up, when they read whole). */
-export function formatDuration(hours: number): string {
-  if (hours >= 48 && Math.abs(hours / 2.4 - Math.round(hours / 2.4)) < 1e-9) {
-    const days = hours / 24
-    return `${upToOne.format(days)} ${plural(days, 'day')}`
-  }
-  return `${upToTwo.format(hours)} ${plural(hours, 'hour')}`
-}
-
 /** The adjective: "12-hour", "7-day". */
 export function durationAdjective(hours: number): string {
-  return formatDuration(hours)
+  return formatDurationFromHours(hours)
     .replace(/ days?$/, '-day')
     .replace(/ hours?$/, '-hour')
 }
@@ -80,7 +68,7 @@ function outagePhrase(outages: readonly Outage[]): string {
     const adjective = durationAdjective(total)
     return `${/^8|^11|^18/.test(adjective) ? 'an' : 'a'} ${adjective} outage`
   }
-  return `${outages.length} outages (${formatDuration(total)} in all)`
+  return `${outages.length} outages (${formatDurationFromHours(total)} in all)`
 }
 
 /**

@@ -7,16 +7,6 @@ export function formatTime(iso: string): string {
   return match ? `${match[1]} ${match[2]} UTC` : iso
 }
 
-export function formatBytes(count: number): string {
-  if (count < 1024) return `${count} bytes`
-  if (count < 1024 * 1024) return `${trim(count / 1024)} KiB`
-  return `${trim(count / (1024 * 1024))} MiB`
-}
-
-function trim(value: number): string {
-  return value >= 100 ? value.toFixed(0) : value.toFixed(1).replace(/\.0$/, '')
-}
-
 /** "ab12cd34" as "ab:12:cd:34", the way browsers and openssl show serials and fingerprints. */
 export function colonHex(hex: string): string {
   return (hex.match(/../g) ?? [hex]).join(':')

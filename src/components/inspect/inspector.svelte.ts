@@ -19,7 +19,7 @@ import {
   type BridgeResult,
   type PkiResponse,
 } from '../../lib/bridge/scenarioFromPki'
-import { formatBytes } from './format'
+import { formatBytes } from '../../lib/format.ts'
 
 export type InspectCard =
   | { key: string; type: 'object'; object: InspectedObject }

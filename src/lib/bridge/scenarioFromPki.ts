@@ -15,6 +15,7 @@
 import { commonName } from '../pki/names.ts'
 import type { CertificateInfo, ChainLink, OcspResponseInfo, SingleResponse } from '../pki/types.ts'
 import { parseScenario, scenarioFields, type Scenario } from '../sim/index.ts'
+import { formatCount } from '../format.ts'
 import { stapleIdOf, type Provenance } from './provenance.ts'
 import { nameText } from '../pki/shownName.ts'
 
@@ -81,8 +82,6 @@ export function stapleFreshness(
   return { state: 'fresh', nextUpdate }
 }
 
-const thousands = new Intl.NumberFormat('en-US')
-export const formatCount = (n: number): string => thousands.format(n)
 const utc = (iso: string): string =>
   new Date(Date.parse(iso)).toISOString().slice(0, 16).replace('T', ' ') + ' UTC'
 

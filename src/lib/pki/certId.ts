@@ -4,7 +4,7 @@
  */
 import type { DerNode } from './der.ts'
 import { algorithmOf, fail, Fields, TAG } from './fields.ts'
-import { hashAlgorithms } from './oids.ts'
+import { hashAlgorithms, nonceOid } from './oids.ts'
 import type { CertID, Extension } from './types.ts'
 import { integerHex, toHex } from './values.ts'
 
@@ -21,8 +21,6 @@ export function readCertId(f: Fields, n: DerNode, field: string): CertID {
     serialNumber: integerHex(c.content(c.next(TAG.INTEGER, 'serialNumber'))),
   }
 }
-
-export const nonceOid = '1.3.6.1.5.5.7.48.1.2'
 
 /**
  * The nonce's bytes: RFC 8954 puts an OCTET STRING inside extnValue; some older responders put

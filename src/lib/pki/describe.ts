@@ -3,6 +3,7 @@
  * validity of a certificate, freshness of an OCSP response, and what each status and
  * revocation reason means (RFC 6960 4.2.1, RFC 5280 5.3.1).
  */
+import { formatDurationFromMilliseconds } from '../format.ts'
 import type { CRLReason, ResponseStatus } from './types.ts'
 
 /** An ISO 8601 string as our models carry it, or a Date. */
@@ -15,18 +16,6 @@ export function formatUtc(w: When): string {
   const ms = toMs(w)
   if (Number.isNaN(ms)) return String(w)
   return new Date(ms).toISOString().slice(0, 16).replace('T', ' ') + ' UTC'
-}
-
-/** A duration in its two largest units: "3 d 4 h", "4 h 12 min", "12 min", "45 s". */
-export function formatDuration(ms: number): string {
-  const s = Math.floor(Math.abs(ms) / 1000)
-  const d = Math.floor(s / 86400)
-  const h = Math.floor((s % 86400) / 3600)
-  const m = Math.floor((s % 3600) / 60)
-  if (d > 0) return h > 0 ? `${d} d ${h} h` : `${d} d`
-  if (h > 0) return m > 0 ? `${h} h ${m} min` : `${h} h`
-  if (m > 0) return `${m} min`
-  return `${s} s`
 }
 
 /** "41 days", "5 hours", "12 minutes": one unit, for "expires in ..." sentences. */
@@ -56,12 +45,13 @@ export function describeValidity(notBefore: When, notAfter: When, now: Date): st
 export function describeFreshness(thisUpdate: When, nextUpdate: When | undefined, now: Date): string {
   const t = now.getTime()
   const from = toMs(thisUpdate)
-  if (t < from) return `not yet valid: thisUpdate is ${formatDuration(from - t)} ahead (clock skew?)`
+  if (t < from)
+    return `not yet valid: thisUpdate is ${formatDurationFromMilliseconds(from - t)} ahead (clock skew?)`
   if (nextUpdate === undefined) {
-    return `no nextUpdate: produced ${formatDuration(t - from)} ago, and newer status may exist at any time`
+    return `no nextUpdate: produced ${formatDurationFromMilliseconds(t - from)} ago, and newer status may exist at any time`
   }
   const to = toMs(nextUpdate)
-  if (t <= to) return `fresh for ${formatDuration(to - t)}`
+  if (t <= to) return `fresh for ${formatDurationFromMilliseconds(to - t)}`
   return `stale since ${formatUtc(nextUpdate)}`
 }
 

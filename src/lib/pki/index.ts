@@ -22,7 +22,6 @@ export {
   describeFreshness,
   responseStatusMeaning,
   crlReasonMeaning,
-  formatDuration,
   formatUtc,
 } from './describe.ts'
 export { buildChain } from './chain.ts'

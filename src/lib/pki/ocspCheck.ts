@@ -7,7 +7,8 @@
 import type { CertificateParts } from './certificate.ts'
 import { readDer } from './der.ts'
 import { decodeInput } from './pem.ts'
-import { formatDuration, formatUtc, responseStatusMeaning } from './describe.ts'
+import { formatDurationFromMilliseconds } from '../format.ts'
+import { formatUtc, responseStatusMeaning } from './describe.ts'
 import { Malformed } from './fields.ts'
 import { readOcspResponse, type OcspResponseParts } from './ocspResponse.ts'
 import { check, readCert, signerChecks, type OcspCheckId } from './ocspSigner.ts'
@@ -118,14 +119,14 @@ function freshness(
     return check(
       'freshness',
       'fail',
-      `thisUpdate ${formatUtc(s.thisUpdate)} is ${formatDuration(thisUpdate - t)} after the checked time (more than the ${skew / 1000} s allowed for clock skew)`,
+      `thisUpdate ${formatUtc(s.thisUpdate)} is ${formatDurationFromMilliseconds(thisUpdate - t)} after the checked time (more than the ${skew / 1000} s allowed for clock skew)`,
     )
   }
   if (s.nextUpdate === undefined) {
     return check(
       'freshness',
       'pass',
-      `no nextUpdate (RFC 6960 4.2.2.1: newer status may exist at any time); thisUpdate was ${formatDuration(t - thisUpdate)} before`,
+      `no nextUpdate (RFC 6960 4.2.2.1: newer status may exist at any time); thisUpdate was ${formatDurationFromMilliseconds(t - thisUpdate)} before`,
     )
   }
   const nextUpdate = Date.parse(s.nextUpdate)
@@ -133,13 +134,13 @@ function freshness(
     return check(
       'freshness',
       'fail',
-      `stale: nextUpdate ${formatUtc(s.nextUpdate)} passed ${formatDuration(t - nextUpdate)} before the checked time`,
+      `stale: nextUpdate ${formatUtc(s.nextUpdate)} passed ${formatDurationFromMilliseconds(t - nextUpdate)} before the checked time`,
     )
   }
   return check(
     'freshness',
     'pass',
-    `fresh: thisUpdate ${formatUtc(s.thisUpdate)}, nextUpdate ${formatUtc(s.nextUpdate)} (${formatDuration(nextUpdate - t)} left)`,
+    `fresh: thisUpdate ${formatUtc(s.thisUpdate)}, nextUpdate ${formatUtc(s.nextUpdate)} (${formatDurationFromMilliseconds(nextUpdate - t)} left)`,
   )
 }
 

@@ -3,7 +3,8 @@
  * and byte are wrong when pkijs refuses a request. The model is built by pkijs
  * (pkijsModels/ocspRequest.ts).
  */
-import { nonceOf, nonceOid, readCertId } from './certId.ts'
+import { nonceOf, readCertId } from './certId.ts'
+import { nonceOid } from './oids.ts'
 import type { DerNode } from './der.ts'
 import { generalName } from './extensions.ts'
 import { extensionsOf, Fields, TAG } from './fields.ts'

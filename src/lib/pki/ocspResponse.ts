@@ -4,7 +4,8 @@
  * ID's raw bytes), and to name the field and byte when pkijs refuses a response (inspect.ts). The
  * OcspResponseInfo model is built by pkijs (pkijsModels/ocspResponse.ts).
  */
-import { nonceOf, nonceOid, readCertId } from './certId.ts'
+import { nonceOf, readCertId } from './certId.ts'
+import { nonceOid } from './oids.ts'
 import { contentOf, contentStart, readDer, wholeOf, type DerNode } from './der.ts'
 import {
   algorithmOf,

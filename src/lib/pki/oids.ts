@@ -5,6 +5,9 @@
  */
 
 /** Name attribute types: OpenSSL's short names (used in RFC 4514 strings). */
+/** id-pkix-ocsp-nonce (RFC 8954): extnValue holds an OCTET STRING of 1 to 32 octets. */
+export const nonceOid = '1.3.6.1.5.5.7.48.1.2'
+
 export const nameAttributes: Record<string, string> = {
   '2.5.4.3': 'CN',
   '2.5.4.4': 'SN',

@@ -9,8 +9,10 @@
  */
 import * as asn1js from 'asn1js'
 import * as pkijs from 'pkijs'
-import { makeCertId, nonceOid } from './demoCa/certId.ts'
-import { base64, derOf, toHex, type Der } from './demoCa/encoding.ts'
+import { makeCertId } from './demoCa/certId.ts'
+import { base64, derOf, type Der } from './demoCa/encoding.ts'
+import { nonceOid } from './oids.ts'
+import { toHex } from './values.ts'
 import { extension } from './demoCa/extensions.ts'
 import type { HashName } from './demoCa/keys.ts'
 import { inspectBytes } from './inspect.ts'

@@ -5,7 +5,8 @@
  */
 import { axisTop } from 'd3-axis'
 import { select } from 'd3-selection'
-import { formatTick, timeTicks, type TimeGap, type TimeScale } from './timeScale.ts'
+import { formatMillisecondTick } from '../format.ts'
+import { timeTicks, type TimeGap, type TimeScale } from './timeScale.ts'
 
 export interface AxisParams {
   scale: TimeScale
@@ -20,7 +21,7 @@ export function timeAxis(g: SVGGElement, initial: AxisParams) {
     const ticks = timeTicks(scale, gaps)
     const axis = axisTop(scale)
       .tickValues(ticks)
-      .tickFormat((d, i) => formatTick(Number(d), i))
+      .tickFormat((d, i) => formatMillisecondTick(Number(d), i))
       .tickSizeInner(-gridHeight)
       .tickSizeOuter(0)
       .tickPadding(6)

@@ -9,7 +9,8 @@ import { flightGeometry, type FlightGeometry } from './arrow.ts'
 import { groupFlights, type Flight } from './flights.ts'
 import { placeLabels, textWidth, type Box, type PlacedLabel } from './labels.ts'
 import type { LaneLayout } from './lanes.ts'
-import { formatMs, rangeExtent, type TimeScale } from './timeScale.ts'
+import { formatMilliseconds } from '../format.ts'
+import { rangeExtent, type TimeScale } from './timeScale.ts'
 
 export interface DrawnFlight extends Flight {
   geometry: FlightGeometry
@@ -87,7 +88,7 @@ export function outcomeText(run: Pick<Run, 'outcome' | 'reason' | 'revokedAccept
 export function outcomeSentence(
   run: Pick<Run, 'outcome' | 'reason' | 'revokedAccepted' | 'handshakeMs'>,
 ): string {
-  const when = formatMs(run.handshakeMs)
+  const when = formatMilliseconds(run.handshakeMs)
   const kind = outcomeKind(run)
   if (kind === 'rejected') {
     return `Rejected after ${when}: ${run.reason ? rejectReasonClauses[run.reason] : 'the handshake failed'}.`
@@ -124,7 +125,7 @@ export function diagramModel(
     .map((w) => {
       const x0 = x(w.start)
       const width = Math.max(0, x(w.end) - x0)
-      const words = `waits ${formatMs(w.end - w.start)}`
+      const words = `waits ${formatMilliseconds(w.end - w.start)}`
       return {
         ...w,
         x: x0,
@@ -138,7 +139,7 @@ export function diagramModel(
   const at = run.handshakeMs
   const ox = x(at)
   const oy = layout.y('client')
-  const text = `${outcomeText(run)} · ${formatMs(at)}`
+  const text = `${outcomeText(run)} · ${formatMilliseconds(at)}`
   const tw = textWidth(text, fontSize)
   const [, rangeEnd] = rangeExtent(x)
   const anchor: 'start' | 'end' = ox + 8 + tw <= options.width - 2 ? 'start' : 'end'

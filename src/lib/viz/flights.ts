@@ -5,7 +5,7 @@
  * the tooltip and the text alternative still list every message.
  */
 import type { Actor, Phase, SimEvent } from '../sim/types.ts'
-import { formatBytes } from './timeScale.ts'
+import { formatBytesShort } from '../format.ts'
 
 export interface Flight {
   /** Position in the run's flight list (stable for a given run). */
@@ -40,7 +40,7 @@ export function flightLabels(events: readonly SimEvent[]): string[] {
   const first = shown[0]
   const last = shown[shown.length - 1]
   if (!first || !last) return []
-  const size = formatBytes(events.reduce((sum, e) => sum + e.bytes, 0))
+  const size = formatBytesShort(events.reduce((sum, e) => sum + e.bytes, 0))
   if (shown.length === 1) {
     const out = [`${first.label} · ${size}`]
     if (first.message !== first.label) out.push(`${first.message} · ${size}`)

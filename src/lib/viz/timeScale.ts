@@ -167,21 +167,3 @@ export function timeTicks(scale: TimeScale, gaps: readonly TimeGap[] = []): numb
   }
   return [...new Set(ticks)].sort((a, b) => a - b)
 }
-
-/** "0 ms", "1,500 ms": the unit on every tick, since a diagram may be read alone (embeds, exports). */
-export function formatMs(ms: number): string {
-  const rounded = Math.abs(ms) >= 100 ? Math.round(ms) : Math.round(ms * 10) / 10
-  return `${rounded.toLocaleString('en')} ms`
-}
-
-/** A tick label: unitless, except the first, which carries the unit once. */
-export function formatTick(ms: number, index: number): string {
-  return index === 0 ? formatMs(ms) : Math.round(ms).toLocaleString('en')
-}
-
-/** "517 B", "3.9 kB" (decimal kilobytes, as on the wire). */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1000) return `${Math.round(bytes)} B`
-  const kb = bytes / 1000
-  return `${kb >= 100 ? Math.round(kb) : Math.round(kb * 10) / 10} kB`
-}

@@ -4,7 +4,6 @@ import {
   crlReasonMeaning,
   describeFreshness,
   describeValidity,
-  formatDuration,
   responseStatusMeaning,
   type CRLReason,
   type ResponseStatus,
@@ -41,12 +40,6 @@ describe('describeFreshness', () => {
     expect(describeFreshness('2026-11-24T11:00:00Z', undefined, now)).toMatch(
       /^no nextUpdate: produced 1 h ago/,
     )
-  })
-
-  it('durations use their two largest units', () => {
-    expect(formatDuration(90_000)).toBe('1 min')
-    expect(formatDuration(3 * 3_600_000 + 12 * 60_000)).toBe('3 h 12 min')
-    expect(formatDuration(45_000)).toBe('45 s')
   })
 })
 

@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { compareModes, defaultScenario, type Scenario } from '../../../src/lib/sim/index.ts'
 import {
-  formatBytes,
-  formatMs,
-  formatTick,
   gapWidth,
   idleGaps,
   plotSize,
@@ -41,15 +38,6 @@ describe('the shared time axis', () => {
   it('keeps a legible width on a phone and scrolls instead', () => {
     expect(plotSize(320)).toEqual({ width: 560, scrolls: true })
     expect(plotSize(1200)).toEqual({ width: 1200, scrolls: false })
-  })
-
-  it('formats times and sizes the way the labels show them', () => {
-    expect(formatMs(2100)).toBe('2,100 ms')
-    expect(formatMs(12.5)).toBe('12.5 ms')
-    expect(formatTick(0, 0)).toBe('0 ms')
-    expect(formatTick(1500, 3)).toBe('1,500')
-    expect(formatBytes(517)).toBe('517 B')
-    expect(formatBytes(3548)).toBe('3.5 kB')
   })
 })
 

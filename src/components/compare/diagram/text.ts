@@ -6,7 +6,7 @@ import { phaseLabels, type ComparisonRow, type Run, type SimEvent } from '../../
 import { outcomeSentence } from '../../../lib/viz/diagram.ts'
 import type { Flight } from '../../../lib/viz/flights.ts'
 import { laneNames, partyNames } from '../../../lib/viz/lanes.ts'
-import { formatBytes, formatMs } from '../../../lib/viz/timeScale.ts'
+import { formatBytesShort, formatMilliseconds } from '../../../lib/format.ts'
 
 /** What the row's client and server do, in a few words, under its title. */
 export function rowSubtitle(row: ComparisonRow, run: Pick<Run, 'mode'>): string {
@@ -29,14 +29,16 @@ const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)
 /** "ClientHello + status_request, from the client to the web server, 50 ms → 75 ms, 517 B." */
 export function flightAriaLabel(f: Flight): string {
   const route = `${laneNames[f.from]} to ${laneNames[f.to]}`
-  const fate = f.delivered ? `arrives at ${formatMs(f.arrive)}` : `dropped at ${formatMs(f.arrive)}`
-  return `${f.events.map((e) => e.label).join(', ')}: ${route}, sent at ${formatMs(f.t)}, ${fate}, ${formatBytes(f.bytes)}.`
+  const fate = f.delivered
+    ? `arrives at ${formatMilliseconds(f.arrive)}`
+    : `dropped at ${formatMilliseconds(f.arrive)}`
+  return `${f.events.map((e) => e.label).join(', ')}: ${route}, sent at ${formatMilliseconds(f.t)}, ${fate}, ${formatBytesShort(f.bytes)}.`
 }
 
 export function eventLine(e: SimEvent): string {
   const route = `${laneNames[e.from]} → ${laneNames[e.to]}`
   const fate = e.delivered ? '' : ' Dropped: it never arrives.'
-  return `${route}: ${e.label} (${formatBytes(e.bytes)}, ${phaseLabels[e.phase].label}). ${e.explain}${fate}`
+  return `${route}: ${e.label} (${formatBytesShort(e.bytes)}, ${phaseLabels[e.phase].label}). ${e.explain}${fate}`
 }
 
 export interface TextItem {
@@ -51,25 +53,25 @@ export interface TextItem {
 export function textAlternative(run: Run): TextItem[] {
   const items: TextItem[] = run.events.map((e) => ({
     at: e.t,
-    when: `${formatMs(e.t)} → ${formatMs(e.arrive)}`,
+    when: `${formatMilliseconds(e.t)} → ${formatMilliseconds(e.arrive)}`,
     text: eventLine(e),
     tone: 'message',
   }))
   for (const w of run.waits) {
     items.push({
       at: w.start,
-      when: `${formatMs(w.start)} to ${formatMs(w.end)}`,
-      text: `${capitalise(partyNames[w.party])} waits ${formatMs(w.end - w.start)}. ${w.reason}`,
+      when: `${formatMilliseconds(w.start)} to ${formatMilliseconds(w.end)}`,
+      text: `${capitalise(partyNames[w.party])} waits ${formatMilliseconds(w.end - w.start)}. ${w.reason}`,
       tone: 'wait',
     })
   }
   for (const l of run.ledger) {
-    items.push({ at: l.at, when: formatMs(l.at), text: l.learned, tone: 'leak' })
+    items.push({ at: l.at, when: formatMilliseconds(l.at), text: l.learned, tone: 'leak' })
   }
   items.sort((a, b) => a.at - b.at)
   items.push({
     at: run.handshakeMs,
-    when: formatMs(run.handshakeMs),
+    when: formatMilliseconds(run.handshakeMs),
     text: outcomeSentence(run),
     tone: 'outcome',
   })

@@ -3,7 +3,7 @@
  * from the runs, with the formula that produced each number for its tooltip.
  */
 import type { ComparisonRow, Phase, Run } from '../../../lib/sim/types.ts'
-import { formatMs, formatPercent, sentence } from './format.ts'
+import { formatMilliseconds, formatPercent, sentence } from '../../../lib/format.ts'
 import { phaseLabels as phaseInfo } from '../../../lib/sim/index.ts'
 import { rejectReasonNouns, rowNouns } from '../../../lib/labels.ts'
 
@@ -28,14 +28,14 @@ export function difference(
   const b = rowNouns[base]
   const ta = subjectRun.handshakeMs
   const tb = baseRun.handshakeMs
-  const totals = `${a}: ${formatMs(ta)} (Run.handshakeMs), ${b}: ${formatMs(tb)}`
+  const totals = `${a}: ${formatMilliseconds(ta)} (Run.handshakeMs), ${b}: ${formatMilliseconds(tb)}`
   const aRejected = subjectRun.outcome === 'rejected'
   const bRejected = baseRun.outcome === 'rejected'
 
   if (aRejected && bRejected) {
     return {
       text: sentence(
-        `${a} and ${b} both refuse the connection: ${a} after ${formatMs(ta)} (${why(subjectRun)}), ${b} after ${formatMs(tb)} (${why(baseRun)}).`,
+        `${a} and ${b} both refuse the connection: ${a} after ${formatMilliseconds(ta)} (${why(subjectRun)}), ${b} after ${formatMilliseconds(tb)} (${why(baseRun)}).`,
       ),
       formula: totals,
       tone: 'danger',
@@ -44,7 +44,7 @@ export function difference(
   if (aRejected) {
     return {
       text: sentence(
-        `${a} refuses the connection after ${formatMs(ta)} (${why(subjectRun)}); ${b} connects in ${formatMs(tb)}.`,
+        `${a} refuses the connection after ${formatMilliseconds(ta)} (${why(subjectRun)}); ${b} connects in ${formatMilliseconds(tb)}.`,
       ),
       formula: totals,
       tone: 'danger',
@@ -53,7 +53,7 @@ export function difference(
   if (bRejected) {
     return {
       text: sentence(
-        `${a} connects in ${formatMs(ta)}; ${b} refuses the connection after ${formatMs(tb)} (${why(baseRun)}).`,
+        `${a} connects in ${formatMilliseconds(ta)}; ${b} refuses the connection after ${formatMilliseconds(tb)} (${why(baseRun)}).`,
       ),
       formula: totals,
       tone: 'neutral',
@@ -63,7 +63,7 @@ export function difference(
   const saved = tb - ta
   if (Math.abs(saved) < sameMs) {
     return {
-      text: sentence(`${a} takes as long as ${b}: ${formatMs(ta)}.`),
+      text: sentence(`${a} takes as long as ${b}: ${formatMilliseconds(ta)}.`),
       formula: `${totals}: the same within half a millisecond`,
       tone: 'neutral',
     }
@@ -71,17 +71,19 @@ export function difference(
   const share = tb > 0 ? Math.abs(saved) / tb : null
   const shareText = share === null ? '' : ` (${formatPercent(share)})`
   const shareFormula =
-    share === null ? '' : `; ${formatMs(Math.abs(saved))} / ${formatMs(tb)} = ${formatPercent(share)}`
+    share === null
+      ? ''
+      : `; ${formatMilliseconds(Math.abs(saved))} / ${formatMilliseconds(tb)} = ${formatPercent(share)}`
   if (saved > 0) {
     return {
-      text: sentence(`${a} saves ${formatMs(saved)}${shareText} over ${b}.`),
-      formula: `${formatMs(tb)} (${b}) − ${formatMs(ta)} (${a}) = ${formatMs(saved)}${shareFormula}`,
+      text: sentence(`${a} saves ${formatMilliseconds(saved)}${shareText} over ${b}.`),
+      formula: `${formatMilliseconds(tb)} (${b}) − ${formatMilliseconds(ta)} (${a}) = ${formatMilliseconds(saved)}${shareFormula}`,
       tone: 'ok',
     }
   }
   return {
-    text: sentence(`${a} costs ${formatMs(-saved)}${shareText} more than ${b}.`),
-    formula: `${formatMs(ta)} (${a}) − ${formatMs(tb)} (${b}) = ${formatMs(-saved)}${shareFormula}`,
+    text: sentence(`${a} costs ${formatMilliseconds(-saved)}${shareText} more than ${b}.`),
+    formula: `${formatMilliseconds(ta)} (${a}) − ${formatMilliseconds(tb)} (${b}) = ${formatMilliseconds(-saved)}${shareFormula}`,
     tone: 'neutral',
   }
 }
@@ -93,10 +95,10 @@ function why(run: Run): string {
 /** Sum of the phases, spelled out: where a row's total comes from. */
 export function totalFormula(run: Run): string {
   const parts = run.breakdown.filter((s) => s.end > s.start)
-  if (parts.length === 0) return `${formatMs(run.handshakeMs)}: no phase took any time`
+  if (parts.length === 0) return `${formatMilliseconds(run.handshakeMs)}: no phase took any time`
   const merged = new Map<Phase, number>()
   for (const s of parts) merged.set(s.phase, (merged.get(s.phase) ?? 0) + (s.end - s.start))
-  const terms = [...merged].map(([phase, ms]) => `${phaseInfo[phase].label} ${formatMs(ms)}`)
+  const terms = [...merged].map(([phase, ms]) => `${phaseInfo[phase].label} ${formatMilliseconds(ms)}`)
   const end = run.outcome === 'rejected' ? 'to the rejection' : 'to the first application data'
-  return `First TCP SYN ${end}: ${terms.join(' + ')} = ${formatMs(run.handshakeMs)}`
+  return `First TCP SYN ${end}: ${terms.join(' + ')} = ${formatMilliseconds(run.handshakeMs)}`
 }

@@ -3,7 +3,7 @@
  * plain statement when the responder learned nothing about this client, saying why.
  */
 import type { ComparisonRow, LedgerEntry, LedgerParty, Run } from '../../../lib/sim/types.ts'
-import { formatMs, formatSeconds } from './format.ts'
+import { formatMilliseconds, formatMillisecondsAsSeconds } from '../../../lib/format.ts'
 
 export const partyName: Record<LedgerParty, string> = {
   responder: 'OCSP responder (the CA)',
@@ -29,14 +29,14 @@ function leak(run: Run, entry: LedgerEntry): Leak {
   const event = run.events[entry.viaEventIndex]
   const message = event?.label ?? 'an unrecorded message'
   const flight = event
-    ? `, the ${event.from} sent it at ${formatMs(event.t)} and it arrives at ${formatMs(event.arrive)}`
+    ? `, the ${event.from} sent it at ${formatMilliseconds(event.t)} and it arrives at ${formatMilliseconds(event.arrive)}`
     : ''
   return {
     party: entry.party,
     learned: entry.learned,
     message,
-    at: formatSeconds(entry.at),
-    atSource: `${formatMs(entry.at)} after the client's first SYN (ledger time of "${message}"${flight})`,
+    at: formatMillisecondsAsSeconds(entry.at),
+    atSource: `${formatMilliseconds(entry.at)} after the client's first SYN (ledger time of "${message}"${flight})`,
     linksClientToSite: entry.linksClientToSite,
   }
 }

@@ -6,7 +6,7 @@ import { axisTop } from 'd3-axis'
 import { scaleLinear } from 'd3-scale'
 import { select } from 'd3-selection'
 import type { Action } from 'svelte/action'
-import { formatTick } from './format.ts'
+import { formatMillisecondTick } from '../../../lib/format.ts'
 
 export interface TimeAxisParams {
   /** The end of the (niced) domain in ms; the domain starts at 0. */
@@ -25,7 +25,7 @@ function draw(node: SVGGElement, p: TimeAxisParams): void {
     axisTop<number>(x)
       .tickValues(p.ticks)
       // The unit rides on the first tick, which hangs right of 0 where nothing can collide with it.
-      .tickFormat((d, i) => (i === 0 ? `${formatTick(d)} ms` : formatTick(d)))
+      .tickFormat((d, i) => formatMillisecondTick(d, i))
       .tickSizeOuter(0)
       .tickSizeInner(4),
   )

@@ -15,27 +15,3 @@ export function downloadBlob(blob: Blob, fileName: string): void {
   // Revoking at once can cancel the download in some browsers; a few seconds is plenty.
   setTimeout(() => URL.revokeObjectURL(url), 4000)
 }
-
-/** Copy text; falls back to a selected textarea and execCommand where the Clipboard API is refused. */
-export async function copyText(text: string): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text)
-    return true
-  } catch {
-    const area = document.createElement('textarea')
-    area.value = text
-    area.setAttribute('readonly', '')
-    area.style.position = 'fixed'
-    area.style.opacity = '0'
-    document.body.append(area)
-    area.select()
-    let ok: boolean
-    try {
-      ok = document.execCommand('copy')
-    } catch {
-      ok = false
-    }
-    area.remove()
-    return ok
-  }
-}

@@ -19,10 +19,3 @@ export function hexOffset(offset: number, width: number): string {
 export function asciiChar(byte: number): string {
   return byte >= 0x20 && byte < 0x7f ? String.fromCharCode(byte) : '.'
 }
-
-/** Lowercase hex of bytes, for fingerprints and extension values. */
-export function toHex(bytes: Uint8Array): string {
-  let out = ''
-  for (const byte of bytes) out += hexPairs[byte]
-  return out
-}

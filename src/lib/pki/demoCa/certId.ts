@@ -48,6 +48,3 @@ export async function makeCertId(input: CertIdInput): Promise<CertIdParts> {
   })
   return { certId, der: derOf(certId.toSchema()), issuerNameHash, issuerKeyHash }
 }
-
-/** id-pkix-ocsp-nonce (RFC 8954): extnValue holds an OCTET STRING of 1 to 32 octets. */
-export const nonceOid = '1.3.6.1.5.5.7.48.1.2'

@@ -1,6 +1,6 @@
 /**
- * Text encodings of the demo objects (the DER itself is written by pkijs and asn1js): hex for
- * display, base64 and PEM for downloads and OCSP GET URLs.
+ * Text encodings of the demo objects (the DER itself is written by pkijs and asn1js): base64 and
+ * PEM for downloads and OCSP GET URLs.
  */
 
 export type Der = Uint8Array<ArrayBuffer>
@@ -8,12 +8,6 @@ export type Der = Uint8Array<ArrayBuffer>
 /** The DER of a pkijs or asn1js object, as a fresh byte array. */
 export function derOf(asn1: { toBER(sizeOnly?: boolean): ArrayBuffer }): Der {
   return new Uint8Array(asn1.toBER(false))
-}
-
-export function toHex(bytes: Uint8Array): string {
-  let s = ''
-  for (const b of bytes) s += b.toString(16).padStart(2, '0')
-  return s
 }
 
 export function base64(bytes: Uint8Array): string {

@@ -3,7 +3,8 @@
  * BasicOCSPResponse is signed by the intermediate itself or by its delegated responder.
  */
 import type { CRLReason } from '../types.ts'
-import { makeCertId, nonceOid } from './certId.ts'
+import { nonceOid } from '../oids.ts'
+import { makeCertId } from './certId.ts'
 import * as asn1js from 'asn1js'
 import * as pkijs from 'pkijs'
 import { derOf, type Der } from './encoding.ts'

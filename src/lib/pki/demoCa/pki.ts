@@ -6,7 +6,8 @@
  */
 import * as asn1js from 'asn1js'
 import * as pkijs from 'pkijs'
-import { derOf, toHex, toPem, type Der } from './encoding.ts'
+import { toHex } from '../values.ts'
+import { derOf, toPem, type Der } from './encoding.ts'
 import {
   authorityInfoAccess,
   authorityKeyIdentifier,

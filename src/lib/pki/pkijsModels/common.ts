@@ -10,7 +10,13 @@ import { contentOf, readDer } from '../der.ts'
 import { emptyDecoded, decodeExtensionValue, type DecodedExtensions } from '../extensions.ts'
 import { Malformed } from '../fields.ts'
 import { rfc4514 } from '../names.ts'
-import { extendedKeyUsages, extensionNames, hashAlgorithms, policies as policyNames } from '../oids.ts'
+import {
+  extendedKeyUsages,
+  extensionNames,
+  hashAlgorithms,
+  nonceOid,
+  policies as policyNames,
+} from '../oids.ts'
 import type { CertID, Extension } from '../types.ts'
 import { integerHex, isoSeconds, toHex } from '../values.ts'
 
@@ -87,8 +93,6 @@ export function extensionList(extensions: pkijs.Extension[] | undefined): Extens
     valueHex: toHex(e.extnValue.valueBlock.valueHexView),
   }))
 }
-
-export const nonceOid = '1.3.6.1.5.5.7.48.1.2'
 
 /**
  * The nonce's bytes: RFC 8954 puts an OCTET STRING inside extnValue; some older responders put

@@ -8,8 +8,8 @@ import {
   generalNameString,
   hashAlgorithmOf,
   nonceOf,
-  nonceOid,
 } from './common.ts'
+import { nonceOid } from '../oids.ts'
 
 const what = 'OCSP request'
 

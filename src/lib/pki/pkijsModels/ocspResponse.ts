@@ -3,7 +3,7 @@ import * as asn1js from 'asn1js'
 import * as pkijs from 'pkijs'
 import { readDer } from '../der.ts'
 import { crlReasons, responseStatuses } from '../ocspResponse.ts'
-import { signatureAlgorithms } from '../oids.ts'
+import { nonceOid, signatureAlgorithms } from '../oids.ts'
 import type { CertStatus, OcspResponseInfo, ResponderID, SingleResponse } from '../types.ts'
 import { toHex } from '../values.ts'
 import { certificateModel } from './certificate.ts'
@@ -16,7 +16,6 @@ import {
   isoTime,
   nameString,
   nonceOf,
-  nonceOid,
 } from './common.ts'
 
 const what = 'OCSP response'
