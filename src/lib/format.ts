@@ -59,8 +59,14 @@ export function formatDurationFromHours(hours: number): string {
   return `${upToTwo.format(hours)} ${plural(hours, 'hour')}`
 }
 
-/** "3,548 bytes": the exact size, for panels, sentences and the inspector. */
+const mebibyte = 1024 * 1024
+
+/**
+ * "3,548 bytes": the exact size, for panels, sentences and the inspector; from a mebibyte up
+ * "5 MiB", the unit the inspector's input limit is set in (lib/pki/pem.ts maxInputBytes).
+ */
 export function formatBytes(bytes: number): string {
+  if (bytes >= mebibyte) return `${upToOne.format(bytes / mebibyte)} MiB`
   return `${whole.format(bytes)} ${plural(bytes, 'byte')}`
 }
 

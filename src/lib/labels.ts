@@ -67,6 +67,24 @@ export const serverStrategyLabels: Record<ServerStrategy, string> = {
   none: 'No stapling',
 }
 
+/** A strategy's short name and the server whose behaviour it is (the days view's lanes). */
+export const serverStrategyNames: Record<ServerStrategy, { name: string; like: string }> = {
+  proactive: { name: 'Proactive', like: 'Caddy: fetches at start, refreshes at half the validity' },
+  lazy: { name: 'Lazy', like: 'nginx: fetches when a handshake finds its staple due' },
+  blocking: { name: 'Blocking', like: 'Apache: refetches inside a handshake every hour' },
+  static: { name: 'Static file', like: 'nginx ssl_stapling_file: loaded once, never refreshed' },
+  none: { name: 'No stapling', like: 'the server ignores status_request' },
+}
+
+/** A strategy inside a sentence: "a static-file server", "a lazy one". */
+export const serverStrategyNouns: Record<ServerStrategy, string> = {
+  proactive: 'proactive',
+  lazy: 'lazy',
+  blocking: 'blocking',
+  static: 'static-file',
+  none: 'non-stapling',
+}
+
 export const responderStateLabels: Record<ResponderState, string> = {
   up: 'Up',
   slow: 'Slow',

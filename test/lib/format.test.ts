@@ -29,6 +29,8 @@ describe('one formatter per unit', () => {
   it('one size, one wording: exact bytes in text, short decimal units on arrows', () => {
     expect(formatBytes(3900)).toBe('3,900 bytes')
     expect(formatBytes(1)).toBe('1 byte')
+    expect(formatBytes(1024 * 1024)).toBe('1 MiB')
+    expect(formatBytes(5.5 * 1024 * 1024)).toBe('5.5 MiB')
     expect(formatBytesShort(517)).toBe('517 B')
     expect(formatBytesShort(3548)).toBe('3.5 kB')
     expect(formatBytesShort(3900)).toBe('3.9 kB')

@@ -24,14 +24,6 @@ export const laneOrder = [
 ] as const satisfies readonly ServerStrategy[]
 export type LaneStrategy = (typeof laneOrder)[number]
 
-export const laneNames: Record<LaneStrategy, { name: string; like: string }> = {
-  proactive: { name: 'Proactive', like: 'Caddy: fetches at start, refreshes at half the validity' },
-  lazy: { name: 'Lazy', like: 'nginx: fetches when a handshake finds its staple due' },
-  blocking: { name: 'Blocking', like: 'Apache: refetches inside a handshake every hour' },
-  static: { name: 'Static file', like: 'nginx ssl_stapling_file: loaded once, never refreshed' },
-  none: { name: 'No stapling', like: 'the server ignores status_request' },
-}
-
 export interface Lane {
   strategy: LaneStrategy
   result: HorizonResult

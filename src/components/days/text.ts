@@ -3,9 +3,9 @@
  * fixed locale, so tests can assert the exact text.
  */
 import { formatCount, formatDurationFromHours } from '../../lib/format.ts'
-import { modeLabels, stapleStateNouns } from '../../lib/labels.ts'
+import { modeLabels, serverStrategyNames, serverStrategyNouns, stapleStateNouns } from '../../lib/labels.ts'
 import { outageHours, type HorizonHour, type Mode, type Outage } from '../../lib/sim/index.ts'
-import { countHours, laneNames, type Lane, type LaneStrategy } from './lanes.ts'
+import { countHours, type Lane } from './lanes.ts'
 
 const upToTwo = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 })
 
@@ -48,14 +48,6 @@ export function hourText(h: HorizonHour, mode: Mode): string {
   }`
 }
 
-const laneNoun: Record<LaneStrategy, string> = {
-  proactive: 'proactive',
-  lazy: 'lazy',
-  blocking: 'blocking',
-  static: 'static-file',
-  none: 'non-stapling',
-}
-
 function listWords(words: string[]): string {
   if (words.length <= 1) return words.join('')
   return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`
@@ -81,18 +73,18 @@ export function headline(lanes: readonly Lane[], outages: readonly Outage[], val
   const down = stapling.filter((l) => l.mustStapleFailingHours > 0)
   const start = `With ${outagePhrase(outages)} and ${durationAdjective(validityHours)} responses`
   const failing = (l: Lane, i: number) =>
-    `${i === 0 ? `a ${laneNoun[l.strategy]} one fails` : `a ${laneNoun[l.strategy]} one`} during ${formatCount(
+    `${i === 0 ? `a ${serverStrategyNouns[l.strategy]} one fails` : `a ${serverStrategyNouns[l.strategy]} one`} during ${formatCount(
       l.mustStapleFailingHours,
     )} ${plural(l.mustStapleFailingHours, 'hour')}`
   if (down.length === 0) return `${start}, every stapling server keeps its must-staple site up.`
   if (up.length === 0) {
     const [first, ...rest] = down
-    const firstText = `a ${laneNoun[first!.strategy]} server fails must-staple during ${formatCount(
+    const firstText = `a ${serverStrategyNouns[first!.strategy]} server fails must-staple during ${formatCount(
       first!.mustStapleFailingHours,
     )} ${plural(first!.mustStapleFailingHours, 'hour')}`
     return `${start}, ${[firstText, ...rest.map((l, i) => failing(l, i + 1))].join(', ')}.`
   }
-  const names = up.map((l) => laneNoun[l.strategy])
+  const names = up.map((l) => serverStrategyNouns[l.strategy])
   const upText =
     up.length === 1
       ? `a ${names[0]} server keeps its must-staple site up`
@@ -131,5 +123,5 @@ export function laneSentence(l: Lane): string {
       : `must-staple fails ${formatCount(t.failed)} ${plural(t.failed, 'handshake')} during ${formatCount(
           l.mustStapleFailingHours,
         )} ${plural(l.mustStapleFailingHours, 'hour')}`
-  return `${laneNames[l.strategy].name} (${laneNames[l.strategy].like}): ${outcome}; ${fetches}.`
+  return `${serverStrategyNames[l.strategy].name} (${serverStrategyNames[l.strategy].like}): ${outcome}; ${fetches}.`
 }

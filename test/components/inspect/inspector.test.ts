@@ -52,7 +52,7 @@ describe('Inspector', () => {
     expect(inspector.cards.map((card) => card.type)).toEqual(['inputError', 'object'])
     const [error] = inspector.cards
     expect(error.type === 'inputError' && error.message).toBe(
-      '5,242,880 bytes is over the 100 bytes limit, so it was not read',
+      '5 MiB is over the 100 bytes limit, so it was not read',
     )
   })
 
