@@ -89,10 +89,17 @@ test('the URL holds the scenario: a reload restores it, back and forward step th
   await expect(verdict(page, 'none')).toContainText('Connected · 20 ms')
 })
 
-test('a link with a bad scenario says so and shows the defaults', async ({ page }) => {
-  await page.goto('./#/compare?rs=banana')
-  await expect(page.getByRole('alert')).toContainText('rttServerMs')
+test('a link with bad values names each once and keeps the valid ones', async ({ page }) => {
+  await page.goto('./#/compare?rs=-5&tls=9&rr=80')
+  const problems = page.getByTestId('link-problems')
+  await expect(problems.getByRole('listitem')).toHaveText([
+    'TLS version: tls=9 is not one of 1.2, 1.3',
+    'Client ↔ server RTT: rs=-5 is not a number from 0 to 60000 ms',
+  ])
+  // The default 50 ms server RTT: TCP and TLS 1.3 take two round trips.
   await expect(verdict(page, 'none')).toContainText('Connected · 100 ms')
+  // The valid responder RTT is kept: plain OCSP's fetch takes 80 ms round trips, not 50.
+  await expect(page.getByRole('spinbutton', { name: 'Client ↔ responder RTT' })).toHaveValue('80')
 })
 
 test('embed mode shows only the diagrams, a play button and a link back', async ({ page }) => {

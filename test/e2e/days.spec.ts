@@ -100,3 +100,12 @@ test('no network request after load', async ({ page }) => {
   await page.waitForTimeout(300)
   expect(requests).toEqual([])
 })
+
+test('a link with bad values names them, and an outage past the window is not counted', async ({ page }) => {
+  await page.goto('./#/days?d=2&v=abc&o=10-20_60-70')
+  await expect(page.getByTestId('link-problems').getByRole('listitem')).toHaveText([
+    'Response validity: v=abc is not a number from 1 to 720 hours',
+    'Responder outages: outage 2 (60-70) starts after the 48 simulated hours',
+  ])
+  await expect(summary(page)).toContainText('With a 10-hour outage and 7-day responses')
+})

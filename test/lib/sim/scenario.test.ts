@@ -125,3 +125,20 @@ describe('a link with bad values', () => {
     )
   })
 })
+
+describe('the documented scenario format', () => {
+  it('docs/model.md lists every field with the key and default the registry declares', async () => {
+    const { readFile } = await import('node:fs/promises')
+    const doc = await readFile(new URL('../../../docs/model.md', import.meta.url), 'utf8')
+    const rows = new Map(
+      [...doc.matchAll(/^\| `(\w+)` +\| `(\w+)` +\| ([^|]+?) +\|/gm)].map((m) => [
+        m[1]!,
+        { key: m[2]!, default: m[3]!.replace(/`/g, '') },
+      ]),
+    )
+    for (const name of scenarioFieldNames) {
+      const spec = fieldSpec(name)
+      expect(rows.get(name), name).toEqual({ key: spec.urlKey, default: String(spec.default) })
+    }
+  })
+})
