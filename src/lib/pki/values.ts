@@ -9,6 +9,12 @@ export function toHex(bytes: Uint8Array): string {
   return s
 }
 
+export function fromHex(hex: string): Uint8Array<ArrayBuffer> {
+  const out = new Uint8Array(hex.length >> 1)
+  for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16)
+  return out
+}
+
 /** The INTEGER's value as lowercase hex without leading zero bytes (a serial number's usual form). */
 export function integerHex(content: Uint8Array): string {
   let i = 0
