@@ -5,6 +5,7 @@
  * JSON output. Keep them stable: add fields, never rename or remove one. Every default and every
  * behaviour named here is sourced in docs/model.md.
  */
+import type { CertStatus as OcspCertStatus } from '../pki/types.ts'
 
 /** The scenario format's version. Bump only for an incompatible change (there should be none). */
 export const scenarioVersion = 1
@@ -47,7 +48,11 @@ export const responderStates = [
 ] as const
 export type ResponderState = (typeof responderStates)[number]
 
-export const certStatuses = ['good', 'revoked'] as const
+/**
+ * The certificate statuses a scenario simulates: RFC 6960 4.2.1's good and revoked, a subset of
+ * the inspector's CertStatus (an "unknown" answer is not modelled by the engine).
+ */
+export const certStatuses = ['good', 'revoked'] as const satisfies readonly OcspCertStatus[]
 export type CertStatus = (typeof certStatuses)[number]
 
 /**
