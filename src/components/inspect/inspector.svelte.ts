@@ -13,12 +13,9 @@ import type {
 import type { CallResult, ParseClient } from '../../workers/parseClient'
 import type { ChainLink } from '../../workers/protocol'
 import { stapleIdOf } from '../../lib/bridge/provenance'
-import {
-  defaultSkewSeconds,
-  scenarioFromPki,
-  type BridgeResult,
-  type PkiResponse,
-} from '../../lib/bridge/scenarioFromPki'
+import { defaultSkewSeconds } from '../../lib/pki/freshness'
+import { equalBytes } from '../../lib/pki/values'
+import { scenarioFromPki, type BridgeResult, type PkiResponse } from '../../lib/bridge/scenarioFromPki'
 import { formatBytes } from './format'
 
 export type InspectCard =
@@ -149,7 +146,7 @@ export class Inspector {
     const card = this.cards.find((c) => c.key === key)
     if (!card || !isCertificateCard(card) || this.chain.state !== 'built') return undefined
     const links = this.chain.links
-    const at = links.findIndex((l) => l.role !== 'unlinked' && sameBytes(l.der, card.object.der))
+    const at = links.findIndex((l) => l.role !== 'unlinked' && equalBytes(l.der, card.object.der))
     // A root has no issuer to ask about it: nobody checks a trust anchor's status by OCSP.
     const issuer = at >= 0 ? links[at + 1] : undefined
     return issuer && issuer.role !== 'unlinked' ? issuer.der : undefined
@@ -299,12 +296,6 @@ function nonceOfMatchingRequest(
     }
   }
   return {}
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
-  return true
 }
 
 /** A private key's bytes are never kept, whatever the parser returned. */

@@ -26,4 +26,12 @@ export {
   formatUtc,
 } from './describe.ts'
 export { buildChain } from './chain.ts'
+export {
+  judgeFreshness,
+  isUsable,
+  defaultSkewSeconds,
+  type Freshness,
+  type FreshnessState,
+} from './freshness.ts'
+export { equalBytes } from './values.ts'
 export { checkOcspResponse, type OcspCheckInput, type OcspCheckId } from './ocspCheck.ts'
