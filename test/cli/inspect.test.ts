@@ -16,7 +16,12 @@ const scratch = mkdtempSync(join(tmpdir(), 'inspect-cli-'))
 afterAll(() => rmSync(scratch, { recursive: true, force: true }))
 
 function inspect(args: string[], cwd = fixtures) {
-  const r = spawnSync(tsx, [join(root, 'src/cli/inspect.ts'), ...args], { cwd, encoding: 'utf8' })
+  // A CLI that reads forever is killed: the test then fails on the status, not by hanging.
+  const r = spawnSync(tsx, [join(root, 'src/cli/inspect.ts'), ...args], {
+    cwd,
+    encoding: 'utf8',
+    timeout: 30_000,
+  })
   return { status: r.status, stdout: r.stdout, stderr: r.stderr }
 }
 
@@ -141,6 +146,21 @@ describe('inspect --json', { timeout: 60_000 }, () => {
     )
     for (const o of out.filter((x) => x.kind === 'error'))
       expect(o.error.message).not.toMatch(/\n|at .*\.ts:\d+/)
+  })
+
+  it('refuses a device, a named pipe and a directory instead of reading them forever', () => {
+    // /dev/zero reports size 0 and never ends; a FIFO with no writer blocks open() forever.
+    const fifo = join(scratch, 'pipe')
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0)
+    const r = inspect(['--json', '/dev/zero', fifo, scratch, 'certs/root.der'])
+    expect(r.status).toBe(1)
+    const out: Json[] = JSON.parse(r.stdout)
+    expect(out.map((o) => (o.kind === 'error' ? o.error.message : o.kind))).toEqual([
+      'cannot read /dev/zero: it is a character device, not a regular file',
+      `cannot read ${fifo}: it is a named pipe (FIFO), not a regular file`,
+      `cannot read ${scratch}: it is a directory, not a regular file`,
+      'certificate',
+    ])
   })
 })
 
