@@ -13,7 +13,7 @@
  * directly (verify.ts). @peculiar/x509 is not used.
  */
 export { maxInputBytes } from './pem.ts'
-export { inspectBytes } from './inspect.ts'
+export { inspectBytes, inspectInput, type InspectedInput } from './inspect.ts'
 export { parseAsn1Tree } from './asn1Tree.ts'
 export * from './types.ts'
 export { inspectJson, type InspectJson } from './json.ts'
