@@ -82,3 +82,39 @@ for (const { name, file, bytes, more } of [
     expect(Math.max(0, ...tasks)).toBeLessThan(budget)
   })
 }
+
+test("a link's cn= speaks only as a host name, and the banner says the name came from the link", async ({
+  page,
+}) => {
+  const hostile = 'bank.example: REVOKED by CA, call +1 555 0100 \u202e'
+  await page.goto(`./#/compare?src=cert&ms=1&cn=${encodeURIComponent(hostile)}`)
+  const banner = page.getByTestId('provenance')
+  await expect(banner).toContainText('Simulating your certificate')
+  await expect(banner).not.toContainText('REVOKED')
+  await expect(banner).not.toContainText('bank.example')
+
+  await page.goto('./#/compare?src=cert&ms=1&cn=shop.example')
+  await expect(banner).toContainText(
+    'Simulating your certificate: shop.example (the name as this link gives it)',
+  )
+})
+
+test('framed by another page, only the embed view shows; the others say to open Staple Lab in its own tab', async ({
+  page,
+  baseURL,
+}) => {
+  await page.goto('./#/compare')
+  // A page of another document framing two of ours: the inspector and the embed.
+  await page.setContent(
+    `<iframe id="inspect" src="${baseURL}#/inspect" width="800" height="400"></iframe>` +
+      `<iframe id="embed" src="${baseURL}#/embed" width="800" height="400"></iframe>`,
+  )
+  const inspect = page.frameLocator('#inspect')
+  await expect(inspect.getByTestId('framed')).toContainText('Open Staple Lab in its own tab')
+  await expect(inspect.getByRole('link', { name: 'Open Staple Lab in its own tab' })).toHaveAttribute(
+    'target',
+    '_blank',
+  )
+  await expect(inspect.getByTestId('file-input')).toHaveCount(0)
+  await expect(page.frameLocator('#embed').locator('figure').first()).toBeVisible()
+})
