@@ -118,3 +118,37 @@ test('framed by another page, only the embed view shows; the others say to open 
   await expect(inspect.getByTestId('file-input')).toHaveCount(0)
   await expect(page.frameLocator('#embed').locator('figure').first()).toBeVisible()
 })
+
+test('the page needs no inline styles: no view and no SVG or PNG export breaks style-src without unsafe-inline', async ({
+  page,
+}) => {
+  const violations: string[] = []
+  await page.exposeFunction('reportViolation', (text: string) => violations.push(text))
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      const report = (window as unknown as { reportViolation: (text: string) => void }).reportViolation
+      report(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`)
+    })
+  })
+  await page.goto('./#/compare')
+  const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')
+  expect(policy).toContain("style-src 'self';")
+  expect(policy).not.toContain('unsafe-inline')
+
+  // The export wrote style="" on its clones: the case that needed 'unsafe-inline'.
+  for (const name of ['Diagrams as SVG', 'Diagrams as PNG']) {
+    await page.getByRole('button', { name: 'Export', exact: true }).click()
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name }).click(),
+    ])
+    expect(download.suggestedFilename()).toMatch(/\.(svg|png)$/)
+  }
+  for (const view of ['#/days', '#/learn/1', '#/embed', '#/inspect']) {
+    await page.goto(`./${view}`)
+    await expect(page.locator('main, figure').first()).toBeVisible()
+  }
+  await page.getByRole('button', { name: 'Try a sample' }).click()
+  await expect(page.getByRole('list', { name: 'OCSP response checks' })).toBeVisible()
+  expect(violations).toEqual([])
+})
