@@ -6,13 +6,14 @@ import { defineConfig, type Plugin } from 'vite'
 /**
  * The Content-Security-Policy of the built page. Nothing a user drops in may leave the browser,
  * so the page may fetch nothing at all (connect-src 'none') and load code only from itself.
- * Styles allow 'unsafe-inline' because Svelte sets style attributes for layout; no script is inline.
+ * Neither scripts nor styles may be inline: Svelte's style: directives go through the CSSOM
+ * (element.style), which CSP does not restrict, and the SVG export writes presentation attributes.
  * Only the build gets it: the dev server needs a WebSocket for hot reload.
  */
 export const contentSecurityPolicy = [
   "default-src 'self'",
   "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
+  "style-src 'self'",
   "img-src 'self' data: blob:",
   "font-src 'self'",
   "connect-src 'none'",

@@ -6,7 +6,7 @@
  * src/lib/pki/json.ts). Exit 0 when no object is an error, 1 when at least one is, 2 for a usage
  * error (one line on stderr). Never a stack trace.
  */
-import { readFileSync, statSync } from 'node:fs'
+import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs'
 import { resolve } from 'node:path'
 import { inspectBytes, inspectJson, maxInputBytes, type InspectJson } from '../lib/pki/index.ts'
 import { summaryText } from '../lib/pki/summary.ts'
@@ -54,12 +54,50 @@ function parseArgs(argv: readonly string[]): Args | string {
 const underNpmScript = process.env.npm_lifecycle_event === 'inspect'
 const cwd = (underNpmScript && process.env.INIT_CWD) || process.cwd()
 
+/** What a path that is not a regular file is, in the words `ls -l` and stat(1) use. */
+function notRegular(stat: Stats): string | undefined {
+  if (stat.isFile()) return undefined
+  if (stat.isDirectory()) return 'a directory'
+  if (stat.isFIFO()) return 'a named pipe (FIFO)'
+  if (stat.isCharacterDevice()) return 'a character device'
+  if (stat.isBlockDevice()) return 'a block device'
+  if (stat.isSocket()) return 'a socket'
+  return 'not a regular file'
+}
+
+/**
+ * At most `cap` bytes of a regular file, plus one to tell that it is longer. A device reports size
+ * 0 (/dev/zero never ends) and a FIFO blocks or streams forever, so only regular files are read,
+ * and never past the cap: O_NONBLOCK keeps open() from waiting for a FIFO's writer if one was put
+ * in the file's place after the stat (open(2)), and fstat checks what was actually opened.
+ */
+function readBounded(path: string, cap: number): Uint8Array | { notRegular: string } {
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK)
+  try {
+    const what = notRegular(fstatSync(fd))
+    if (what) return { notRegular: what }
+    const buffer = new Uint8Array(cap + 1)
+    let length = 0
+    while (length < buffer.length) {
+      const n = readSync(fd, buffer, length, buffer.length - length, null)
+      if (n === 0) break
+      length += n
+    }
+    return buffer.subarray(0, length)
+  } finally {
+    closeSync(fd)
+  }
+}
+
 async function inspectFile(source: string): Promise<InspectedObject[] | InspectJson> {
   let bytes: Uint8Array
   const path = resolve(cwd, source)
   try {
     const stat = statSync(path)
-    if (stat.isDirectory()) return errorJson(source, 'unreadable', `cannot read ${source}: it is a directory`)
+    const refuse = (what: string) =>
+      errorJson(source, 'unreadable', `cannot read ${source}: it is ${what}, not a regular file`)
+    const what = notRegular(stat)
+    if (what) return refuse(what)
     // Refuse before reading: a multi-gigabyte file is never loaded at all.
     if (stat.size > maxInputBytes) {
       const mib = (stat.size / 1024 / 1024).toFixed(1)
@@ -70,7 +108,10 @@ async function inspectFile(source: string): Promise<InspectedObject[] | InspectJ
         `too large: ${mib} MiB (${stat.size} bytes) is above the ${limit} limit, not parsed`,
       )
     }
-    bytes = readFileSync(path)
+    // A file that grew after the stat is cut at the cap plus one byte; the parser refuses it as too large.
+    const read = readBounded(path, maxInputBytes)
+    if ('notRegular' in read) return refuse(read.notRegular)
+    bytes = read
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code
     const why =

@@ -3,14 +3,14 @@
  * can at worst make this worker slow (the client then terminates it), never freeze the page. The
  * parser and its crypto load only in this bundle, not in the page's first load.
  */
-import { buildChain, checkOcspResponse, inspectBytes, maxInputBytes } from '../lib/pki/index'
+import { buildChain, checkOcspResponse, inspectInput, maxInputBytes } from '../lib/pki/index'
 import type { CallName, WorkerCalls, WorkerReply, WorkerRequest } from './protocol'
 
 type Handlers = { [K in CallName]: (args: WorkerCalls[K]['args']) => Promise<WorkerCalls[K]['value']> }
 
 const handlers: Handlers = {
   hello: async () => ({ maxInputBytes }),
-  inspect: ({ source, bytes }) => inspectBytes(source, bytes),
+  inspect: ({ source, bytes, maxObjects }) => inspectInput(source, bytes, maxObjects),
   chain: ({ certs }) => buildChain(certs),
   checkOcsp: (input) => checkOcspResponse(input),
 }

@@ -3,6 +3,7 @@
  * a hostile file that sends the parser into a long loop costs one error card, not a frozen page.
  * When the limit passes the worker is terminated and the next call starts a fresh one.
  */
+import { maxObjectsPerInput } from './protocol'
 import type {
   CallName,
   ChainInput,
@@ -77,8 +78,9 @@ export class ParseClient {
     return this.call('hello', {})
   }
 
-  inspect(source: string, bytes: Uint8Array<ArrayBuffer>) {
-    return this.call('inspect', { source, bytes })
+  /** The first `maxObjects` objects of one input, and how many more it held. */
+  inspect(source: string, bytes: Uint8Array<ArrayBuffer>, maxObjects = maxObjectsPerInput) {
+    return this.call('inspect', { source, bytes, maxObjects })
   }
 
   buildChain(certs: ChainInput[]) {

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
+import { manyPemBlocks, manySmallCertificates } from '../fixtures/hostileInputs.ts'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
 const tsx = join(root, 'node_modules/.bin/tsx')
@@ -16,7 +17,14 @@ const scratch = mkdtempSync(join(tmpdir(), 'inspect-cli-'))
 afterAll(() => rmSync(scratch, { recursive: true, force: true }))
 
 function inspect(args: string[], cwd = fixtures) {
-  const r = spawnSync(tsx, [join(root, 'src/cli/inspect.ts'), ...args], { cwd, encoding: 'utf8' })
+  // A CLI that reads forever is killed: the test then fails on the status, not by hanging.
+  const r = spawnSync(tsx, [join(root, 'src/cli/inspect.ts'), ...args], {
+    cwd,
+    encoding: 'utf8',
+    timeout: 100_000,
+    // The JSON of thousands of certificates runs to megabytes (the default stops at 1 MiB).
+    maxBuffer: 256 * 1024 * 1024,
+  })
   return { status: r.status, stdout: r.stdout, stderr: r.stderr }
 }
 
@@ -141,6 +149,32 @@ describe('inspect --json', { timeout: 60_000 }, () => {
     )
     for (const o of out.filter((x) => x.kind === 'error'))
       expect(o.error.message).not.toMatch(/\n|at .*\.ts:\d+/)
+  })
+
+  // About 15 s on an idle machine (pkijs parses some 550 certificates a second).
+  it('thousands of objects in one file finish, every object reported', { timeout: 120_000 }, () => {
+    writeFileSync(join(scratch, 'store.pem'), manySmallCertificates(4_657))
+    writeFileSync(join(scratch, 'blocks.pem'), manyPemBlocks(10_000))
+    const r = inspect(['--json', join(scratch, 'store.pem'), join(scratch, 'blocks.pem')])
+    expect(r.status).toBe(1)
+    const out: Json[] = JSON.parse(r.stdout)
+    expect(out.filter((o) => o.kind === 'certificate')).toHaveLength(4_657)
+    expect(out.filter((o) => o.kind === 'error')).toHaveLength(10_000)
+  })
+
+  it('refuses a device, a named pipe and a directory instead of reading them forever', () => {
+    // /dev/zero reports size 0 and never ends; a FIFO with no writer blocks open() forever.
+    const fifo = join(scratch, 'pipe')
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0)
+    const r = inspect(['--json', '/dev/zero', fifo, scratch, 'certs/root.der'])
+    expect(r.status).toBe(1)
+    const out: Json[] = JSON.parse(r.stdout)
+    expect(out.map((o) => (o.kind === 'error' ? o.error.message : o.kind))).toEqual([
+      'cannot read /dev/zero: it is a character device, not a regular file',
+      `cannot read ${fifo}: it is a named pipe (FIFO), not a regular file`,
+      `cannot read ${scratch}: it is a directory, not a regular file`,
+      'certificate',
+    ])
   })
 })
 

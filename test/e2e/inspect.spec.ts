@@ -18,6 +18,8 @@ const card = (page: Page, name: string | RegExp) => page.getByRole('article', { 
 test('Try a sample shows the must-staple badge, the chain and a verified OCSP checklist', async ({
   page,
 }) => {
+  // The sample is minted when the button is pressed, with the page's clock: pin it.
+  await page.clock.setFixedTime(new Date('2031-03-14T09:26:53Z'))
   await openInspector(page)
   await page.getByRole('button', { name: 'Try a sample' }).click()
 
@@ -35,6 +37,12 @@ test('Try a sample shows the must-staple badge, the chain and a verified OCSP ch
   await expect(checks.locator('[data-check="signature"]')).toHaveAttribute('data-status', 'pass')
   await expect(checks.locator('[data-check="cert-id"]')).toHaveAttribute('data-status', 'pass')
   await expect(checks.locator('[data-status="fail"]')).toHaveCount(0)
+
+  // Like a real staple: produced an hour before the press, valid four days (BR 4.9.10: at most 10).
+  const staple = page.locator('article[data-kind="ocspResponse"]')
+  await expect(staple.getByTestId('freshness')).toHaveText('fresh for 3 d 23 h')
+  await expect(staple).toContainText('2031-03-14 08:26:53 UTC')
+  await expect(staple).toContainText('2031-03-18 08:26:53 UTC')
 })
 
 test('several files chosen at once build the chain leaf to root, whatever their order', async ({ page }) => {

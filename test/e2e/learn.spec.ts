@@ -62,9 +62,14 @@ test('a changed scenario stays in the step link, and Reset brings back the step�
   await page.getByRole('radio', { name: 'TLS 1.2' }).check()
   await expect(page).toHaveURL(/#\/learn\/2\?.*tls=1\.2/)
   await page.reload()
+  // Opened from a link with another scenario: the page says the diagrams are not the step's own.
+  const notice = page.getByTestId('other-scenario')
+  await expect(notice).toBeVisible()
+  await expect(notice).toContainText("another scenario than this step's own")
   await expect(page.getByRole('link', { name: 'Reset to this step’s scenario' })).toBeVisible()
   await page.getByRole('link', { name: 'Reset to this step’s scenario' }).click()
   await expect(page).toHaveURL(/#\/learn\/2$/)
+  await expect(notice).toHaveCount(0)
 })
 
 test('a link to a step that does not exist says so and offers the first', async ({ page }) => {

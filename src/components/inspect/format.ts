@@ -1,11 +1,9 @@
 /** Display formatting for the inspector's views: times, sizes, hex. Pure, no DOM. (Names: lib/pki/shownName.ts.) */
+import { formatUtc } from '../../lib/pki/describe'
 import type { ObjectKind } from '../../lib/pki/types'
 
-/** "2026-11-23T19:00:00Z" as "2026-11-23 19:00:00 UTC": the same instant, easier to read. */
-export function formatTime(iso: string): string {
-  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}(?::\d{2})?)(?:\.\d+)?Z$/.exec(iso)
-  return match ? `${match[1]} ${match[2]} UTC` : iso
-}
+/** "2026-11-23T19:00:00Z" as "2026-11-23 19:00:00 UTC": a field shows its instant to the second. */
+export const formatTime = (iso: string): string => formatUtc(iso, 'seconds')
 
 /** "ab12cd34" as "ab:12:cd:34", the way browsers and openssl show serials and fingerprints. */
 export function colonHex(hex: string): string {
@@ -38,18 +36,4 @@ export const validityLabels: Record<ValidityStatus, string> = {
   valid: 'valid now',
   expired: 'expired',
   notYetValid: 'not yet valid',
-}
-
-export type FreshnessStatus = 'fresh' | 'stale' | 'notYetValid' | 'open'
-
-/** RFC 6960 4.2.2.1: fresh between thisUpdate and nextUpdate; without nextUpdate, open-ended. */
-export function freshnessStatus(
-  thisUpdate: string,
-  nextUpdate: string | undefined,
-  now: Date,
-): FreshnessStatus {
-  const t = now.getTime()
-  if (t < Date.parse(thisUpdate)) return 'notYetValid'
-  if (nextUpdate === undefined) return 'open'
-  return t > Date.parse(nextUpdate) ? 'stale' : 'fresh'
 }

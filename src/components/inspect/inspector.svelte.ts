@@ -11,20 +11,33 @@ import type {
   OcspResponseInfo,
 } from '../../lib/pki/types'
 import type { CallResult, ParseClient } from '../../workers/parseClient'
-import type { ChainLink } from '../../workers/protocol'
+import { maxObjectsPerInput, type ChainLink, type InspectedInput } from '../../workers/protocol'
 import { stapleIdOf } from '../../lib/bridge/provenance'
-import {
-  defaultSkewSeconds,
-  scenarioFromPki,
-  type BridgeResult,
-  type PkiResponse,
-} from '../../lib/bridge/scenarioFromPki'
+import { defaultSkewSeconds } from '../../lib/pki/freshness'
+import { equalBytes } from '../../lib/pki/values'
+import { scenarioFromPki, type BridgeResult, type PkiResponse } from '../../lib/bridge/scenarioFromPki'
 import { formatBytes } from '../../lib/format.ts'
 
 export type InspectCard =
   | { key: string; type: 'object'; object: InspectedObject }
   | { key: string; type: 'inputError'; source: string; message: string }
   | { key: string; type: 'pending'; source: string }
+  /** Objects an input held past the per-drop limit: counted, neither parsed nor shown. */
+  | { key: string; type: 'notShown'; source: string; count: number }
+
+/** What one drop, paste or pick may still show: shared by the inputs that came together. */
+interface DropBudget {
+  left: number
+}
+
+/**
+ * Cards rendered per task. Measured in Chromium: a certificate card takes about 5 ms of script
+ * and as much again of style and layout (several times that on a loaded machine), so two a task.
+ */
+const cardsPerTask = 2
+
+/** Let the browser run other tasks (input, paint) before the next batch of cards. */
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0))
 
 /** The part of File the inspector reads: lets tests pass plain objects. */
 export interface InputFile {
@@ -60,6 +73,8 @@ export class Inspector {
    * allowance and checkOcspResponse's default; the simulation's staple state uses the same value.
    */
   skewSeconds = $state(defaultSkewSeconds)
+  /** Counts the times the cards settled (a drop done, a card removed): the page's clock re-reads on it. */
+  settled = $state(0)
 
   readonly #client: ParseClient
   readonly #ready: Promise<void>
@@ -80,14 +95,20 @@ export class Inspector {
   }
 
   get objectCount(): number {
-    return this.cards.filter((card) => card.type !== 'pending').length
+    return this.cards.filter((card) => card.type === 'object' || card.type === 'inputError').length
+  }
+
+  /** Objects loaded but not shown (past the limit of a drop). */
+  get notShownCount(): number {
+    return this.cards.reduce((sum, card) => sum + (card.type === 'notShown' ? card.count : 0), 0)
   }
 
   async addFiles(files: Iterable<InputFile>): Promise<void> {
     await this.#ready
+    const budget: DropBudget = { left: maxObjectsPerInput }
     const jobs = [...files].map((file) => {
       const key = this.#placeholder(file.name)
-      return this.#readFile(file).then((outcome) => this.#settle(key, file.name, outcome))
+      return this.#readFile(file).then((outcome) => this.#settle(key, file.name, outcome, budget))
     })
     await Promise.all(jobs)
     this.#analyse()
@@ -97,10 +118,11 @@ export class Inspector {
     await this.#ready
     const bytes = new TextEncoder().encode(text) as Uint8Array<ArrayBuffer>
     const key = this.#placeholder(source)
+    const budget: DropBudget = { left: maxObjectsPerInput }
     if (bytes.length > this.maxInputBytes) {
-      this.#settle(key, source, { tooLarge: bytes.length })
+      await this.#settle(key, source, { tooLarge: bytes.length }, budget)
     } else {
-      this.#settle(key, source, await this.#client.inspect(source, bytes))
+      await this.#settle(key, source, await this.#client.inspect(source, bytes), budget)
     }
     this.#analyse()
   }
@@ -108,7 +130,7 @@ export class Inspector {
   async addBytes(source: string, bytes: Uint8Array<ArrayBuffer>): Promise<void> {
     await this.#ready
     const key = this.#placeholder(source)
-    this.#settle(key, source, await this.#client.inspect(source, bytes))
+    await this.#settle(key, source, await this.#client.inspect(source, bytes), { left: maxObjectsPerInput })
     this.#analyse()
   }
 
@@ -149,7 +171,7 @@ export class Inspector {
     const card = this.cards.find((c) => c.key === key)
     if (!card || !isCertificateCard(card) || this.chain.state !== 'built') return undefined
     const links = this.chain.links
-    const at = links.findIndex((l) => l.role !== 'unlinked' && sameBytes(l.der, card.object.der))
+    const at = links.findIndex((l) => l.role !== 'unlinked' && equalBytes(l.der, card.object.der))
     // A root has no issuer to ask about it: nobody checks a trust anchor's status by OCSP.
     const issuer = at >= 0 ? links[at + 1] : undefined
     return issuer && issuer.role !== 'unlinked' ? issuer.der : undefined
@@ -175,7 +197,7 @@ export class Inspector {
     return key
   }
 
-  async #readFile(file: InputFile): Promise<CallResult<InspectedObject[]> | { tooLarge: number }> {
+  async #readFile(file: InputFile): Promise<CallResult<InspectedInput> | { tooLarge: number }> {
     // Refuse before reading: File.size is known without touching the bytes.
     if (file.size > this.maxInputBytes) return { tooLarge: file.size }
     let bytes: Uint8Array<ArrayBuffer>
@@ -187,39 +209,74 @@ export class Inspector {
     return this.#client.inspect(file.name, bytes)
   }
 
-  /** Replace a pending card by what its input turned out to hold, in the same place. */
-  #settle(key: string, source: string, outcome: CallResult<InspectedObject[]> | { tooLarge: number }): void {
-    let replacement: InspectCard[]
+  /**
+   * Replace a pending card by what its input turned out to hold, in the same place: at most what
+   * is left of the drop's budget, then one card counting the rest. Cards are added a few per task,
+   * so the page answers input and paints while a long bundle appears.
+   */
+  async #settle(
+    key: string,
+    source: string,
+    outcome: CallResult<InspectedInput> | { tooLarge: number },
+    budget: DropBudget,
+  ): Promise<void> {
     if ('tooLarge' in outcome) {
-      replacement = [
-        {
-          key,
-          type: 'inputError',
-          source,
-          message: `${formatBytes(outcome.tooLarge)} is over the ${formatBytes(this.maxInputBytes)} limit, so it was not read`,
-        },
-      ]
-    } else if (!outcome.ok) {
-      replacement = [{ key, type: 'inputError', source, message: outcome.error.message }]
-    } else if (outcome.value.length === 0) {
-      replacement = [
-        { key, type: 'inputError', source, message: 'no certificate, OCSP message or other object found' },
-      ]
-    } else {
-      replacement = outcome.value.map((object, i) => ({
-        key: i === 0 ? key : `${key}-${i}`,
-        type: 'object' as const,
-        object: withoutPrivateKey(object),
-      }))
+      const message = `${formatBytes(outcome.tooLarge)} is over the ${formatBytes(this.maxInputBytes)} limit, so it was not read`
+      this.#replace(key, [{ key, type: 'inputError', source, message }])
+      return
     }
+    if (!outcome.ok) {
+      this.#replace(key, [{ key, type: 'inputError', source, message: outcome.error.message }])
+      return
+    }
+    const { objects, notParsed } = outcome.value
+    if (objects.length === 0) {
+      const message = 'no certificate, OCSP message or other object found'
+      this.#replace(key, [{ key, type: 'inputError', source, message }])
+      return
+    }
+    const shown = objects.slice(0, Math.max(0, budget.left))
+    budget.left -= shown.length
+    const notShown = notParsed + objects.length - shown.length
+    const cards: InspectCard[] = shown.map((object, i) => ({
+      key: i === 0 ? key : `${key}-${i}`,
+      type: 'object' as const,
+      object: withoutPrivateKey(object),
+    }))
+    if (notShown > 0) cards.push({ key: `${key}-more`, type: 'notShown', source, count: notShown })
+    // The first batch takes the pending card's place; each next batch goes after the last card shown.
+    let anchor = key
+    for (let from = 0; from < cards.length; from += cardsPerTask) {
+      const batch = cards.slice(from, from + cardsPerTask)
+      if (from === 0) {
+        if (!this.#replace(anchor, batch)) return
+      } else {
+        await nextTask()
+        if (!this.#insertAfter(anchor, batch)) return
+      }
+      anchor = batch[batch.length - 1]!.key
+    }
+  }
+
+  /** Put `replacement` where the card `key` is; false when it was removed meanwhile. */
+  #replace(key: string, replacement: InspectCard[]): boolean {
     const at = this.cards.findIndex((card) => card.key === key)
     // The card was removed (or everything cleared) while its input was being read.
-    if (at < 0) return
+    if (at < 0) return false
     this.cards = [...this.cards.slice(0, at), ...replacement, ...this.cards.slice(at + 1)]
+    return true
+  }
+
+  #insertAfter(key: string, more: InspectCard[]): boolean {
+    const at = this.cards.findIndex((card) => card.key === key)
+    if (at < 0) return false
+    this.cards = [...this.cards.slice(0, at + 1), ...more, ...this.cards.slice(at + 1)]
+    return true
   }
 
   /** Build the chain from every certificate on screen and check every OCSP response against them. */
   #analyse(): void {
+    this.settled++
     const generation = ++this.#analysis
     const certificates = this.cards.filter(isCertificateCard)
     void this.#buildChain(generation, certificates)
@@ -299,12 +356,6 @@ function nonceOfMatchingRequest(
     }
   }
   return {}
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
-  return true
 }
 
 /** A private key's bytes are never kept, whatever the parser returned. */

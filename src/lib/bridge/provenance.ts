@@ -7,6 +7,8 @@
  *   #/compare?chain=2345&ob=471&src=cert&cn=shop.example&ms=1&sid=1f2e3d4c-471&nu=2026-11-28T00:05:42Z
  */
 
+import { scenarioFields } from '../sim/scenarioFields.ts'
+
 /** The view keys of the provenance marker. None may equal a scenario key (tested). */
 export const provenanceKeys = {
   source: 'src',
@@ -19,7 +21,7 @@ export const provenanceKeys = {
 export interface Provenance {
   /** The scenario was computed from certificate bytes loaded in the inspector (or made by the demo CA). */
   source: 'cert'
-  /** The leaf's name as the banner shows it, e.g. "shop.example". */
+  /** The leaf's host name as the banner shows it, e.g. "shop.example" (else unnamedLabel). */
   label: string
   /** The leaf carries the TLS Feature status_request (RFC 7633). */
   mustStaple: boolean
@@ -31,6 +33,18 @@ export interface Provenance {
 
 /** Long enough for any host name; the label is only ever shown as text. */
 const maxLabelLength = 100
+/** What the banner says when the link names no host. */
+export const unnamedLabel = 'your certificate'
+
+/**
+ * A link is anyone's text: the banner shows a name from it only when it is a host name (letters,
+ * digits, hyphens and dots, as the simulator's site field takes it), so `cn=bank.example: REVOKED
+ * by CA, call ...` or bidi controls never speak in the page's voice.
+ */
+export function isHostLabel(label: string): boolean {
+  const site = scenarioFields.site
+  return label.length <= maxLabelLength && site.kind === 'text' && site.pattern.test(label)
+}
 const stapleIdPattern = /^[0-9a-f]{8}-[0-9]{1,7}$/
 const isoTime = /^\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?Z$/
 
@@ -54,7 +68,7 @@ export function isStapleId(text: string): boolean {
 /** Add the marker's keys to a query (which may already hold the scenario's keys). */
 export function writeProvenance(query: URLSearchParams, provenance: Provenance): void {
   query.set(provenanceKeys.source, provenance.source)
-  query.set(provenanceKeys.label, provenance.label.slice(0, maxLabelLength))
+  if (isHostLabel(provenance.label)) query.set(provenanceKeys.label, provenance.label)
   if (provenance.mustStaple) query.set(provenanceKeys.mustStaple, '1')
   if (provenance.stapleId) query.set(provenanceKeys.stapleId, provenance.stapleId)
   if (provenance.nextUpdate) query.set(provenanceKeys.nextUpdate, provenance.nextUpdate)
@@ -66,12 +80,12 @@ export function writeProvenance(query: URLSearchParams, provenance: Provenance):
  */
 export function readProvenance(query: URLSearchParams): Provenance | null {
   if (query.get(provenanceKeys.source) !== 'cert') return null
-  const label = (query.get(provenanceKeys.label) ?? '').trim().slice(0, maxLabelLength)
+  const label = query.get(provenanceKeys.label) ?? ''
   const stapleId = query.get(provenanceKeys.stapleId) ?? ''
   const nextUpdate = query.get(provenanceKeys.nextUpdate) ?? ''
   return {
     source: 'cert',
-    label: label || 'your certificate',
+    label: isHostLabel(label) ? label : unnamedLabel,
     mustStaple: query.get(provenanceKeys.mustStaple) === '1',
     ...(isStapleId(stapleId) ? { stapleId } : {}),
     ...(isoTime.test(nextUpdate) && !Number.isNaN(Date.parse(nextUpdate)) ? { nextUpdate } : {}),

@@ -13,14 +13,16 @@
  *   exists; the provenance marker tells the view whether it is this certificate's row.
  */
 import { commonName } from '../pki/names.ts'
+import { equalBytes } from '../pki/values.ts'
+import { formatUtc } from '../pki/describe.ts'
+import { defaultSkewSeconds, isUsable, judgeFreshness } from '../pki/freshness.ts'
 import type { CertificateInfo, ChainLink, OcspResponseInfo, SingleResponse } from '../pki/types.ts'
 import { parseScenario, scenarioFields, type Scenario } from '../sim/index.ts'
 import { formatCount } from '../format.ts'
 import { stapleIdOf, type Provenance } from './provenance.ts'
 import { nameText } from '../pki/shownName.ts'
 
-/** RFC 6960 leaves clock tolerance to the client; 300 s is a common allowance (and checkOcspResponse's default). */
-export const defaultSkewSeconds = 300
+export { defaultSkewSeconds }
 
 export interface PkiCertificate {
   info: CertificateInfo
@@ -44,10 +46,6 @@ export interface PkiInput {
   skewSeconds?: number
 }
 
-export type StapleVerdict =
-  | { state: 'fresh'; nextUpdate?: string }
-  | { state: 'stale'; why: 'expired' | 'not-yet-valid'; nextUpdate?: string }
-
 export interface PkiScenario {
   /** The scenario fields this mapping sets (the rest keep their defaults). */
   partial: Partial<Scenario>
@@ -61,29 +59,6 @@ export interface PkiScenario {
 export type BridgeResult =
   | { ok: true; value: PkiScenario }
   | { ok: false; error: { code: 'not-a-leaf' | 'invalid-scenario'; message: string } }
-
-/**
- * The same freshness rule as the inspector's checklist (ocspCheck.ts `freshness`): usable from
- * thisUpdate - skew to nextUpdate + skew; no nextUpdate means always fresh (RFC 6960 4.2.2.1).
- */
-export function stapleFreshness(
-  single: SingleResponse,
-  at: Date,
-  skewSeconds = defaultSkewSeconds,
-): StapleVerdict {
-  const t = at.getTime()
-  const skew = skewSeconds * 1000
-  const nextUpdate = single.nextUpdate
-  if (Date.parse(single.thisUpdate) > t + skew) {
-    return { state: 'stale', why: 'not-yet-valid', ...(nextUpdate ? { nextUpdate } : {}) }
-  }
-  if (nextUpdate === undefined) return { state: 'fresh' }
-  if (t - skew > Date.parse(nextUpdate)) return { state: 'stale', why: 'expired', nextUpdate }
-  return { state: 'fresh', nextUpdate }
-}
-
-const utc = (iso: string): string =>
-  new Date(Date.parse(iso)).toISOString().slice(0, 16).replace('T', ' ') + ' UTC'
 
 /** The subject CN's text (names.ts); a CN with no text (invalid bytes) names no host. */
 function commonNameOf(name: string): string | undefined {
@@ -158,7 +133,7 @@ function responderHostOf(leaf: CertificateInfo, facts: string[]): string | undef
 function chainBytesOf(input: PkiInput, facts: string[]): number {
   const links = input.chain ?? []
   const sent = links.filter((l) => l.role === 'leaf' || l.role === 'intermediate')
-  const ours = sent.length > 0 && sent[0]!.role === 'leaf' && sameBytes(sent[0]!.der, input.leaf.der)
+  const ours = sent.length > 0 && sent[0]!.role === 'leaf' && equalBytes(sent[0]!.der, input.leaf.der)
   if (!ours) {
     facts.push(
       `Chain: ${formatCount(input.leaf.der.length)} bytes, the leaf alone (no intermediate is loaded; a real server also sends its intermediates).`,
@@ -176,12 +151,6 @@ function chainBytesOf(input: PkiInput, facts: string[]): number {
       : `Chain: ${formatCount(total)} bytes (${parts}), the leaf and ${sent.length - 1} intermediate${sent.length > 2 ? 's' : ''} the server sends${root}.`,
   )
   return clamp('chainBytes', total, facts)
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
-  return true
 }
 
 /** The loaded response about this leaf: the newest successful one with its serial. */
@@ -242,7 +211,7 @@ export function scenarioFromPki(input: PkiInput): BridgeResult {
     if (single.certStatus === 'revoked') {
       partial.certStatus = 'revoked'
       facts.push(
-        `Status: revoked${single.revocationTime ? ` on ${utc(single.revocationTime)}` : ''}${single.revocationReason ? ` (${single.revocationReason})` : ''}.`,
+        `Status: revoked${single.revocationTime ? ` on ${formatUtc(single.revocationTime)}` : ''}${single.revocationReason ? ` (${single.revocationReason})` : ''}.`,
       )
     } else if (single.certStatus === 'unknown') {
       partial.certStatus = 'good'
@@ -253,22 +222,24 @@ export function scenarioFromPki(input: PkiInput): BridgeResult {
       partial.certStatus = 'good'
       facts.push('Status: good.')
     }
-    const fresh = stapleFreshness(single, input.at, skewSeconds)
-    partial.staple = fresh.state
+    // The checklist's rule (freshness.ts): the staple is what the card and the checklist call it.
+    const fresh = judgeFreshness(single, input.at, skewSeconds)
+    partial.staple = isUsable(fresh) ? 'fresh' : 'stale'
     nextUpdate = single.nextUpdate
-    if (fresh.state === 'fresh') {
+    const checked = `checked at ${formatUtc(input.at)}, ${skewSeconds} s clock skew allowed`
+    if (fresh.state === 'open') {
+      facts.push('Staple: fresh (no nextUpdate: RFC 6960 4.2.2.1 says newer status may exist at any time).')
+    } else if (fresh.state === 'fresh') {
       facts.push(
-        fresh.nextUpdate
-          ? `Staple: fresh until ${utc(fresh.nextUpdate)} (checked at ${utc(input.at.toISOString())}, ${skewSeconds} s clock skew allowed).`
-          : 'Staple: fresh (no nextUpdate: RFC 6960 4.2.2.1 says newer status may exist at any time).',
+        fresh.leftMs >= 0
+          ? `Staple: fresh until ${formatUtc(single.nextUpdate ?? '')} (${checked}).`
+          : `Staple: fresh within the clock-skew allowance, its nextUpdate ${formatUtc(single.nextUpdate ?? '')} passed (${checked}).`,
       )
-    } else if (fresh.why === 'expired') {
-      facts.push(
-        `Staple: stale, its nextUpdate ${utc(fresh.nextUpdate ?? '')} passed (checked at ${utc(input.at.toISOString())}, ${skewSeconds} s clock skew allowed).`,
-      )
+    } else if (fresh.state === 'stale') {
+      facts.push(`Staple: stale, its nextUpdate ${formatUtc(single.nextUpdate ?? '')} passed (${checked}).`)
     } else {
       facts.push(
-        `Staple: not yet valid (thisUpdate ${utc(single.thisUpdate)} is more than ${skewSeconds} s ahead): no client uses it, simulated as stale.`,
+        `Staple: not yet valid (thisUpdate ${formatUtc(single.thisUpdate)} is more than ${skewSeconds} s ahead): no client uses it, simulated as stale.`,
       )
     }
   }

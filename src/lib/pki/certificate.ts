@@ -101,8 +101,4 @@ export async function sha(name: 'SHA-1' | 'SHA-256', data: Uint8Array<ArrayBuffe
   return toHex(new Uint8Array(await crypto.subtle.digest(name, data)))
 }
 
-export function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
-  return true
-}
+export { equalBytes } from './values.ts'

@@ -3,19 +3,25 @@
  * validity of a certificate, freshness of an OCSP response, and what each status and
  * revocation reason means (RFC 6960 4.2.1, RFC 5280 5.3.1).
  */
-import { formatDurationFromMilliseconds } from '../format.ts'
+import { formatDurationFromMilliseconds as formatDuration } from '../format.ts'
+import { defaultSkewSeconds, judgeFreshness, whenMs as toMs, type When } from './freshness.ts'
 import type { CRLReason, ResponseStatus } from './types.ts'
 
-/** An ISO 8601 string as our models carry it, or a Date. */
-export type When = string | Date
+export type { When }
 
-const toMs = (w: When) => (typeof w === 'string' ? Date.parse(w) : w.getTime())
-
-/** "2026-11-20 10:00 UTC": minutes are enough for a human reading a validity window. */
-export function formatUtc(w: When): string {
+/**
+ * "2026-11-20 10:00 UTC": minutes are enough for a human reading a sentence; a field that shows
+ * the instant itself asks for seconds ("2026-11-20 10:00:00 UTC"). Not a date: shown as given.
+ */
+export function formatUtc(w: When, precision: 'minutes' | 'seconds' = 'minutes'): string {
   const ms = toMs(w)
   if (Number.isNaN(ms)) return String(w)
-  return new Date(ms).toISOString().slice(0, 16).replace('T', ' ') + ' UTC'
+  return (
+    new Date(ms)
+      .toISOString()
+      .slice(0, precision === 'minutes' ? 16 : 19)
+      .replace('T', ' ') + ' UTC'
+  )
 }
 
 /** "41 days", "5 hours", "12 minutes": one unit, for "expires in ..." sentences. */
@@ -40,19 +46,33 @@ export function describeValidity(notBefore: When, notAfter: When, now: Date): st
 
 /**
  * "fresh for 3 d 4 h" / "stale since 2026-11-20 10:00 UTC" / "not yet valid: thisUpdate is 2 h
- * ahead". Without nextUpdate, RFC 6960 4.2.2.1 says newer information is always available.
+ * ahead". The verdict is judgeFreshness's (freshness.ts), so this sentence agrees with the
+ * checklist and the simulation at every instant, including inside the clock-skew allowance.
  */
-export function describeFreshness(thisUpdate: When, nextUpdate: When | undefined, now: Date): string {
-  const t = now.getTime()
-  const from = toMs(thisUpdate)
-  if (t < from)
-    return `not yet valid: thisUpdate is ${formatDurationFromMilliseconds(from - t)} ahead (clock skew?)`
-  if (nextUpdate === undefined) {
-    return `no nextUpdate: produced ${formatDurationFromMilliseconds(t - from)} ago, and newer status may exist at any time`
+export function describeFreshness(
+  thisUpdate: When,
+  nextUpdate: When | undefined,
+  now: Date,
+  skewSeconds: number = defaultSkewSeconds,
+): string {
+  const f = judgeFreshness({ thisUpdate, nextUpdate }, now, skewSeconds)
+  const allowance = `the ${formatDuration(skewSeconds * 1000)} allowed for clock skew`
+  const ahead =
+    f.state !== 'stale' && f.aheadMs > 0
+      ? `; thisUpdate is ${formatDuration(f.aheadMs)} ahead of this clock, within ${allowance}`
+      : ''
+  switch (f.state) {
+    case 'not-yet-valid':
+      return `not yet valid: thisUpdate is ${formatDuration(f.aheadMs)} ahead, more than ${allowance}`
+    case 'open':
+      return `no nextUpdate: produced ${formatDuration(f.sinceMs)} ago, and newer status may exist at any time${ahead}`
+    case 'stale':
+      return `stale since ${formatUtc(nextUpdate ?? '')}`
+    case 'fresh':
+      return f.leftMs >= 0
+        ? `fresh for ${formatDuration(f.leftMs)}${ahead}`
+        : `fresh within ${allowance}: nextUpdate passed ${formatDuration(-f.leftMs)} ago`
   }
-  const to = toMs(nextUpdate)
-  if (t <= to) return `fresh for ${formatDurationFromMilliseconds(to - t)}`
-  return `stale since ${formatUtc(nextUpdate)}`
 }
 
 const statusMeanings: Record<ResponseStatus, string> = {

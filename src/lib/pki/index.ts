@@ -13,7 +13,7 @@
  * directly (verify.ts). @peculiar/x509 is not used.
  */
 export { maxInputBytes } from './pem.ts'
-export { inspectBytes } from './inspect.ts'
+export { inspectBytes, inspectInput, type InspectedInput } from './inspect.ts'
 export { parseAsn1Tree } from './asn1Tree.ts'
 export * from './types.ts'
 export { inspectJson, type InspectJson } from './json.ts'
@@ -25,4 +25,12 @@ export {
   formatUtc,
 } from './describe.ts'
 export { buildChain } from './chain.ts'
+export {
+  judgeFreshness,
+  isUsable,
+  defaultSkewSeconds,
+  type Freshness,
+  type FreshnessState,
+} from './freshness.ts'
+export { equalBytes } from './values.ts'
 export { checkOcspResponse, type OcspCheckInput, type OcspCheckId } from './ocspCheck.ts'

@@ -7,8 +7,9 @@
 import type { CertificateParts } from './certificate.ts'
 import { readDer } from './der.ts'
 import { decodeInput } from './pem.ts'
-import { formatDurationFromMilliseconds } from '../format.ts'
+import { formatDurationFromMilliseconds as formatDuration } from '../format.ts'
 import { formatUtc, responseStatusMeaning } from './describe.ts'
+import { defaultSkewSeconds, judgeFreshness } from './freshness.ts'
 import { Malformed } from './fields.ts'
 import { readOcspResponse, type OcspResponseParts } from './ocspResponse.ts'
 import { check, readCert, signerChecks, type OcspCheckId } from './ocspSigner.ts'
@@ -26,7 +27,7 @@ export interface OcspCheckInput {
   issuerDer?: Uint8Array
   /** When to judge freshness: the caller's clock (the page's, the CLI's, a test's fixed one). */
   at: Date
-  /** Allowed clock difference; default 300 s (5 minutes), a common client allowance. */
+  /** Allowed clock difference; default defaultSkewSeconds (300 s), a common client allowance. */
   skewSeconds?: number
   /** The nonce sent in the request, lowercase hex (RFC 8954). */
   requestNonceHex?: string
@@ -109,39 +110,40 @@ function freshness(
   single: SingleResponse | undefined,
   responses: SingleResponse[],
   at: Date,
-  skew: number,
+  skewSeconds: number,
 ): Check {
   const s = single ?? responses[0]
   if (!s) return check('freshness', 'skip', 'the response holds no SingleResponse')
-  const t = at.getTime()
-  const thisUpdate = Date.parse(s.thisUpdate)
-  if (thisUpdate > t + skew) {
-    return check(
-      'freshness',
-      'fail',
-      `thisUpdate ${formatUtc(s.thisUpdate)} is ${formatDurationFromMilliseconds(thisUpdate - t)} after the checked time (more than the ${skew / 1000} s allowed for clock skew)`,
-    )
+  const f = judgeFreshness(s, at, skewSeconds)
+  const allowance = `the ${skewSeconds} s allowed for clock skew`
+  switch (f.state) {
+    case 'not-yet-valid':
+      return check(
+        'freshness',
+        'fail',
+        `thisUpdate ${formatUtc(s.thisUpdate)} is ${formatDuration(f.aheadMs)} after the checked time (more than ${allowance})`,
+      )
+    case 'open':
+      return check(
+        'freshness',
+        'pass',
+        `no nextUpdate (RFC 6960 4.2.2.1: newer status may exist at any time); thisUpdate was ${formatDuration(f.sinceMs)} before`,
+      )
+    case 'stale':
+      return check(
+        'freshness',
+        'fail',
+        `stale: nextUpdate ${formatUtc(s.nextUpdate ?? '')} passed ${formatDuration(f.pastMs)} before the checked time (more than ${allowance})`,
+      )
+    case 'fresh':
+      return check(
+        'freshness',
+        'pass',
+        f.leftMs >= 0
+          ? `fresh: thisUpdate ${formatUtc(s.thisUpdate)}, nextUpdate ${formatUtc(s.nextUpdate ?? '')} (${formatDuration(f.leftMs)} left)`
+          : `fresh within ${allowance}: nextUpdate ${formatUtc(s.nextUpdate ?? '')} passed ${formatDuration(-f.leftMs)} before the checked time`,
+      )
   }
-  if (s.nextUpdate === undefined) {
-    return check(
-      'freshness',
-      'pass',
-      `no nextUpdate (RFC 6960 4.2.2.1: newer status may exist at any time); thisUpdate was ${formatDurationFromMilliseconds(t - thisUpdate)} before`,
-    )
-  }
-  const nextUpdate = Date.parse(s.nextUpdate)
-  if (t - skew > nextUpdate) {
-    return check(
-      'freshness',
-      'fail',
-      `stale: nextUpdate ${formatUtc(s.nextUpdate)} passed ${formatDurationFromMilliseconds(t - nextUpdate)} before the checked time`,
-    )
-  }
-  return check(
-    'freshness',
-    'pass',
-    `fresh: thisUpdate ${formatUtc(s.thisUpdate)}, nextUpdate ${formatUtc(s.nextUpdate)} (${formatDurationFromMilliseconds(nextUpdate - t)} left)`,
-  )
 }
 
 function nonceCheck(requestNonce: string | undefined, responseNonce: string | undefined): Check {
@@ -213,8 +215,7 @@ async function runChecks(input: OcspCheckInput): Promise<Check[]> {
   const { check: idCheck, single } = await matchCertId(responses, certP, issuerP)
   checks.push(idCheck, statusCheck(single))
   checks.push(...(await signerChecks(basic, certP, issuerP, input.otherCertsDer ?? [])))
-  const skew = (input.skewSeconds ?? 300) * 1000
-  checks.push(freshness(single, responses, input.at, skew))
+  checks.push(freshness(single, responses, input.at, input.skewSeconds ?? defaultSkewSeconds))
   checks.push(nonceCheck(input.requestNonceHex, basic.info.nonce))
   return checks
 }

@@ -17,6 +17,7 @@ import { extension } from './demoCa/extensions.ts'
 import type { HashName } from './demoCa/keys.ts'
 import { inspectBytes } from './inspect.ts'
 import type { Asn1Node, CertificateInfo, Result } from './types.ts'
+import { equalBytes } from './values.ts'
 
 export interface OcspRequestBuildOptions {
   /** The certificate to ask about: DER (or PEM). */
@@ -128,10 +129,6 @@ async function readCertificate(bytes: Uint8Array, role: string): Promise<Result<
   }
 }
 
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i])
-}
-
 export async function buildOcspRequest(options: OcspRequestBuildOptions): Promise<Result<BuiltOcspRequest>> {
   try {
     const cert = await readCertificate(options.certDer, 'certificate')
@@ -202,7 +199,7 @@ export async function buildOcspRequest(options: OcspRequestBuildOptions): Promis
           issuerKeyHash: toHex(certId.issuerKeyHash),
           serialNumber: cert.value.info.serialNumber,
         },
-        issuerMatches: sameBytes(cert.value.issuerName, issuer.value.subjectName),
+        issuerMatches: equalBytes(cert.value.issuerName, issuer.value.subjectName),
       },
     }
   } catch (e) {

@@ -3,16 +3,28 @@ import { Inspector, type InputFile } from '../../../src/components/inspect/inspe
 import type { InspectedObject } from '../../../src/lib/pki/types'
 import type { CallResult, ParseClient } from '../../../src/workers/parseClient'
 import { stapleIdOf } from '../../../src/lib/bridge/provenance'
-import type { OcspCheckInput } from '../../../src/workers/protocol'
+import { maxObjectsPerInput, type InspectedInput, type OcspCheckInput } from '../../../src/workers/protocol'
 import { certificate, ocspResponse, singleResponse } from './models'
 
-/** A client that answers like the worker would, without one. */
+/**
+ * A client that answers like the worker would, without one: it parses at most `maxObjects` of
+ * what `inspect` finds, and counts the rest.
+ */
 function fakeClient(
   inspect: (source: string, bytes: Uint8Array) => CallResult<InspectedObject[]>,
 ): ParseClient {
   return {
     hello: async () => ({ ok: true, value: { maxInputBytes: 100 } }),
-    inspect: async (source: string, bytes: Uint8Array) => inspect(source, bytes),
+    inspect: async (
+      source: string,
+      bytes: Uint8Array,
+      maxObjects: number,
+    ): Promise<CallResult<InspectedInput>> => {
+      const found = inspect(source, bytes)
+      if (!found.ok) return found
+      const objects = found.value.slice(0, maxObjects)
+      return { ok: true, value: { objects, notParsed: found.value.length - objects.length } }
+    },
     buildChain: async () => ({ ok: true, value: [] }),
     checkOcsp: async () => ({ ok: true, value: [] }),
   } as unknown as ParseClient
@@ -83,6 +95,39 @@ describe('Inspector', () => {
     await inspector.addText('-----BEGIN RSA PRIVATE KEY-----')
     const [card] = inspector.cards
     expect(card.type === 'object' && card.object.der.length).toBe(0)
+  })
+
+  it('shows the first hundred objects of a drop and one card counting the rest, across its files', async () => {
+    expect(maxObjectsPerInput).toBe(100)
+    const many = (source: string, count: number) =>
+      Array.from({ length: count }, (_, i) => ({ ...certificateObject(source), index: i }))
+    const inspector = new Inspector(
+      fakeClient((source) => ({ ok: true, value: many(source, source === 'store.pem' ? 4657 : 30) })),
+    )
+    await inspector.addFiles([file('store.pem', 10), file('more.pem', 10)])
+    const types = inspector.cards.map((card) => card.type)
+    expect(types.filter((t) => t === 'object')).toHaveLength(100)
+    expect(inspector.cards.filter((card) => card.type === 'notShown')).toEqual([
+      expect.objectContaining({ source: 'store.pem', count: 4557 }),
+      expect.objectContaining({ source: 'more.pem', count: 30 }),
+    ])
+    // In the order they were found: the store's hundred, its note, then the second file's note.
+    expect(types.slice(99)).toEqual(['object', 'notShown', 'notShown'])
+    expect(inspector.objectCount).toBe(100)
+    expect(inspector.notShownCount).toBe(4587)
+  })
+
+  it('a paste has its own hundred', async () => {
+    const inspector = new Inspector(
+      fakeClient((source) => ({
+        ok: true,
+        value: Array.from({ length: 120 }, (_, i) => ({ ...certificateObject(source), index: i })),
+      })),
+    )
+    await inspector.addText('-----BEGIN CERTIFICATE-----')
+    await inspector.addText('-----BEGIN CERTIFICATE-----')
+    expect(inspector.objectCount).toBe(200)
+    expect(inspector.notShownCount).toBe(40)
   })
 
   it('removes one card, and clears all', async () => {

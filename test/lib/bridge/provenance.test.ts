@@ -4,6 +4,7 @@ import {
   isStapleId,
   provenanceKeys,
   readProvenance,
+  writeProvenance,
   stapleIdOf,
 } from '../../../src/lib/bridge/provenance.ts'
 import {
@@ -32,6 +33,21 @@ describe('provenance marker', () => {
       label: 'shop.example',
       mustStaple: true,
     })
+  })
+
+  it('shows a name from the link only when it is a host name', () => {
+    const label = (cn: string) => readProvenance(new URLSearchParams({ src: 'cert', cn }))?.label
+    expect(label('shop.example')).toBe('shop.example')
+    expect(label('bank.example: REVOKED by CA, call +1 555 0100')).toBe('your certificate')
+    // A right-to-left override would reorder the banner's text around it.
+    expect(label('shop\u202eelpmaxe.knab')).toBe('your certificate')
+    expect(label('<img src=x onerror=alert(1)>')).toBe('your certificate')
+    expect(label('a'.repeat(101))).toBe('your certificate')
+    // Writing refuses the same names: a certificate whose CN is no host name is not put in a link.
+    const query = new URLSearchParams()
+    writeProvenance(query, { source: 'cert', label: 'Staple Lab Demo Root 1a2b', mustStaple: false })
+    expect(query.has('cn')).toBe(false)
+    expect(readProvenance(query)?.label).toBe('your certificate')
   })
 
   it('names different bytes differently and the same bytes the same way', () => {

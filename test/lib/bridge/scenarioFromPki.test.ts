@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { readProvenance, stapleIdOf, writeProvenance } from '../../../src/lib/bridge/provenance.ts'
-import {
-  scenarioFromPki,
-  stapleFreshness,
-  type PkiResponse,
-} from '../../../src/lib/bridge/scenarioFromPki.ts'
+import { scenarioFromPki, type PkiResponse } from '../../../src/lib/bridge/scenarioFromPki.ts'
 import { buildChain, checkOcspResponse, type OcspResponseInfo } from '../../../src/lib/pki/index.ts'
 import {
   compareModes,
@@ -81,9 +77,9 @@ describe('scenarioFromPki', () => {
   })
 
   it('agrees with the checklist on freshness, skew included', async () => {
+    const { certs } = await chainOf('certs/leaf-must-staple.der')
     const good = await response('ocsp/resp-must-staple-good.der')
-    const single = good.info.basic!.responses[0]!
-    const nextUpdate = Date.parse(single.nextUpdate!)
+    const nextUpdate = Date.parse(good.info.basic!.responses[0]!.nextUpdate!)
     for (const [offsetS, skew] of [
       [-10, 300],
       [200, 300],
@@ -94,9 +90,10 @@ describe('scenarioFromPki', () => {
       const when = new Date(nextUpdate + offsetS * 1000)
       const checks = await checkOcspResponse({ responseDer: good.der, at: when, skewSeconds: skew })
       const freshness = checks.find((c) => c.id === 'freshness')!
-      const verdict = stapleFreshness(single, when, skew)
-      expect(verdict.state === 'fresh', `${offsetS} s after nextUpdate, skew ${skew} s`).toBe(
-        freshness.status === 'pass',
+      const bridged = scenarioFromPki({ leaf: certs[0]!, responses: [good], at: when, skewSeconds: skew })
+      if (!bridged.ok) throw new Error(bridged.error.message)
+      expect(bridged.value.scenario.staple, `${offsetS} s after nextUpdate, skew ${skew} s`).toBe(
+        freshness.status === 'pass' ? 'fresh' : 'stale',
       )
     }
   })

@@ -2,12 +2,18 @@
  * The diagrams as a standalone SVG file, and as a PNG drawn from it.
  *
  * The page styles its SVG with CSS variables (theme, party colours), which a file opened elsewhere
- * would not have: each element's computed style is copied onto its clone as inline style, so the
- * file looks exactly like the page in the theme it was exported from. The PNG is that SVG drawn on
+ * would not have: each element's computed paint is written onto its clone as SVG presentation
+ * attributes (fill="...", SVG 2 6.6), so the file looks like the page in the theme it was exported
+ * from. Not as style="" attributes: the page's CSP has no style-src 'unsafe-inline', and setting
+ * one, even on a detached clone, is a violation. The PNG is that SVG drawn on
  * a canvas through a blob: URL (allowed by the CSP's img-src), then canvas.toBlob.
  */
 
-/** The computed properties that change how SVG paints; everything else is left to defaults. */
+/**
+ * The computed properties that change how SVG paints, each also a presentation attribute of the
+ * same name; everything else is left to defaults. (font-variant-numeric has no presentation
+ * attribute: an exported file draws its numbers in the font's default figures.)
+ */
 const paintProperties = [
   'fill',
   'fill-opacity',
@@ -22,7 +28,6 @@ const paintProperties = [
   'font-family',
   'font-size',
   'font-weight',
-  'font-variant-numeric',
   'text-anchor',
   'dominant-baseline',
   'visibility',
@@ -43,18 +48,15 @@ const initialValues: Partial<Record<(typeof paintProperties)[number], string>> =
  */
 function inlineStyles(original: Element, clone: Element, parent: CSSStyleDeclaration | null = null): void {
   const computed = getComputedStyle(original)
-  const style = paintProperties
-    .filter((p) => {
-      const value = computed.getPropertyValue(p)
-      const initial = initialValues[p]
-      if (initial !== undefined) return value !== initial
-      return parent === null || parent.getPropertyValue(p) !== value
-    })
-    .map((p) => `${p}:${computed.getPropertyValue(p)}`)
-    .join(';')
-  if (style) clone.setAttribute('style', style)
-  else clone.removeAttribute('style')
-  for (const name of ['tabindex', 'role', 'aria-label', 'aria-labelledby', 'class'])
+  for (const p of paintProperties) {
+    const value = computed.getPropertyValue(p)
+    const initial = initialValues[p]
+    const differs =
+      initial !== undefined ? value !== initial : parent === null || parent.getPropertyValue(p) !== value
+    // A presentation attribute ranks below any style rule, so none is left on the clone.
+    if (differs) clone.setAttribute(p, value)
+  }
+  for (const name of ['tabindex', 'role', 'aria-label', 'aria-labelledby', 'class', 'style'])
     clone.removeAttribute(name)
   const a = original.children
   const b = clone.children

@@ -1,32 +1,18 @@
 /**
- * "Try a sample": the bundled test PKI's must-staple leaf, its issuer, the root and the matching
- * OCSP response (public/samples/README.md). The page may fetch nothing (CSP connect-src 'none'),
- * so the files are compiled into this module, which the inspector imports only on click.
+ * "Try a sample": the demo CA mints a must-staple leaf, its chain and a staple produced an hour
+ * ago at the moment of the press (lib/pki/demoCa/sample.ts), so its freshness line reads like a
+ * real one. Loaded on click only: the demo CA's code stays out of the first page load.
  */
-import intermediatePem from '../../../../public/samples/intermediate.pem?raw'
-import leafPem from '../../../../public/samples/must-staple-leaf.pem?raw'
-import rootPem from '../../../../public/samples/root.pem?raw'
+import { mintSample } from '../../../lib/pki/demoCa/sample'
 import type { InputFile } from '../inspector.svelte'
-// A base64 copy of public/samples/must-staple-ocsp.der: Vite has no loader for .der, and the page
-// cannot fetch it. test/components/inspect/samples.test.ts fails when the copy drifts.
-import ocspBase64 from './must-staple-ocsp.der.b64?raw'
 
-function textFile(name: string, text: string): InputFile {
-  const bytes = new TextEncoder().encode(text)
-  return { name, size: bytes.length, arrayBuffer: async () => bytes.buffer as ArrayBuffer }
-}
-
-function base64File(name: string, base64: string): InputFile {
-  const binary = atob(base64.replace(/\s+/g, ''))
-  const bytes = Uint8Array.from(binary, (char) => char.charCodeAt(0))
-  return { name, size: bytes.length, arrayBuffer: async () => bytes.buffer }
-}
-
-export function sampleFiles(): InputFile[] {
-  return [
-    textFile('must-staple-leaf.pem', leafPem),
-    textFile('intermediate.pem', intermediatePem),
-    textFile('root.pem', rootPem),
-    base64File('must-staple-ocsp.der', ocspBase64),
-  ]
+/** The sample's files as the inspector reads dropped files; `now` is the page's clock. */
+export async function sampleFiles(now: Date): Promise<InputFile[] | { error: string }> {
+  const sample = await mintSample(now)
+  if (!sample.ok) return { error: `The sample could not be made: ${sample.error.message}` }
+  return sample.value.map(({ name, bytes }) => ({
+    name,
+    size: bytes.length,
+    arrayBuffer: async () => bytes.buffer,
+  }))
 }

@@ -16,3 +16,4 @@ export {
 export { toPem, base64 } from './encoding.ts'
 export type * from './types.ts'
 export { certificateFiles, responseFile, describeResponse, type DemoFile } from './files.ts'
+export { mintSample, sampleValidityHours, sampleAgeHours, type SampleFile } from './sample.ts'
