@@ -11,6 +11,7 @@ import { calibrationMarkdown, rowText } from '../lib/servers/calibrationReport.t
 import { serverIds, serverProfiles, type ServerId } from '../lib/servers/index.ts'
 import { calibrate, stopEverything } from './calibrationRun.ts'
 import { installedVersion } from './serverProcess.ts'
+import { usageExit } from './usage.ts'
 
 const usage = `usage: calibrate [--server ${serverIds.join('|')}]... [--scenario ID]... [--port-base N] [--no-write]
   --server ID     only this server (repeatable); default every installed one
@@ -54,15 +55,8 @@ function parseArgs(argv: readonly string[]): Args | string | 'help' {
 }
 
 async function main(argv: readonly string[]): Promise<number> {
-  const args = parseArgs(argv)
-  if (args === 'help') {
-    process.stdout.write(`${usage}\n`)
-    return 0
-  }
-  if (typeof args === 'string') {
-    process.stderr.write(`calibrate: ${args} (try --help)\n`)
-    return 2
-  }
+  const args = usageExit('calibrate', usage, parseArgs(argv))
+  if (typeof args === 'number') return args
   const wanted = args.servers.length > 0 ? args.servers : [...serverIds]
   const servers = []
   for (const id of wanted) {

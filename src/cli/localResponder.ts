@@ -11,7 +11,7 @@ import { inspectBytes } from '../lib/pki/inspect.ts'
 import type { CertID } from '../lib/pki/types.ts'
 import { createOcspResponse } from '../lib/pki/demoCa/ocspResponse.ts'
 import { digest, type HashName } from '../lib/pki/demoCa/keys.ts'
-import { toHex } from '../lib/pki/demoCa/encoding.ts'
+import { toHex } from '../lib/pki/values.ts'
 import type { DemoPki, OcspSigner } from '../lib/pki/demoCa/types.ts'
 
 /**

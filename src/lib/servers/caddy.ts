@@ -36,6 +36,8 @@ export const caddy: ServerProfile = {
   binary: 'caddy',
   versions: '2.6.2 (Debian 12, CertMagic 0.17)',
   strategy: 'proactive',
+  // updateOCSPStaples keeps cert.ocsp when a refresh fails, and nothing else removes it.
+  stapleWindowSeconds: Infinity,
   stapleErrors: false,
   stapleFile: 'none',
   facts: [
@@ -43,6 +45,11 @@ export const caddy: ServerProfile = {
       claim:
         'Fetches when it loads the certificate, before it serves; refreshes from its maintenance loop at half the validity.',
       source: ocsp,
+    },
+    {
+      claim:
+        'Keeps stapling the response it holds past its nextUpdate until a refresh succeeds (a failed refresh keeps the old staple; the maintenance loop runs hourly, DefaultOCSPCheckInterval).',
+      source: 'https://github.com/caddyserver/certmagic/blob/v0.17.2/maintain.go',
     },
     { claim: 'Staples only a good response (stapleOCSP: ocspResp.Status == ocsp.Good).', source: ocsp },
   ],

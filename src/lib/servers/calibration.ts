@@ -6,12 +6,11 @@
  * the same sequences against the real servers and compares.
  */
 import { serverCache } from '../sim/horizonServer.ts'
-import type { StapleFreshness } from '../sim/horizon.ts'
 import type { FetchResult } from '../sim/ocspFetch.ts'
 import { defaultScenario } from '../sim/scenario.ts'
 import { serverStrategyModels } from '../sim/serverStrategies.ts'
 import type { Staple } from '../sim/staple.ts'
-import type { ResponderState, Scenario, StapleState } from '../sim/types.ts'
+import type { CachedStaple, ResponderState, Scenario, StapleState } from '../sim/types.ts'
 import type { ServerProfile } from './types.ts'
 
 /** The local responder's states (src/cli/localResponder.ts), as the calibration sets them. */
@@ -121,7 +120,7 @@ function seen(staple: Staple | null): SeenStaple {
   return staple.fresh ? staple.status : `${staple.status} (stale)`
 }
 
-function stapleState(f: StapleFreshness): StapleState {
+function stapleState(f: StapleState): CachedStaple {
   return f === 'fresh' ? 'fresh' : f === 'stale' ? 'stale' : 'none'
 }
 
@@ -143,7 +142,12 @@ export function predictCalibration(profile: ServerProfile, c: CalibrationScenari
   const hours = c.validitySeconds / 3600
   // A staple file is fetched by the administrator before the start; nothing is there to load
   // when the responder did not give a signed response.
-  const cache = serverCache(profile.stapleFile === 'none' || answers ? profile.strategy : 'none', hours, 0)
+  const cache = serverCache(
+    profile.stapleFile === 'none' || answers ? profile.strategy : 'none',
+    hours,
+    0,
+    profile.stapleWindowSeconds / 3600,
+  )
   let t = 0
   return c.connections.map((connection) => {
     t += connection.afterMs / 3_600_000
@@ -154,6 +158,10 @@ export function predictCalibration(profile: ServerProfile, c: CalibrationScenari
     // A cached error (Apache's faked tryLater) is stapled again without a new fetch.
     if (before === 'error' && !triggers)
       return { staple: seen(strategy.afterFetch(result, scenario)), waited: false }
+    // A response past nextUpdate that does not yet make the server fetch (inside its staple
+    // window, e.g. Apache's SSLStaplingResponseTimeSkew) is stapled as it is.
+    if (before === 'stale' && !triggers && profile.strategy === 'blocking')
+      return { staple: seen({ kind: 'response', status: scenario.certStatus, fresh: false }), waited: false }
     const plan = strategy.plan(stapleState(before), scenario)
     if (plan.fetch === 'handshake')
       return { staple: seen(strategy.afterFetch(result, scenario)), waited: c.responder === 'slow' }

@@ -30,12 +30,25 @@ export const haproxy: ServerProfile = {
   binary: 'haproxy',
   versions: '2.6.12 (Debian 12); ocsp-update, which fetches by itself, came in 2.8',
   strategy: 'static',
+  // ssl_sock_ocsp_stapling_cbk: no staple once ocsp->expire (nextUpdate - OCSP_MAX_RESPONSE_TIME_SKEW,
+  // 300 s) has passed.
+  stapleWindowSeconds: -300,
   stapleErrors: false,
   stapleFile: 'ocsp-next-to-crt',
   facts: [
     {
       claim:
         'Loads "<crt>.ocsp" (a DER OCSP response) at start and staples it; it never contacts the responder (updates come from a cron job or "set ssl ocsp-response" on the stats socket).',
+      source: docs,
+    },
+    {
+      claim:
+        'Stops stapling the file 300 s before its nextUpdate (expire = nextUpdate - OCSP_MAX_RESPONSE_TIME_SKEW); a file with less than that left is never stapled (measured: docs/calibration.md, near-expiry).',
+      source: 'https://github.com/haproxy/haproxy/blob/v2.6.0/src/ssl_sock.c',
+    },
+    {
+      claim:
+        'Staples a revoked response from the file as it is; a file that is not a successful response is refused.',
       source: docs,
     },
   ],

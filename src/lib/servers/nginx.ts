@@ -48,6 +48,8 @@ export const nginx: ServerProfile = {
   binary: 'nginx',
   versions: '1.22.1 (Debian 12); the stapling code is unchanged through 1.27',
   strategy: 'lazy',
+  // ngx_ssl_certificate_status_callback staples only while staple->valid >= ngx_time().
+  stapleWindowSeconds: 0,
   stapleErrors: false,
   stapleFile: 'none',
   facts: [

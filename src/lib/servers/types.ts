@@ -51,6 +51,12 @@ export interface ServerProfile {
   versions: string
   /** The engine strategy (src/lib/sim/serverStrategies.ts) that models its stapling. */
   strategy: ServerStrategy
+  /**
+   * How long after nextUpdate it still staples the response it holds, in seconds: 0 stops at
+   * nextUpdate, Infinity staples it until something replaces it, a negative value stops that long
+   * before nextUpdate. The horizon model (src/lib/sim/horizonServer.ts) reads it.
+   */
+  stapleWindowSeconds: number
   /** Whether it staples the responder's error answers (the engine's stapleErrors). */
   stapleErrors: boolean
   /**
