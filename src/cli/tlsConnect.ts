@@ -3,6 +3,7 @@
  * calibration make it: what was stapled, what chain was sent, how long the handshake took.
  * Node only (node:tls). The chain is not required to verify: we look, we do not trust.
  */
+import { isIP } from 'node:net'
 import { connect, type ConnectionOptions, type DetailedPeerCertificate } from 'node:tls'
 
 export interface HandshakeSeen {
@@ -64,7 +65,8 @@ export function handshake(
     const options: ConnectionOptions & { requestOCSP: boolean } = {
       host: target.host,
       port: target.port,
-      servername: target.servername,
+      // RFC 6066 3: SNI carries host names only, never an IP address literal.
+      ...(isIP(target.servername) ? {} : { servername: target.servername }),
       requestOCSP: true,
       rejectUnauthorized: false,
     }
