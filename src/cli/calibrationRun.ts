@@ -10,7 +10,6 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { inspectBytes } from '../lib/pki/inspect.ts'
-import { createDemoPki } from '../lib/pki/demoCa/pki.ts'
 import {
   calibrationScenarios,
   predictCalibration,
@@ -21,13 +20,14 @@ import {
   type SeenStaple,
 } from '../lib/servers/calibration.ts'
 import type { ServerProfile } from '../lib/servers/types.ts'
-import { writeDemoPki } from './demoPkiFiles.ts'
+import { serverPki, writeDemoPki } from './demoPkiFiles.ts'
 import { startLocalResponder, type LocalResponder } from './localResponder.ts'
 import { startServer, type RunningServer } from './serverProcess.ts'
 import { handshake } from './tlsConnect.ts'
 
 const run = promisify(execFile)
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+/** The demo leaf's name (createDemoPki's default), sent as SNI. */
 const serverName = 'shop.example'
 
 export interface ObservedConnection extends ConnectionVerdict {
@@ -111,17 +111,7 @@ async function observe(
       validitySeconds: scenario.validitySeconds,
       slowMs: slowResponderMs,
       signer: 'issuer',
-      pki: async (url) => {
-        const made = await createDemoPki({
-          keyAlgorithm: 'ECDSA-P256',
-          mustStaple: false,
-          leafName: serverName,
-          leafOcspUrl: url,
-          exportLeafKey: true,
-        })
-        if (!made.ok) throw new Error(made.error.message)
-        return made.value
-      },
+      pki: (url) => serverPki(url),
     })
     running.add(responder)
     const paths = writeDemoPki(responder.pki, dir)
@@ -179,31 +169,33 @@ export interface CalibrationOptions {
   onRow?: (row: CalibrationRow) => void
 }
 
+/**
+ * The servers run side by side (each on its own ports, in its own folder), their scenarios one
+ * after the other: a scenario's timing is about one server and its responder only. Rows come back
+ * in the order of o.servers, then of the scenarios.
+ */
 export async function calibrate(o: CalibrationOptions): Promise<CalibrationRow[]> {
-  const rows: CalibrationRow[] = []
-  let port = o.portBase
-  for (const { profile, version } of o.servers)
-    for (const scenario of o.scenarios ?? calibrationScenarios) {
-      const model = predictCalibration(profile, scenario)
-      const ports = { responder: port++, server: port++ }
-      let observed: ObservedConnection[] | null = null
-      let error: string | null = null
-      try {
-        observed = await observe(profile, scenario, ports)
-      } catch (e) {
-        error = e instanceof Error ? e.message : String(e)
+  const scenarios = o.scenarios ?? calibrationScenarios
+  const perServer = await Promise.all(
+    o.servers.map(async ({ profile, version }, s) => {
+      const rows: CalibrationRow[] = []
+      for (const [i, scenario] of scenarios.entries()) {
+        const model = predictCalibration(profile, scenario)
+        const first = o.portBase + 2 * (s * scenarios.length + i)
+        let observed: ObservedConnection[] | null = null
+        let error: string | null = null
+        try {
+          observed = await observe(profile, scenario, { responder: first, server: first + 1 })
+        } catch (e) {
+          error = e instanceof Error ? e.message : String(e)
+        }
+        const agree = observed !== null && same(observed, model)
+        const row = { server: profile, version, scenario, observed, error, model, agree }
+        rows.push(row)
+        o.onRow?.(row)
       }
-      const row = {
-        server: profile,
-        version,
-        scenario,
-        observed,
-        error,
-        model,
-        agree: observed !== null && same(observed, model),
-      }
-      rows.push(row)
-      o.onRow?.(row)
-    }
-  return rows
+      return rows
+    }),
+  )
+  return perServer.flat()
 }

@@ -5,7 +5,27 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { toPem } from '../lib/pki/demoCa/encoding.ts'
+import { createDemoPki } from '../lib/pki/demoCa/pki.ts'
 import type { DemoPki } from '../lib/pki/demoCa/types.ts'
+
+/**
+ * A demo PKI a real server can serve: its leaf names `ocspUrl` (a local responder) and keeps its
+ * private key. Throws on failure: its callers start processes and stop them in `finally`.
+ */
+export async function serverPki(
+  ocspUrl: string,
+  options: { mustStaple?: boolean; now?: Date } = {},
+): Promise<DemoPki> {
+  const made = await createDemoPki({
+    keyAlgorithm: 'ECDSA-P256',
+    mustStaple: options.mustStaple ?? false,
+    leafOcspUrl: ocspUrl,
+    exportLeafKey: true,
+    ...(options.now ? { now: options.now } : {}),
+  })
+  if (!made.ok) throw new Error(made.error.message)
+  return made.value
+}
 
 export interface DemoPkiPaths {
   /** The leaf alone. */

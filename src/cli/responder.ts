@@ -8,9 +8,8 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { createDemoPki } from '../lib/pki/demoCa/pki.ts'
 import type { OcspSigner } from '../lib/pki/demoCa/types.ts'
-import { writeDemoPki } from './demoPkiFiles.ts'
+import { serverPki, writeDemoPki } from './demoPkiFiles.ts'
 import { responderModes, startLocalResponder, type ResponderMode } from './localResponder.ts'
 
 const usage = `usage: responder [--port N] [--state ${responderModes.join('|')}] [--validity SECONDS]
@@ -107,16 +106,7 @@ async function main(argv: readonly string[]): Promise<number> {
     validitySeconds: args.validitySeconds,
     slowMs: args.slowMs,
     signer: args.signer,
-    pki: async (url) => {
-      const made = await createDemoPki({
-        keyAlgorithm: 'ECDSA-P256',
-        mustStaple: args.mustStaple,
-        leafOcspUrl: url,
-        exportLeafKey: true,
-      })
-      if (!made.ok) throw new Error(made.error.message)
-      return made.value
-    },
+    pki: (url) => serverPki(url, { mustStaple: args.mustStaple }),
   })
   writeDemoPki(responder.pki, dir)
   process.stdout.write(

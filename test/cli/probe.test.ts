@@ -13,7 +13,7 @@ import { createDemoPki } from '../../src/lib/pki/demoCa/pki.ts'
 import { createOcspResponse } from '../../src/lib/pki/demoCa/ocspResponse.ts'
 import { toPem } from '../../src/lib/pki/demoCa/encoding.ts'
 import type { DemoPki } from '../../src/lib/pki/demoCa/types.ts'
-import { writeDemoPki } from '../../src/cli/demoPkiFiles.ts'
+import { serverPki, writeDemoPki } from '../../src/cli/demoPkiFiles.ts'
 import { startLocalResponder } from '../../src/cli/localResponder.ts'
 import { installedVersion, startServer } from '../../src/cli/serverProcess.ts'
 import { nginx } from '../../src/lib/servers/nginx.ts'
@@ -204,16 +204,7 @@ describe.skipIf(nginxVersion === null)(
         validitySeconds: 3600,
         slowMs: 0,
         signer: 'issuer',
-        pki: async (url) => {
-          const made = await createDemoPki({
-            keyAlgorithm: 'ECDSA-P256',
-            mustStaple: false,
-            leafOcspUrl: url,
-            exportLeafKey: true,
-          })
-          if (!made.ok) throw new Error(made.error.message)
-          return made.value
-        },
+        pki: (url) => serverPki(url),
       })
       const paths = writeDemoPki(responder.pki, dir)
       const server = await startServer(nginx, {

@@ -9,8 +9,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createDemoPki } from '../../src/lib/pki/demoCa/pki.ts'
-import { writeDemoPki, type DemoPkiPaths } from '../../src/cli/demoPkiFiles.ts'
+import { serverPki, writeDemoPki, type DemoPkiPaths } from '../../src/cli/demoPkiFiles.ts'
 import { startLocalResponder, type LocalResponder } from '../../src/cli/localResponder.ts'
 
 const run = promisify(execFile)
@@ -37,17 +36,7 @@ beforeAll(async () => {
     slowMs: 1500,
     signer: 'issuer',
     now: () => answeredAt,
-    pki: async (url) => {
-      const made = await createDemoPki({
-        keyAlgorithm: 'ECDSA-P256',
-        mustStaple: false,
-        now: issuedAt,
-        leafOcspUrl: url,
-        exportLeafKey: true,
-      })
-      if (!made.ok) throw new Error(made.error.message)
-      return made.value
-    },
+    pki: (url) => serverPki(url, { now: issuedAt }),
   })
   files = writeDemoPki(responder.pki, scratch)
 })
