@@ -6,6 +6,7 @@
  */
 import { writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import * as prettier from 'prettier'
 import { calibrationScenarios } from '../lib/servers/calibration.ts'
 import { calibrationMarkdown, rowText } from '../lib/servers/calibrationReport.ts'
 import { serverIds, serverProfiles, type ServerId } from '../lib/servers/index.ts'
@@ -86,7 +87,12 @@ async function main(argv: readonly string[]): Promise<number> {
   process.stdout.write(`${agreeing} of ${rows.length} rows agree with the model\n`)
   if (args.write) {
     const path = fileURLToPath(new URL('../../docs/calibration.md', import.meta.url))
-    writeFileSync(path, calibrationMarkdown(rows, new Date()))
+    // Formatted as `npm run lint` checks it (prettier --check), so a fresh run leaves the tree clean.
+    const options = (await prettier.resolveConfig(path)) ?? {}
+    writeFileSync(
+      path,
+      await prettier.format(calibrationMarkdown(rows, new Date()), { ...options, filepath: path }),
+    )
     process.stdout.write(`written to docs/calibration.md\n`)
   }
   return agreeing === rows.length ? 0 : 1

@@ -56,6 +56,16 @@ export function calibrationMarkdown(rows: ReportRow[], at: Date): string {
         `| ${cell(`${r.server.name} ${r.version}`)} | ${r.scenario.id} | ${cell(r.observed ? sequenceText(r.observed) : `error: ${r.error}`)} | ${cell(`${sequenceText(r.model)} (${r.server.strategy})`)} | ${r.agree ? 'yes' : '**no**'} |`,
     ),
     '',
+    '## What each server does, and where it is written',
+    '',
+    'From its module in `src/lib/servers/`, which the engine, this calibration and the config generator read.',
+    ...[...new Map(rows.map((r) => [r.server.id, r.server])).values()].flatMap((server) => [
+      '',
+      `### ${server.name}: the \`${server.strategy}\` strategy`,
+      '',
+      ...server.facts.map((f) => `- ${f.claim} ([source](${f.source}))`),
+    ]),
+    '',
   ]
   return lines.join('\n')
 }

@@ -38,12 +38,12 @@ export const haproxy: ServerProfile = {
   facts: [
     {
       claim:
-        'Loads "<crt>.ocsp" (a DER OCSP response) at start and staples it; it never contacts the responder (updates come from a cron job or "set ssl ocsp-response" on the stats socket).',
+        'Loads a DER OCSP response from the file named like the certificate plus ".ocsp" at start and staples it; it never contacts the responder (updates come from a cron job or "set ssl ocsp-response" on the stats socket).',
       source: docs,
     },
     {
       claim:
-        'Stops stapling the file 300 s before its nextUpdate (expire = nextUpdate - OCSP_MAX_RESPONSE_TIME_SKEW); a file with less than that left is never stapled (measured: docs/calibration.md, near-expiry).',
+        'Stops stapling the file 300 s before its nextUpdate (ssl_sock_ocsp_stapling_cbk: expire = nextUpdate - OCSP_MAX_RESPONSE_TIME_SKEW); a file with less than that left is never stapled (measured: docs/calibration.md, near-expiry).',
       source: 'https://github.com/haproxy/haproxy/blob/v2.6.0/src/ssl_sock.c',
     },
     {
