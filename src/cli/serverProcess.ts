@@ -3,7 +3,7 @@
  * and stop it by that id: TERM, then KILL after a bounded wait. Node only.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { accessSync, constants, mkdirSync, writeFileSync } from 'node:fs'
 import { connect } from 'node:net'
 import { join } from 'node:path'
 import type { ServerConfigInput, ServerProfile } from '../lib/servers/types.ts'
@@ -15,10 +15,30 @@ export interface RunningServer {
   stop(): Promise<void>
 }
 
+/**
+ * The binary's path: on PATH, or in /usr/sbin where Debian puts nginx, apache2 and haproxy (not on
+ * a non-root user's PATH).
+ */
+export function binaryPath(name: string): string | null {
+  const dirs = [...(process.env.PATH ?? '').split(':').filter(Boolean), '/usr/sbin', '/usr/bin']
+  for (const dir of dirs) {
+    const path = join(dir, name)
+    try {
+      accessSync(path, constants.X_OK)
+      return path
+    } catch {
+      // Not here.
+    }
+  }
+  return null
+}
+
 /** The installed binary's version, or null when it is not installed. */
 export function installedVersion(profile: ServerProfile): string | null {
   const { command, args, pattern } = profile.versionCommand
-  const r = spawnSync(command, args, { encoding: 'utf8', timeout: 10_000 })
+  const path = binaryPath(command)
+  if (path === null) return null
+  const r = spawnSync(path, args, { encoding: 'utf8', timeout: 10_000 })
   if (r.error || r.status !== 0) return null
   return pattern.exec(`${r.stdout}${r.stderr}`)?.[1] ?? null
 }
@@ -55,7 +75,7 @@ export async function startServer(
   const launch = profile.launch(input)
   for (const [name, text] of Object.entries(launch.files)) writeFileSync(join(input.dir, name), text)
   for (const d of Object.values(launch.env)) if (d.startsWith(input.dir)) mkdirSync(d, { recursive: true })
-  const child = spawn(launch.command, launch.args, {
+  const child = spawn(binaryPath(launch.command) ?? launch.command, launch.args, {
     cwd: input.dir,
     env: { ...process.env, ...launch.env },
     stdio: ['ignore', 'pipe', 'pipe'],
