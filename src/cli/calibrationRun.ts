@@ -45,12 +45,17 @@ export interface CalibrationRow {
   agree: boolean
 }
 
-/** Everything started and not yet stopped, so a signal can stop it too. */
+/** Everything started and not yet stopped, and the folders in use, so a signal can clean up too. */
 const running = new Set<{ stop(): Promise<void> }>()
+const folders = new Set<string>()
 
 export async function stopEverything(): Promise<void> {
-  await Promise.all([...running].map((r) => r.stop()))
+  const all = [...running]
   running.clear()
+  await Promise.all(all.map((r) => r.stop()))
+  // Only once the processes that use them are gone.
+  for (const dir of folders) rmSync(dir, { recursive: true, force: true })
+  folders.clear()
 }
 
 async function stapleSeen(der: Uint8Array | null, at: Date): Promise<SeenStaple> {
@@ -102,6 +107,7 @@ async function observe(
   ports: { responder: number; server: number },
 ): Promise<ObservedConnection[]> {
   const dir = mkdtempSync(join(tmpdir(), `staple-lab-${profile.id}-`))
+  folders.add(dir)
   let responder: LocalResponder | null = null
   let server: RunningServer | null = null
   try {
@@ -155,6 +161,7 @@ async function observe(
       running.delete(responder)
     }
     rmSync(dir, { recursive: true, force: true })
+    folders.delete(dir)
   }
 }
 
