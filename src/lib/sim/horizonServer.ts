@@ -3,6 +3,9 @@
  * rule cites its source; docs/model.md ("Long horizon") has them all.
  */
 import type { ServerStrategy, StapleState } from './types.ts'
+import { apache } from '../servers/apache.ts'
+import { caddy } from '../servers/caddy.ts'
+import { nginx } from '../servers/nginx.ts'
 
 export interface ServerCache {
   /** Fetches the server schedules for itself (Caddy), run for every due time <= t. */
@@ -32,7 +35,20 @@ interface Response {
   nextUpdate: number
 }
 
-function base(validity: number, age: number) {
+/**
+ * How long past nextUpdate each strategy keeps stapling the response it holds, in hours: read
+ * from the server each strategy is modelled on (src/lib/servers, calibrated against the real
+ * server). static is nginx's ssl_stapling_file, stapled as is for ever.
+ */
+export const stapleWindowHours: Record<ServerStrategy, number> = {
+  none: 0,
+  static: Infinity,
+  lazy: nginx.stapleWindowSeconds / 3600,
+  blocking: apache.stapleWindowSeconds / 3600,
+  proactive: caddy.stapleWindowSeconds / 3600,
+}
+
+function base(validity: number, age: number, window: number) {
   let response: Response | null = null
   const log: ServerFetch[] = []
   return {
@@ -51,8 +67,17 @@ function base(validity: number, age: number) {
     fresh(t: number) {
       return response !== null && t < response.nextUpdate
     },
+    /** Past nextUpdate + window the server no longer staples what it holds. */
+    stapleable(t: number) {
+      return response !== null && t < response.nextUpdate + window
+    },
     state(t: number): StapleState {
-      return response === null ? 'none' : t < response.nextUpdate ? 'fresh' : 'stale'
+      if (response === null || t >= response.nextUpdate + window) return 'none'
+      return t < response.nextUpdate ? 'fresh' : 'stale'
+    },
+    /** When stapling stops (Infinity when it never does). */
+    windowEnd(): number {
+      return response === null ? Infinity : response.nextUpdate + window
     },
     count: () => log.length,
     log: () => log,
@@ -75,16 +100,17 @@ function none(): ServerCache {
 }
 
 /** nginx ssl_stapling_file: a response loaded at start, served as is, never refreshed. */
-function staticFile(validity: number, age: number): ServerCache {
-  const r = base(validity, age)
+function staticFile(validity: number, age: number, window: number): ServerCache {
+  const r = base(validity, age, window)
   r.load(0)
   return {
     runTimers: () => {},
     handshakeTriggersFetch: () => false,
     serve: (t) => r.state(t),
-    // Past nextUpdate the file is still stapled: clients see a stale staple.
+    // Past nextUpdate nginx's file is still stapled: clients see a stale staple. (HAProxy's stops
+    // earlier: its profile passes a negative window.)
     freshness: (t) => r.state(t),
-    nextChange: (t) => after(t, r.response?.nextUpdate ?? Infinity),
+    nextChange: (t) => after(t, r.response?.nextUpdate ?? Infinity, r.windowEnd()),
     fetches: r.count,
     fetchLog: r.log,
   }
@@ -95,10 +121,10 @@ function staticFile(validity: number, age: number): ServerCache {
  * max(min(nextUpdate - 5 min, now + 1 h), now + 5 min), on failure retry in 5 min, keeping the old
  * response, which is stapled only while valid.
  */
-function lazy(validity: number, age: number): ServerCache {
-  const r = base(validity, age)
+function lazy(validity: number, age: number, window: number): ServerCache {
+  const r = base(validity, age, window)
   let refresh = 0
-  const freshness = (t: number): StapleState => (r.fresh(t) ? 'fresh' : 'none')
+  const freshness = (t: number): StapleState => r.state(t)
   return {
     runTimers: () => {},
     handshakeTriggersFetch: (t) => t >= refresh,
@@ -111,7 +137,7 @@ function lazy(validity: number, age: number): ServerCache {
       return got
     },
     freshness,
-    nextChange: (t) => after(t, refresh, r.response?.nextUpdate ?? Infinity),
+    nextChange: (t) => after(t, refresh, r.response?.nextUpdate ?? Infinity, r.windowEnd()),
     fetches: r.count,
     fetchLog: r.log,
   }
@@ -121,22 +147,23 @@ function lazy(validity: number, age: number): ServerCache {
  * Apache mod_ssl: a response is cached for SSLStaplingStandardCacheTimeout (1 h) and refetched
  * inside the next handshake after that (or once past nextUpdate). A failed fetch replaces it with
  * a faked tryLater response (SSLStaplingFakeTryLater) cached for the ErrorCacheTimeout (10 min).
+ * A cached response past nextUpdate is stapled as is within SSLStaplingResponseTimeSkew (the window).
  */
-function blocking(validity: number, age: number): ServerCache {
-  const r = base(validity, age)
+function blocking(validity: number, age: number, window: number): ServerCache {
+  const r = base(validity, age, window)
   let expires = 0
   let error = false
-  const freshness = (t: number): StapleState => (error ? 'error' : r.fresh(t) ? 'fresh' : 'none')
+  const freshness = (t: number): StapleState => (error ? 'error' : r.state(t))
   return {
     runTimers: () => {},
-    handshakeTriggersFetch: (t) => t >= expires || (!error && r.response !== null && !r.fresh(t)),
+    handshakeTriggersFetch: (t) => t >= expires || (!error && r.response !== null && !r.stapleable(t)),
     serve(t, up) {
       error = !r.fetchFromResponder(t, up)
       expires = t + (error ? minutes(10) : 1)
       return freshness(t)
     },
     freshness,
-    nextChange: (t) => after(t, expires, r.response?.nextUpdate ?? Infinity),
+    nextChange: (t) => after(t, expires, r.response?.nextUpdate ?? Infinity, r.windowEnd()),
     fetches: r.count,
     fetchLog: r.log,
   }
@@ -144,12 +171,13 @@ function blocking(validity: number, age: number): ServerCache {
 
 /**
  * Caddy (CertMagic): fetches at start and at thisUpdate + half the validity; after a failure it
- * retries at its next hourly maintenance; it staples only a valid response.
+ * retries at its next hourly maintenance; a failed refresh keeps the response it holds, which it
+ * goes on stapling past nextUpdate (the window).
  */
-function proactive(validity: number, age: number): ServerCache {
-  const r = base(validity, age)
+function proactive(validity: number, age: number, window: number): ServerCache {
+  const r = base(validity, age, window)
   let due = 0
-  const freshness = (t: number): StapleState => (r.fresh(t) ? 'fresh' : 'none')
+  const freshness = (t: number): StapleState => r.state(t)
   return {
     runTimers(t, upAt) {
       while (due <= t) {
@@ -162,24 +190,30 @@ function proactive(validity: number, age: number): ServerCache {
     handshakeTriggersFetch: () => false,
     serve: (t) => freshness(t),
     freshness,
-    nextChange: (t) => after(t, due, r.response?.nextUpdate ?? Infinity),
+    nextChange: (t) => after(t, due, r.response?.nextUpdate ?? Infinity, r.windowEnd()),
     fetches: r.count,
     fetchLog: r.log,
   }
 }
 
-export function serverCache(strategy: ServerStrategy, validityHours: number, ageHours: number): ServerCache {
+/** windowHours: how long past nextUpdate the server staples what it holds (default: the strategy's server). */
+export function serverCache(
+  strategy: ServerStrategy,
+  validityHours: number,
+  ageHours: number,
+  windowHours: number = stapleWindowHours[strategy],
+): ServerCache {
   const age = Math.min(Math.max(0, ageHours), validityHours)
   switch (strategy) {
     case 'none':
       return none()
     case 'static':
-      return staticFile(validityHours, age)
+      return staticFile(validityHours, age, windowHours)
     case 'lazy':
-      return lazy(validityHours, age)
+      return lazy(validityHours, age, windowHours)
     case 'blocking':
-      return blocking(validityHours, age)
+      return blocking(validityHours, age, windowHours)
     case 'proactive':
-      return proactive(validityHours, age)
+      return proactive(validityHours, age, windowHours)
   }
 }

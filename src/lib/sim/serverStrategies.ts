@@ -53,18 +53,28 @@ export const staticStaple: ServerStrategyModel = {
   afterFetch: noFetchResult,
 }
 
+/**
+ * nginx and Caddy keep only a good response: a revoked one is fetched, logged and dropped
+ * (ngx_ssl_stapling_ocsp_handler: any status but good is an error; CertMagic stapleOCSP staples
+ * only ocsp.Good). Seen on Debian's nginx 1.22.1 and Caddy 2.6.2 (docs/calibration.md, revoked).
+ */
+const onlyGoodNote = (server: string) =>
+  `Like ${server}, the server staples only a good response: it fetched "revoked" and dropped it, so this handshake goes without a staple.`
+
 export const lazyStapling: ServerStrategyModel = {
   name: 'lazy',
   source:
-    'nginx ngx_event_openssl_stapling.c: staples only while valid >= now; a handshake that finds no valid staple goes out without one and triggers an update.',
+    'nginx ngx_event_openssl_stapling.c: staples only a good response, only while valid >= now; a handshake that finds no valid staple goes out without one and triggers an update.',
   plan: (cache, s) =>
-    cache === 'fresh'
-      ? { cached: cachedStaple(cache, s), fetch: 'none', note: null }
-      : {
-          cached: null,
-          fetch: 'background',
-          note: 'Like nginx, the server has no valid staple: this handshake goes without one while it fetches in the background for later clients.',
-        },
+    cache === 'fresh' && s.certStatus !== 'good'
+      ? { cached: null, fetch: 'none', note: onlyGoodNote('nginx') }
+      : cache === 'fresh'
+        ? { cached: cachedStaple(cache, s), fetch: 'none', note: null }
+        : {
+            cached: null,
+            fetch: 'background',
+            note: 'Like nginx, the server has no valid staple: this handshake goes without one while it fetches in the background for later clients.',
+          },
   afterFetch: noFetchResult,
 }
 
@@ -93,15 +103,23 @@ export const blockingStapling: ServerStrategyModel = {
 export const proactiveStapling: ServerStrategyModel = {
   name: 'proactive',
   source:
-    'Caddy (CertMagic ocsp.go): fetches at start, refreshes at half the validity, staples only a valid response and keeps the last good one until nextUpdate.',
+    'Caddy (CertMagic ocsp.go, maintain.go): fetches at start, refreshes at half the validity, staples only a good response, and keeps stapling the last one past its nextUpdate while refreshes fail.',
   plan: (cache, s) =>
-    cache === 'fresh'
-      ? { cached: cachedStaple(cache, s), fetch: 'none', note: null }
-      : {
-          cached: null,
-          fetch: 'background',
-          note: 'Like Caddy, the server staples only a valid response; its own refresh keeps retrying beside the handshake.',
-        },
+    cache !== 'none' && s.certStatus !== 'good'
+      ? { cached: null, fetch: 'none', note: onlyGoodNote('Caddy') }
+      : cache === 'fresh'
+        ? { cached: cachedStaple(cache, s), fetch: 'none', note: null }
+        : cache === 'stale'
+          ? {
+              cached: cachedStaple(cache, s),
+              fetch: 'background',
+              note: 'Like Caddy, the server goes on stapling the response it holds, past its nextUpdate, while its hourly refresh keeps failing.',
+            }
+          : {
+              cached: null,
+              fetch: 'background',
+              note: 'Like Caddy, the server has no good response to staple; its own refresh keeps retrying beside the handshake.',
+            },
   afterFetch: noFetchResult,
 }
 

@@ -56,8 +56,12 @@ export function signatureAlgorithmOf(algorithm: DemoKeyAlgorithm): pkijs.Algorit
   })
 }
 
-export async function generateKeyPair(algorithm: DemoKeyAlgorithm): Promise<CryptoKeyPair> {
-  return crypto.subtle.generateKey(profiles[algorithm].generate, false, ['sign', 'verify'])
+/** extractable only for a leaf whose key a real TLS server needs (DemoPkiOptions.exportLeafKey). */
+export async function generateKeyPair(
+  algorithm: DemoKeyAlgorithm,
+  extractable = false,
+): Promise<CryptoKeyPair> {
+  return crypto.subtle.generateKey(profiles[algorithm].generate, extractable, ['sign', 'verify'])
 }
 
 /** DER SubjectPublicKeyInfo of a public key. */

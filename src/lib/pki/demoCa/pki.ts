@@ -77,8 +77,8 @@ interface KeyMaterial {
   keyId: Der
 }
 
-async function keyMaterial(algorithm: DemoKeyAlgorithm): Promise<KeyMaterial> {
-  const keys = await generateKeyPair(algorithm)
+async function keyMaterial(algorithm: DemoKeyAlgorithm, extractable = false): Promise<KeyMaterial> {
+  const keys = await generateKeyPair(algorithm, extractable)
   const spki = await spkiOf(keys.publicKey)
   const bits = publicKeyBits(spki)
   return { keys, spki, bits, keyId: await digest('sha1', bits) }
@@ -154,7 +154,11 @@ export async function createDemoPki(options: DemoPkiOptions): Promise<DemoCaResu
 
   let root: KeyMaterial, intermediate: KeyMaterial, leaf: KeyMaterial, responder: KeyMaterial
   try {
-    ;[root, intermediate, leaf, responder] = await Promise.all([0, 1, 2, 3].map(() => keyMaterial(algorithm)))
+    ;[root, intermediate, leaf, responder] = await Promise.all(
+      [false, false, options.exportLeafKey === true, false].map((exportable) =>
+        keyMaterial(algorithm, exportable),
+      ),
+    )
   } catch (e) {
     return {
       ok: false,
@@ -233,7 +237,10 @@ export async function createDemoPki(options: DemoPkiOptions): Promise<DemoCaResu
         extKeyUsage(oids.serverAuth),
         subjectKeyIdentifier(leaf.keyId),
         authorityKeyIdentifier(intermediate.keyId),
-        authorityInfoAccess({ ocsp: demoUrls.ocsp, caIssuers: demoUrls.intermediateCert }),
+        authorityInfoAccess({
+          ocsp: options.leafOcspUrl ?? demoUrls.ocsp,
+          caIssuers: demoUrls.intermediateCert,
+        }),
         subjectAltNameDns(leafName),
         certificatePolicies(oids.domainValidated),
         ...(options.mustStaple ? [tlsFeatureMustStaple()] : []),
@@ -270,6 +277,9 @@ export async function createDemoPki(options: DemoPkiOptions): Promise<DemoCaResu
         leaf: leafCert,
         responder: responderCert,
         signingKeys: { intermediate: intermediate.keys.privateKey, responder: responder.keys.privateKey },
+        ...(options.exportLeafKey
+          ? { leafKeyPkcs8: new Uint8Array(await crypto.subtle.exportKey('pkcs8', leaf.keys.privateKey)) }
+          : {}),
       },
     }
   } catch (e) {

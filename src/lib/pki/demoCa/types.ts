@@ -40,6 +40,16 @@ export interface DemoPkiOptions {
   leafName?: string
   /** The moment the certificates are issued; default now. */
   now?: Date
+  /**
+   * The leaf's AIA OCSP URL; default demoUrls.ocsp. The local responder (src/cli/responder.ts)
+   * puts its own loopback address here, as a real server reads the URL from the certificate.
+   */
+  leafOcspUrl?: string
+  /**
+   * Keep the leaf's private key, as PKCS #8 DER, so a real TLS server can serve the leaf (node
+   * only: the calibration and the probe tests). The page never asks for it.
+   */
+  exportLeafKey?: boolean
 }
 
 export interface DemoPki {
@@ -54,6 +64,8 @@ export interface DemoPki {
   leaf: DemoCertificate
   /** Delegated OCSP responder: issued by the intermediate, EKU id-kp-OCSPSigning, id-pkix-ocsp-nocheck. */
   responder: DemoCertificate
+  /** The leaf's private key (PKCS #8 DER), only when exportLeafKey was asked for. */
+  leafKeyPkcs8?: Der
   /** Non-extractable signing keys: the intermediate's and the delegated responder's. */
   signingKeys: { intermediate: CryptoKey; responder: CryptoKey }
 }
