@@ -1,12 +1,16 @@
 /**
- * Where a message's arrow is at a given clock time. A message leaves its sender's lane at x(t) and
- * reaches the receiver's lane at x(arrive): the slant is its one-way delay. A dropped message stops
+ * Where a message's arrow is at a given clock time. A message leaves its sender's lane at time t
+ * and reaches the receiver's lane at its arrival: the slant is its one-way delay (along x in a
+ * horizontal diagram, down the page in a vertical one). A dropped message stops
  * where it dies: on the attacker's lane when an attacker eats the client's OCSP traffic, otherwise
  * halfway between the lanes (the engine drops a packet after half its path, timeline.ts).
  */
 import type { Actor } from '../sim/types.ts'
 import type { Flight } from './flights.ts'
 import type { TimeScale } from './timeScale.ts'
+
+/** Wide screens: lanes are rows, time runs right. Narrow screens: lanes are columns, time runs down. */
+export type Orientation = 'horizontal' | 'vertical'
 
 export interface Segment {
   x1: number
@@ -25,25 +29,22 @@ const attackerPaths = new Set(['client>responder', 'responder>client'])
 
 export function flightGeometry(
   flight: Pick<Flight, 'from' | 'to' | 't' | 'arrive' | 'delivered'>,
-  x: TimeScale,
-  laneY: (actor: Actor) => number,
+  time: TimeScale,
+  laneAt: (actor: Actor) => number,
   hasAttackerLane: boolean,
+  orientation: Orientation = 'horizontal',
 ): FlightGeometry {
-  const y1 = laneY(flight.from)
-  let y2 = laneY(flight.to)
+  const from = laneAt(flight.from)
+  let to = laneAt(flight.to)
   if (!flight.delivered) {
     const eatenByAttacker = hasAttackerLane && attackerPaths.has(`${flight.from}>${flight.to}`)
-    y2 = eatenByAttacker ? laneY('attacker') : (y1 + y2) / 2
+    to = eatenByAttacker ? laneAt('attacker') : (from + to) / 2
   }
-  return {
-    t: flight.t,
-    arrive: flight.arrive,
-    delivered: flight.delivered,
-    x1: x(flight.t),
-    y1,
-    x2: x(flight.arrive),
-    y2,
-  }
+  const t1 = time(flight.t)
+  const t2 = time(flight.arrive)
+  const ends =
+    orientation === 'horizontal' ? { x1: t1, y1: from, x2: t2, y2: to } : { x1: from, y1: t1, x2: to, y2: t2 }
+  return { t: flight.t, arrive: flight.arrive, delivered: flight.delivered, ...ends }
 }
 
 export interface ArrowFrame {

@@ -1,20 +1,33 @@
 /**
- * Everything one swimlane diagram draws, computed once per scenario and layout: flights with their
- * geometry and labels, waiting spans, and the outcome marker. Components render this model; the
- * per-frame work (frame.ts) only moves arrow tips, never recomputes it.
+ * Everything one swimlane diagram draws, computed once per scenario and frame (horizontal rows or a
+ * vertical sequence chart): flights with their geometry, waiting spans, privacy leaks, the outcome
+ * marker and idle-time breaks, and every label placed so that none covers another or crosses an
+ * arrow. Components render this model; the per-frame work (motion.ts) only moves arrow tips and
+ * grows spans, never recomputes it.
  */
 import { rejectReasonClauses, rejectReasonNouns } from '../labels.ts'
 import type { Actor, LedgerEntry, LedgerParty, Phase, Run } from '../sim/types.ts'
-import { flightGeometry, type FlightGeometry } from './arrow.ts'
+import { flightGeometry, type FlightGeometry, type Orientation, type Segment } from './arrow.ts'
 import { groupFlights, type Flight } from './flights.ts'
-import { placeLabels, textWidth, type Box, type PlacedLabel } from './labels.ts'
-import type { LaneLayout } from './lanes.ts'
+import { lanePoint, type DiagramFrame } from './frame.ts'
+import {
+  placeLabels,
+  spotsAlongArrow,
+  spotsAroundMark,
+  type Box,
+  type LabelRequest,
+  type TextBox,
+  type SpotFinder,
+  type TextMeasure,
+  estimateTextWidth,
+  lineHeight,
+} from './labels.ts'
 import { formatMilliseconds } from '../format.ts'
-import { rangeExtent, type TimeScale } from './timeScale.ts'
+import type { TimeGap } from './timeScale.ts'
 
 export interface DrawnFlight extends Flight {
   geometry: FlightGeometry
-  label: PlacedLabel | null
+  label: TextBox | null
 }
 
 export interface DrawnWait {
@@ -23,13 +36,13 @@ export interface DrawnWait {
   end: number
   phase: Phase
   reason: string
+  /** The span's box when the wait is over; it grows along the time axis while the party waits. */
   x: number
-  /** Width when the wait is over. */
-  width: number
   y: number
+  width: number
   height: number
-  /** Words drawn inside the span when they fit ("waits 130 ms"). */
-  caption: string | null
+  /** "waits 130 ms", where it fits without covering anything. */
+  caption: TextBox | null
 }
 
 export type OutcomeKind = 'connected' | 'rejected' | 'revoked-accepted'
@@ -37,15 +50,15 @@ export type OutcomeKind = 'connected' | 'rejected' | 'revoked-accepted'
 export interface DrawnOutcome {
   kind: OutcomeKind
   at: number
+  /** The dot on the client's lane, and the tick across it. */
   x: number
   y: number
-  /** On the lane: "Connected" or "Rejected". */
+  tick: Segment
+  /** On the lane: "Connected · 100 ms" or "Rejected: no staple · 100 ms". */
   text: string
   /** The whole outcome in words, for the header, the tooltip and the text alternative. */
   sentence: string
-  textX: number
-  anchor: 'start' | 'end'
-  box: Box
+  label: TextBox | null
 }
 
 /** A privacy leak on the lane of the party that learns (an eye, in the danger colour when it links the client to the site). */
@@ -59,19 +72,34 @@ export interface DrawnLeak {
   /** The engine's sentence, for the tooltip. */
   sentence: string
   linksClientToSite: boolean
-  textX: number
-  textY: number
-  anchor: 'start' | 'end'
+  label: TextBox | null
+}
+
+/** A shortened idle stretch: a band across the lanes with its true length written on it. */
+export interface DrawnGap {
   box: Box
+  text: string
+  label: TextBox
+  /** The two slashes of the break mark. */
+  mark: string
 }
 
 export interface DiagramModel {
+  orientation: Orientation
   flights: DrawnFlight[]
   waits: DrawnWait[]
   leaks: DrawnLeak[]
+  gaps: DrawnGap[]
   outcome: DrawnOutcome
   width: number
   height: number
+}
+
+/** The outcome in two words, where the whole text finds no room on a narrow chart. */
+const outcomeShort: Record<OutcomeKind, string> = {
+  connected: 'Connected',
+  rejected: 'Rejected',
+  'revoked-accepted': 'Revoked accepted',
 }
 
 export function outcomeKind(run: Pick<Run, 'outcome' | 'revokedAccepted'>): OutcomeKind {
@@ -98,96 +126,198 @@ export function outcomeSentence(
 }
 
 export interface DiagramOptions {
-  fontSize?: number
-  /** Left edge of the area labels may use (right of the lane names). */
-  labelLeft?: number
-  width: number
+  /** Idle stretches the shared axis shortens. */
+  gaps?: readonly TimeGap[]
+  /** Text widths; the page measures with its real font. */
+  measure?: TextMeasure
 }
 
+/** Font sizes of the diagram's words, as the stylesheet draws them. */
+export const fontSizes = { label: 11, wait: 10, leak: 10.5, outcome: 11, gap: 9.5 } as const
+
+/** Thickness of a waiting span across its lane. */
 const waitBand = 14
 
-export function diagramModel(
-  run: Run,
-  x: TimeScale,
-  layout: LaneLayout,
-  options: DiagramOptions,
-): DiagramModel {
-  const fontSize = options.fontSize ?? 11
-  const hasAttacker = layout.lanes.includes('attacker')
+export function diagramModel(run: Run, frame: DiagramFrame, options: DiagramOptions = {}): DiagramModel {
+  const { time, lanes, orientation } = frame
+  const horizontal = orientation === 'horizontal'
+  const hasAttacker = lanes.lanes.includes('attacker')
   const flights = groupFlights(run.events).map((f) => ({
     ...f,
-    geometry: flightGeometry(f, x, layout.y, hasAttacker),
-    label: null as PlacedLabel | null,
+    geometry: flightGeometry(f, time, lanes.at, hasAttacker, orientation),
+    label: null as TextBox | null,
   }))
 
   const waits: DrawnWait[] = run.waits
-    .filter((w) => layout.lanes.includes(w.party))
+    .filter((w) => lanes.lanes.includes(w.party))
     .map((w) => {
-      const x0 = x(w.start)
-      const width = Math.max(0, x(w.end) - x0)
-      const words = `waits ${formatMilliseconds(w.end - w.start)}`
-      return {
-        ...w,
-        x: x0,
-        width,
-        y: layout.y(w.party) - waitBand / 2,
-        height: waitBand,
-        caption: textWidth(words, fontSize - 1) + 8 <= width ? words : null,
-      }
+      const from = time(w.start)
+      const length = Math.max(0, time(w.end) - from)
+      const across = lanes.at(w.party) - waitBand / 2
+      const box = horizontal
+        ? { x: from, y: across, width: length, height: waitBand }
+        : { x: across, y: from, width: waitBand, height: length }
+      return { ...w, ...box, caption: null }
     })
 
   const at = run.handshakeMs
-  const ox = x(at)
-  const oy = layout.y('client')
-  const text = `${outcomeText(run)} · ${formatMilliseconds(at)}`
-  const tw = textWidth(text, fontSize)
-  const [, rangeEnd] = rangeExtent(x)
-  const anchor: 'start' | 'end' = ox + 8 + tw <= options.width - 2 ? 'start' : 'end'
-  const textX = anchor === 'start' ? ox + 8 : ox - 8
-  const boxY = oy + 9
+  const dot = lanePoint(frame, 'client', at)
+  const tick = horizontal
+    ? { x1: dot.x, y1: dot.y - 11, x2: dot.x, y2: dot.y + 11 }
+    : { x1: dot.x - 11, y1: dot.y, x2: dot.x + 11, y2: dot.y }
   const outcome: DrawnOutcome = {
     kind: outcomeKind(run),
     at,
-    x: Math.min(ox, rangeEnd),
-    y: oy,
-    text,
+    x: dot.x,
+    y: dot.y,
+    tick,
+    text: `${outcomeText(run)} · ${formatMilliseconds(at)}`,
     sentence: outcomeSentence(run),
-    textX,
-    anchor,
-    box: { x: anchor === 'start' ? textX : textX - tw, y: boxY, width: tw, height: fontSize * 1.3 },
+    label: null,
   }
 
-  const leaks = run.ledger.map((entry) =>
-    drawLeak(entry, run, flights, layout, x, fontSize, {
-      left: options.labelLeft ?? 0,
-      width: options.width,
+  const leaks = run.ledger.map((entry) => drawLeak(entry, run, flights, frame))
+  const gaps = (options.gaps ?? []).map((g) => drawGap(g, frame, options.measure ?? estimateTextWidth))
+
+  // Fixed marks no label may cover: arrow tips and crosses, eyes, the outcome, the idle breaks.
+  const marks: Box[] = [
+    segmentBox(outcome.tick, 5),
+    ...flights.map((f) => {
+      const r = f.delivered ? 5 : 7
+      return { x: f.geometry.x2 - r, y: f.geometry.y2 - r, width: 2 * r, height: 2 * r }
     }),
-  )
+    ...leaks.map((l) => ({ x: l.x - 9, y: l.y - 6, width: 18, height: 12 })),
+    ...gaps.map((g) => g.label.box),
+  ]
 
-  const labelLeft = options.labelLeft ?? 0
-  const placed = placeLabels(
-    flights.map((f) => ({ id: f.id, ...f.geometry, texts: f.labels })),
+  type Id = `flight-${number}` | `wait-${number}` | `leak-${number}` | 'outcome'
+  const requests: LabelRequest<Id>[] = [
     {
-      fontSize,
-      bounds: {
-        x: labelLeft,
-        y: layout.top - 6,
-        width: options.width - labelLeft,
-        height: layout.bottom - layout.top + 12,
-      },
-      obstacles: [
-        outcome.box,
-        ...flights
-          .filter((f) => !f.delivered)
-          .map((f) => ({ x: f.geometry.x2 - 7, y: f.geometry.y2 - 7, width: 14, height: 14 })),
-        ...leaks.map((l) => l.box),
-        ...waits.filter((w) => w.caption).map((w) => ({ x: w.x, y: w.y, width: w.width, height: w.height })),
-      ],
+      id: 'outcome',
+      texts: [outcome.text, `${outcomeShort[outcome.kind]} · ${formatMilliseconds(at)}`],
+      fontSize: fontSizes.outcome,
+      bold: true,
+      spots: outcomeSpots(segmentBox(outcome.tick, 5), orientation),
     },
-  )
-  for (const f of flights) f.label = placed.get(f.id) ?? null
+    ...leaks.flatMap((l, i): LabelRequest<Id>[] =>
+      l.text
+        ? [
+            {
+              id: `leak-${i}`,
+              texts: [l.text, ...(l.linksClientToSite ? [shortLeakWords[l.party]] : [])],
+              fontSize: fontSizes.leak,
+              bold: l.linksClientToSite,
+              spots: spotsAroundMark({ x: l.x - 9, y: l.y - 6, width: 18, height: 12 }, 2),
+            },
+          ]
+        : [],
+    ),
+    ...waits.map((w, i): LabelRequest<Id> => ({
+      id: `wait-${i}`,
+      texts: [`waits ${formatMilliseconds(w.end - w.start)}`],
+      fontSize: fontSizes.wait,
+      bold: true,
+      spots: waitSpots(w, orientation),
+    })),
+    ...flights.map((f): LabelRequest<Id> => ({
+      id: `flight-${f.id}`,
+      texts: f.labels,
+      fontSize: fontSizes.label,
+      spots: spotsAlongArrow(f.geometry, { withinEnds: horizontal, endsFirst: !horizontal }),
+      owner: f.geometry,
+    })),
+  ]
+  const placed = placeLabels(requests, {
+    bounds: frame.plot,
+    obstacles: marks,
+    segments: flights.map((f) => f.geometry),
+    measure: options.measure,
+  })
+  outcome.label = placed.get('outcome') ?? null
+  leaks.forEach((l, i) => (l.label = placed.get(`leak-${i}`) ?? null))
+  waits.forEach((w, i) => (w.caption = placed.get(`wait-${i}`) ?? null))
+  for (const f of flights) f.label = placed.get(`flight-${f.id}`) ?? null
 
-  return { flights, waits, leaks, outcome, width: options.width, height: layout.height }
+  return { orientation, flights, waits, leaks, gaps, outcome, width: frame.width, height: frame.height }
+}
+
+function segmentBox(s: Segment, pad: number): Box {
+  const x = Math.min(s.x1, s.x2) - pad
+  const y = Math.min(s.y1, s.y2) - pad
+  return { x, y, width: Math.abs(s.x2 - s.x1) + 2 * pad, height: Math.abs(s.y2 - s.y1) + 2 * pad }
+}
+
+/** The outcome's words: under and right of the dot on a row, beside the dot in a column. */
+function outcomeSpots(mark: Box, orientation: Orientation): SpotFinder {
+  const around = spotsAroundMark(mark, 3)
+  return (width, height) => {
+    const cy = mark.y + mark.height / 2 - height / 2
+    const first: Box[] =
+      orientation === 'horizontal'
+        ? [
+            { x: mark.x + mark.width + 3, y: mark.y + mark.height - height + 4, width, height },
+            { x: mark.x - 3 - width, y: mark.y + mark.height - height + 4, width, height },
+          ]
+        : [
+            { x: mark.x + mark.width + 3, y: cy, width, height },
+            { x: mark.x - 3 - width, y: cy, width, height },
+          ]
+    // Then further out: up to three rows above or below, sliding from right of the dot to left of it.
+    const further: Box[] = []
+    for (const rows of [1, -1, 2, -2, 3, -3]) {
+      const y = cy + rows * (height + 2) + Math.sign(rows) * (mark.height / 2)
+      for (const share of [0, 1, 0.5, 0.25, 0.75]) {
+        further.push({ x: mark.x + mark.width / 2 - width * share, y, width, height })
+      }
+    }
+    return [...first, ...around(width, height), ...further]
+  }
+}
+
+/** "waits 130 ms" inside its span where it fits, else beside the span. */
+function waitSpots(w: Box, orientation: Orientation): SpotFinder {
+  const around = spotsAroundMark(w, 2, orientation === 'horizontal' ? 'below' : 'beside')
+  return (width, height) => {
+    const y = w.y + w.height / 2 - height / 2
+    const inside =
+      orientation === 'horizontal' && width + 8 <= w.width
+        ? [0.5, 0.35, 0.65, 0.2, 0.8].map((f) => ({
+            x: Math.max(w.x + 4, Math.min(w.x + w.width - 4 - width, w.x + w.width * f - width / 2)),
+            y,
+            width,
+            height,
+          }))
+        : []
+    return [...inside, ...around(width, height)]
+  }
+}
+
+function drawGap(g: TimeGap, frame: DiagramFrame, measure: TextMeasure): DrawnGap {
+  const from = frame.time(g.start)
+  const to = frame.time(g.end)
+  const text = formatMilliseconds(g.end - g.start)
+  const height = lineHeight(fontSizes.gap)
+  const width = Math.ceil(measure(text, fontSizes.gap))
+  if (frame.orientation === 'horizontal') {
+    const y = frame.lanes.first - 10
+    const box = { x: from, y, width: to - from, height: frame.lanes.last - frame.lanes.first + 18 }
+    const labelBox = { x: (from + to) / 2 - width / 2, y: frame.lanes.last + 3, width, height }
+    return {
+      box,
+      text,
+      label: { text, x: labelBox.x, y: labelBox.y + height / 2, box: labelBox },
+      mark: `M${from + 4},${y + 6} l8,-12 M${from + 10},${y + 6} l8,-12`,
+    }
+  }
+  const x = frame.axisAt
+  const box = { x, y: from, width: frame.width - x, height: to - from }
+  const labelBox = { x: frame.width - width - 2, y: (from + to) / 2 - height / 2, width, height }
+  return {
+    box,
+    text,
+    label: { text, x: labelBox.x, y: labelBox.y + height / 2, box: labelBox },
+    mark: `M${x + 2},${from + 4 + 8} l12,-8 M${x + 2},${from + 10 + 8} l12,-8`,
+  }
 }
 
 /**
@@ -202,64 +332,41 @@ export function leakWords(entry: Pick<LedgerEntry, 'party' | 'linksClientToSite'
   return entry.linksClientToSite ? `resolver learns ${site}` : 'sees a CA lookup'
 }
 
+/** When the full words find no room: the same fact without the site's name. */
+const shortLeakWords: Record<LedgerParty, string> = {
+  responder: 'CA learns the site',
+  dns: 'resolver learns the site',
+  observer: '',
+}
+
 function drawLeak(
   entry: LedgerEntry,
   run: Run,
   flights: readonly (Flight & { geometry: FlightGeometry })[],
-  layout: LaneLayout,
-  x: TimeScale,
-  fontSize: number,
-  bounds: { left: number; width: number },
+  frame: DiagramFrame,
 ): DrawnLeak {
-  let px = x(entry.at)
-  let py = Number.NaN
-  if (entry.party === 'responder') py = layout.y('responder')
-  else if (entry.party === 'dns') py = layout.y('dns')
-  else if (layout.lanes.includes('attacker')) py = layout.y('attacker')
-  if (Number.isNaN(py)) {
+  const lanes = frame.lanes
+  let lane: Actor | null = null
+  if (entry.party === 'responder') lane = 'responder'
+  else if (entry.party === 'dns') lane = 'dns'
+  else if (lanes.lanes.includes('attacker')) lane = 'attacker'
+  let p = lane ? lanePoint(frame, lane, entry.at) : null
+  if (!p) {
     // A passive observer has no lane: the eye sits on the message it reads.
     const via = flights.find((f) => f.eventIndexes.includes(entry.viaEventIndex))
-    if (via) {
-      px = (via.geometry.x1 + via.geometry.x2) / 2
-      py = (via.geometry.y1 + via.geometry.y2) / 2
-    } else py = layout.y('client')
-  }
-  const text = leakWords(entry, run.scenario.site)
-  const size = fontSize - 0.5
-  const tw = text ? textWidth(text, size) : 0
-  const eye = { x: px - 9, y: py - 6, width: 18, height: 12 }
-  let textX = px + 11
-  let textY = py
-  let anchor: 'start' | 'end' = 'start'
-  let box = eye
-  if (text && entry.party === 'responder' && layout.y('responder') === layout.bottom) {
-    // The bottom lane: the words go under it, where no arrow runs, centred on the eye.
-    textX = Math.max(bounds.left, Math.min(px - tw / 2, bounds.width - tw - 2))
-    textY = py + size * 1.05
-    box = {
-      x: Math.min(eye.x, textX),
-      y: eye.y,
-      width: Math.max(eye.x + eye.width, textX + tw) - Math.min(eye.x, textX),
-      height: textY + size * 0.7 - eye.y,
-    }
-  } else if (text) {
-    const right = px + 11 + tw <= bounds.width - 2
-    textX = right ? px + 11 : px - 11
-    anchor = right ? 'start' : 'end'
-    box = { x: right ? eye.x : px - 11 - tw, y: py - size * 0.7, width: tw + 20, height: size * 1.4 }
+    p = via
+      ? { x: (via.geometry.x1 + via.geometry.x2) / 2, y: (via.geometry.y1 + via.geometry.y2) / 2 }
+      : lanePoint(frame, 'client', entry.at)
   }
   return {
     party: entry.party,
     at: entry.at,
-    x: px,
-    y: py,
-    text,
+    x: p.x,
+    y: p.y,
+    text: leakWords(entry, run.scenario.site),
     sentence: entry.learned,
     linksClientToSite: entry.linksClientToSite,
-    textX,
-    textY,
-    anchor,
-    box,
+    label: null,
   }
 }
 

@@ -45,6 +45,8 @@ export function flightLabels(events: readonly SimEvent[]): string[] {
     const out = [`${first.label} · ${size}`]
     if (first.message !== first.label) out.push(`${first.message} · ${size}`)
     out.push(first.message)
+    // The last candidate is the one placed first (coverage): the shortest name the message has.
+    if (first.label.length < first.message.length) out.push(first.label)
     return out
   }
   const stapled = shown.find((e) => e.staple)

@@ -1,8 +1,9 @@
 /**
- * Swimlanes: one horizontal lane per party, time running left to right. The client sits in the
- * middle as the hub: the web server above it (the handshake lives in that gap), the attacker, the
- * DNS resolver and the OCSP responder below it (a plain-OCSP fetch dives through them), so the
- * arrows that matter most are the shortest, and an attacker on the client's path sits on the path.
+ * Swimlanes: one lane per party. On a wide screen a lane is a row and time runs left to right; on a
+ * narrow one (the vertical sequence chart) a lane is a column and time runs down. The client sits
+ * next to the web server (the handshake lives in that gap), then the attacker, the DNS resolver and
+ * the OCSP responder (a plain-OCSP fetch dives through them), so the arrows that matter most are the
+ * shortest, and an attacker on the client's path sits on the path.
  */
 import type { Actor, ResponderState, Run } from '../sim/types.ts'
 
@@ -14,6 +15,15 @@ export const laneNames: Record<Actor, string> = {
   attacker: 'Attacker',
   dns: 'DNS',
   responder: 'OCSP responder',
+}
+
+/** Column heads of the vertical chart, where a column is about 70 px wide at 360 px. */
+export const shortLaneNames: Record<Actor, string> = {
+  client: 'Client',
+  server: 'Server',
+  attacker: 'Attacker',
+  dns: 'DNS',
+  responder: 'Responder',
 }
 
 /** A longer name for tooltips and the text alternative. */
@@ -46,13 +56,16 @@ export function lanesFor(responder: ResponderState, runs: readonly Run[] = []): 
 
 export interface LaneLayout {
   lanes: readonly Actor[]
-  /** y of each lane's line; NaN for a party without a lane. */
-  y: (actor: Actor) => number
-  /** Top and bottom lane lines. */
-  top: number
-  bottom: number
-  /** Height of the drawing including the margins. */
-  height: number
+  /**
+   * Where each lane's line is across the time axis: its y in a horizontal diagram, its x in a
+   * vertical one; NaN for a party without a lane.
+   */
+  at: (actor: Actor) => number
+  /** The first and the last lane line (top and bottom rows, or leftmost and rightmost columns). */
+  first: number
+  last: number
+  /** Size of the drawing across the time axis, margins included. */
+  size: number
 }
 
 export interface LaneSpacing {
@@ -67,6 +80,7 @@ export interface LaneSpacing {
 
 export const defaultSpacing: LaneSpacing = { marginTop: 26, marginBottom: 14, handshakeGap: 58, gap: 34 }
 
+/** Rows of a horizontal diagram, top to bottom. */
 export function laneLayout(lanes: readonly Actor[], spacing: LaneSpacing = defaultSpacing): LaneLayout {
   const ys = new Map<Actor, number>()
   let y = spacing.marginTop
@@ -79,13 +93,43 @@ export function laneLayout(lanes: readonly Actor[], spacing: LaneSpacing = defau
     }
     ys.set(lane, y)
   })
-  const top = spacing.marginTop
-  const bottom = lanes.length > 0 ? y : top
+  const first = spacing.marginTop
+  const last = lanes.length > 0 ? y : first
   return {
     lanes,
-    y: (actor) => ys.get(actor) ?? Number.NaN,
-    top,
-    bottom,
-    height: bottom + spacing.marginBottom,
+    at: (actor) => ys.get(actor) ?? Number.NaN,
+    first,
+    last,
+    size: last + spacing.marginBottom,
   }
+}
+
+/**
+ * Columns of a vertical diagram, spread evenly between `left` and `right` (the server-client gap a
+ * little wider, as in the rows). Each end column sits far enough in for its centred name to fit.
+ */
+export function columnLayout(
+  lanes: readonly Actor[],
+  left: number,
+  right: number,
+  nameWidth: (actor: Actor) => number,
+): LaneLayout {
+  const firstLane = lanes[0]
+  const lastLane = lanes[lanes.length - 1]
+  const from = left + Math.max(14, firstLane ? nameWidth(firstLane) / 2 : 0)
+  const to = Math.max(from, right - Math.max(14, lastLane ? nameWidth(lastLane) / 2 : 0))
+  const weights = lanes.slice(1).map((lane, i) => {
+    const previous = lanes[i]
+    return (previous === 'server' && lane === 'client') || (previous === 'client' && lane === 'server')
+      ? 1.25
+      : 1
+  })
+  const total = weights.reduce((a, b) => a + b, 0)
+  const xs = new Map<Actor, number>()
+  let x = from
+  lanes.forEach((lane, i) => {
+    if (i > 0) x += total > 0 ? ((to - from) * (weights[i - 1] ?? 1)) / total : 0
+    xs.set(lane, x)
+  })
+  return { lanes, at: (actor) => xs.get(actor) ?? Number.NaN, first: from, last: x, size: right }
 }

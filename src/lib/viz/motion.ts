@@ -2,7 +2,7 @@
  * The per-frame work of a diagram, as a Svelte action on its <svg>. Svelte renders the static
  * picture once per scenario; on every clock tick this moves only what time changes: each arrow's
  * tip (x2/y2), which flights, crosses, labels and outcome are shown, how far each waiting span has
- * grown, and the "now" cursor. Attributes are written only when their value changes, so a paused
+ * grown along the time axis (its width on a row, its height in a column), and the "now" cursor. Attributes are written only when their value changes, so a paused
  * or finished diagram costs nothing and a playing one touches a few dozen attributes per frame.
  *
  * The elements are found by data attributes the component renders:
@@ -17,7 +17,8 @@ import type { TimeScale } from './timeScale.ts'
 export interface MotionParams {
   driver: PlaybackDriver
   model: DiagramModel
-  x: TimeScale
+  /** The shared time scale: x in a horizontal diagram, y in a vertical one. */
+  time: TimeScale
 }
 
 interface FlightNodes {
@@ -75,7 +76,8 @@ export function diagramMotion(svg: SVGSVGElement, initial: MotionParams) {
   function draw(state: ClockState): void {
     const stepped = state.mode === 'stepped'
     const now = state.time
-    const { model, x } = params
+    const { model, time } = params
+    const horizontal = model.orientation === 'horizontal'
     model.flights.forEach((f, i) => {
       const nodes = flights[i]
       if (!nodes?.group) return
@@ -91,16 +93,17 @@ export function diagramMotion(svg: SVGSVGElement, initial: MotionParams) {
     })
     model.waits.forEach((w, i) => {
       const end = spanEndAt(w.start, w.end, now)
-      cache.set(waits[i] ?? null, 'width', round(Math.max(0, x(end) - w.x)))
+      const grown = round(Math.max(0, time(end) - (horizontal ? w.x : w.y)))
+      cache.set(waits[i] ?? null, horizontal ? 'width' : 'height', grown)
       cache.set(captions[i] ?? null, 'visibility', now >= w.end ? 'visible' : 'hidden')
     })
     model.leaks.forEach((l, i) => {
       cache.set(leaks[i] ?? null, 'visibility', now >= l.at ? 'visible' : 'hidden')
     })
     cache.set(outcome, 'visibility', now >= model.outcome.at ? 'visible' : 'hidden')
-    const cx = round(x(now))
-    cache.set(cursor, 'x1', cx)
-    cache.set(cursor, 'x2', cx)
+    const at = round(time(now))
+    cache.set(cursor, horizontal ? 'x1' : 'y1', at)
+    cache.set(cursor, horizontal ? 'x2' : 'y2', at)
     cache.set(cursor, 'visibility', state.time > 0 && state.time < state.end ? 'visible' : 'hidden')
   }
 

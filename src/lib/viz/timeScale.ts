@@ -20,23 +20,11 @@ export function sharedEnd(runs: readonly Run[]): number {
   return Math.max(1, ...runs.map(runEnd))
 }
 
-export interface PlotSize {
-  /** Width of the plot area in CSS pixels (the time axis spans it minus the margins). */
-  width: number
-  /** True when the plot is wider than the space offered: the diagrams then scroll sideways. */
-  scrolls: boolean
-}
-
 /**
- * Below about 560 px a 250 ms handshake's labels collide, so on a phone the plot keeps that width
- * and scrolls horizontally on its own axis rather than shrink below legibility (DESIGN.md).
+ * Below about 560 px a 250 ms handshake's labels collide on a horizontal axis: narrower diagrams
+ * are drawn as vertical sequence charts instead (frame.ts).
  */
 export const minPlotWidth = 560
-
-export function plotSize(available: number, min = minPlotWidth): PlotSize {
-  const width = Math.max(Math.floor(available), min)
-  return { width, scrolls: width > available + 0.5 }
-}
 
 export interface TimeMargins {
   left: number

@@ -1,18 +1,48 @@
 import { describe, expect, it } from 'vitest'
-import { compareModes, defaultScenario, type Scenario } from '../../../src/lib/sim/index.ts'
-import { diagramModel, outcomeSentence, playbackMoments } from '../../../src/lib/viz/diagram.ts'
+import { compareModes, defaultScenario, findPreset, type Scenario } from '../../../src/lib/sim/index.ts'
+import {
+  diagramModel,
+  outcomeSentence,
+  playbackMoments,
+  type DiagramModel,
+} from '../../../src/lib/viz/diagram.ts'
 import { groupFlights } from '../../../src/lib/viz/flights.ts'
-import { laneLayout, lanesFor } from '../../../src/lib/viz/lanes.ts'
-import { overlaps } from '../../../src/lib/viz/labels.ts'
-import { sharedEnd, timeScale } from '../../../src/lib/viz/timeScale.ts'
+import { diagramFrame } from '../../../src/lib/viz/frame.ts'
+import { lanesFor } from '../../../src/lib/viz/lanes.ts'
+import { crossesBox, overlaps, type TextBox } from '../../../src/lib/viz/labels.ts'
+import { idleGaps, sharedEnd } from '../../../src/lib/viz/timeScale.ts'
 
-function model(scenario: Scenario, row: string, width = 1000) {
+function diagrams(scenario: Scenario, width: number) {
   const entries = compareModes(scenario)
   const runs = entries.map((e) => e.run)
-  const run = entries.find((e) => e.row === row)!.run
-  const layout = laneLayout(lanesFor(scenario.responder, runs))
-  const x = timeScale(sharedEnd(runs), width, { left: 110, right: 16 })
-  return { run, layout, x, model: diagramModel(run, x, layout, { width, labelLeft: 110 }) }
+  const end = sharedEnd(runs)
+  const gaps = idleGaps(runs, end)
+  const frame = diagramFrame({
+    width,
+    lanes: lanesFor(scenario.responder, runs),
+    end,
+    gaps,
+    compact: false,
+    flights: Math.max(...runs.map((r) => groupFlights(r.events).length)),
+  })
+  return { frame, entries: entries.map((e) => ({ ...e, model: diagramModel(e.run, frame, { gaps }) })) }
+}
+
+function model(scenario: Scenario, row: string, width = 1000) {
+  const { frame, entries } = diagrams(scenario, width)
+  const entry = entries.find((e) => e.row === row)!
+  return { run: entry.run, layout: frame.lanes, x: frame.time, frame, model: entry.model }
+}
+
+/** Every word a diagram writes on its plot. */
+function texts(m: DiagramModel): TextBox[] {
+  return [
+    ...m.flights.flatMap((f) => (f.label ? [f.label] : [])),
+    ...m.waits.flatMap((w) => (w.caption ? [w.caption] : [])),
+    ...m.leaks.flatMap((l) => (l.label ? [l.label] : [])),
+    ...(m.outcome.label ? [m.outcome.label] : []),
+    ...m.gaps.map((g) => g.label),
+  ]
 }
 
 describe('a swimlane diagram', () => {
@@ -38,7 +68,7 @@ describe('a swimlane diagram', () => {
     const wait = m.waits.find((w) => w.party === 'client')!
     expect(wait.x).toBeCloseTo(x(wait.start))
     expect(wait.width).toBeCloseTo(x(wait.end) - x(wait.start))
-    expect(wait.y + wait.height / 2).toBe(layout.y('client'))
+    expect(wait.y + wait.height / 2).toBe(layout.at('client'))
   })
 
   it('labels most flights at desktop width, without overlaps', () => {
@@ -46,6 +76,56 @@ describe('a swimlane diagram', () => {
     const labels = m.flights.flatMap((f) => (f.label ? [f.label] : []))
     expect(labels.length).toBeGreaterThanOrEqual(m.flights.length * 0.6)
     for (const a of labels) for (const b of labels) if (a !== b) expect(overlaps(a.box, b.box, 0)).toBe(false)
+  })
+
+  it('turns into a vertical sequence chart on a phone: parties as columns, time running down', () => {
+    const { model: m, frame } = model({ ...defaultScenario }, 'plain-ocsp', 340)
+    expect(frame.orientation).toBe('vertical')
+    expect(m.width).toBeLessThanOrEqual(340)
+    const syn = m.flights[0]!
+    expect(syn.geometry).toMatchObject({ x1: frame.lanes.at('client'), x2: frame.lanes.at('server') })
+    expect(syn.geometry.y2).toBeGreaterThan(syn.geometry.y1)
+    const wait = m.waits.find((w) => w.party === 'client')!
+    expect(wait.x + wait.width / 2).toBe(frame.lanes.at('client'))
+    expect(wait.height).toBeCloseTo(frame.time(wait.end) - frame.time(wait.start))
+    // A whole plain-OCSP handshake, most of its messages named, in one phone-wide picture.
+    expect(m.flights.filter((f) => f.label).length).toBeGreaterThanOrEqual(m.flights.length * 0.8)
+    expect(m.leaks.find((l) => l.party === 'responder')?.label?.text).toBe('CA learns you visit shop.example')
+  })
+
+  it('keeps rows on a 768 px tablet', () => {
+    expect(model({ ...defaultScenario }, 'none', 700).frame.orientation).toBe('horizontal')
+  })
+
+  it('writes no word over another nor across an arrow, at any width, for every preset', () => {
+    for (const id of [
+      'default',
+      'responder-slow',
+      'long-chain',
+      'attacker-blocks-ocsp',
+      'tls12',
+      'mobile-3g',
+    ]) {
+      const scenario = { ...defaultScenario, ...findPreset(id)!.scenario }
+      for (const width of [320, 340, 500, 560, 740, 1000, 1400]) {
+        for (const { row, model: m } of diagrams(scenario, width).entries) {
+          const words = texts(m)
+          const where = `${id} at ${width} px, ${row}`
+          // The outcome is written on the plot, in full where it fits; at the narrowest rows
+          // (560 px) the last arrows can leave it no room, and the header alone says it.
+          if (width !== 560)
+            expect(m.outcome.label?.text ?? `none (${m.outcome.text})`, where).toMatch(
+              /^(Connected|Rejected|Revoked accepted).* · [\d,.]+ ms$/,
+            )
+          for (const [i, a] of words.entries()) {
+            for (const b of words.slice(i + 1))
+              expect(overlaps(a.box, b.box, 0), `${where}: "${a.text}" over "${b.text}"`).toBe(false)
+            for (const f of m.flights)
+              expect(crossesBox(f.geometry, a.box), `${where}: arrow ${f.id} across "${a.text}"`).toBe(false)
+          }
+        }
+      }
+    }
   })
 
   it('marks a must-staple rejection with its reason', () => {
@@ -68,7 +148,7 @@ describe('a swimlane diagram', () => {
     expect(m.outcome.kind).toBe('revoked-accepted')
     const dropped = m.flights.filter((f) => !f.delivered)
     expect(dropped.length).toBeGreaterThan(0)
-    for (const f of dropped) expect(f.geometry.y2).toBe(layout.y('attacker'))
+    for (const f of dropped) expect(f.geometry.y2).toBe(layout.at('attacker'))
   })
 
   it('has no attacker lane when the scenario has no attacker', () => {

@@ -3,7 +3,6 @@ import { compareModes, defaultScenario, type Scenario } from '../../../src/lib/s
 import {
   gapWidth,
   idleGaps,
-  plotSize,
   runEnd,
   sharedEnd,
   timeScale,
@@ -33,11 +32,6 @@ describe('the shared time axis', () => {
     expect(ticks.length).toBeGreaterThanOrEqual(5)
     expect(ticks.length).toBeLessThanOrEqual(14)
     for (const t of ticks) expect(t % 10).toBe(0)
-  })
-
-  it('keeps a legible width on a phone and scrolls instead', () => {
-    expect(plotSize(320)).toEqual({ width: 560, scrolls: true })
-    expect(plotSize(1200)).toEqual({ width: 1200, scrolls: false })
   })
 })
 
