@@ -6,14 +6,14 @@ import type {
   CertID,
   CertStatus,
   CRLReason,
-  HashAlgorithmName,
+  CertIdHashAlgorithm,
   InspectedObject,
   ResponderID,
   ResponseStatus,
 } from './types.ts'
 
 export interface CertIdJson {
-  hashAlgorithm: HashAlgorithmName
+  hashAlgorithm: CertIdHashAlgorithm
   issuerNameHash: string
   issuerKeyHash: string
   serialNumber: string

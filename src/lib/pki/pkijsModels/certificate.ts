@@ -1,7 +1,7 @@
 /** X.509 certificate (RFC 5280 section 4.1) to CertificateInfo, read by pkijs. */
 import * as asn1js from 'asn1js'
 import * as pkijs from 'pkijs'
-import { equalBytes, sha } from '../certificate.ts'
+import { equalBytes, sha, type CertificateParts } from '../certificate.ts'
 import { curves, publicKeyAlgorithms, signatureAlgorithms } from '../oids.ts'
 import type { CertificateInfo, PublicKeyInfo } from '../types.ts'
 import {
@@ -10,7 +10,6 @@ import {
   fromPkijs,
   fromSchema,
   integerHexOf,
-  isoTime,
   nameDer,
   nameString,
 } from './common.ts'
@@ -50,10 +49,14 @@ async function publicKeyInfo(spki: pkijs.PublicKeyInfo): Promise<PublicKeyInfo> 
 
 /**
  * `der` is the certificate's DER, already checked by der.ts (fingerprints are over all of it);
- * `cert` is pkijs's reading of it when there is one already (an OCSP response's embedded certs).
+ * `walked` is certificate.ts's walk of it, which gives the times and the notes: asn1js reads a
+ * UTCTime without seconds as 1899-11-30 and GeneralizedTime years 0000-0099 as 19xx (Date.UTC),
+ * values.ts reads every four-digit year and refuses 31 February. `cert` is pkijs's reading when
+ * there is one already (an OCSP response's embedded certs).
  */
 export async function certificateModel(
   der: Uint8Array<ArrayBuffer>,
+  walked: Pick<CertificateParts, 'notBefore' | 'notAfter' | 'notes'>,
   cert = fromSchema(what, der, (schema) => new pkijs.Certificate({ schema })),
 ): Promise<CertificateInfo> {
   const sync = fromPkijs(what, () => {
@@ -66,8 +69,6 @@ export async function certificateModel(
       serialNumber: integerHexOf(cert.serialNumber),
       subject: nameString(what, 'tbsCertificate.subject', cert.subject, subjectDer),
       issuer: nameString(what, 'tbsCertificate.issuer', cert.issuer, issuerDer),
-      notBefore: isoTime(what, 'tbsCertificate.validity.notBefore', cert.notBefore.value),
-      notAfter: isoTime(what, 'tbsCertificate.validity.notAfter', cert.notAfter.value),
       signatureAlgorithm:
         signatureAlgorithms[cert.signatureAlgorithm.algorithmId] ?? cert.signatureAlgorithm.algorithmId,
       extensions: extensionList(cert.extensions),
@@ -81,8 +82,8 @@ export async function certificateModel(
     serialNumber: sync.serialNumber,
     subject: sync.subject,
     issuer: sync.issuer,
-    notBefore: sync.notBefore,
-    notAfter: sync.notAfter,
+    notBefore: walked.notBefore,
+    notAfter: walked.notAfter,
     publicKey: await publicKeyInfo(cert.subjectPublicKeyInfo),
     signatureAlgorithm: sync.signatureAlgorithm,
     subjectAltNames: ext.subjectAltNames,
@@ -103,6 +104,7 @@ export async function certificateModel(
     extensions: sync.extensions,
     selfIssued: sync.selfIssued,
   }
+  if (walked.notes.length) info.notes = walked.notes
   if (ext.basicConstraints) info.basicConstraints = ext.basicConstraints
   if (ext.subjectKeyIdentifier) info.subjectKeyIdentifier = ext.subjectKeyIdentifier
   if (ext.authorityKeyIdentifier) info.authorityKeyIdentifier = ext.authorityKeyIdentifier
