@@ -5,7 +5,7 @@
  * be a SEQUENCE, found an INTEGER". Models throw it; inspect.ts turns it into a value.
  */
 import { contentOf, readDer, type DerNode } from './der.ts'
-import { extensionNames, signatureAlgorithms } from './oids.ts'
+import { extensionNames, nonceOid, signatureAlgorithms } from './oids.ts'
 import type { Extension, ParseNote } from './types.ts'
 import {
   decodeOid,
@@ -201,6 +201,8 @@ export function extensionsOf(f: Fields, seq: DerNode, field: string): { ext: Ext
     const notDer = extnValueNotDer(f.content(value))
     if (notDer !== undefined) {
       ext.notDer = notDer
+      // The nonce may hold raw bytes (before RFC 8954); certId.ts says when its OCTET STRING is broken.
+      if (oid === nonceOid) return { ext, value }
       f.note(
         'extension-not-der',
         value.offset,

@@ -5,10 +5,10 @@
  */
 import type { CertIdHashAlgorithm, DottedOid, HashAlgorithmName } from './types.ts'
 
-/** Name attribute types: OpenSSL's short names (used in RFC 4514 strings). */
 /** id-pkix-ocsp-nonce (RFC 8954): extnValue holds an OCTET STRING of 1 to 32 octets. */
 export const nonceOid = '1.3.6.1.5.5.7.48.1.2'
 
+/** Name attribute types: OpenSSL's short names (used in RFC 4514 strings). */
 export const nameAttributes: Record<string, string> = {
   '2.5.4.3': 'CN',
   '2.5.4.4': 'SN',
@@ -148,6 +148,9 @@ export function hashLabel(name: CertIdHashAlgorithm): string {
 export function isComputableHash(name: CertIdHashAlgorithm): name is HashAlgorithmName {
   return Object.values(hashAlgorithms).includes(name as HashAlgorithmName)
 }
+
+/** id-pe-tlsfeature (RFC 7633): lists status_request (5) for must-staple. */
+export const tlsFeatureOid = '1.3.6.1.5.5.7.1.24'
 
 export const extensionNames: Record<string, string> = {
   '2.5.29.14': 'Subject Key Identifier',
