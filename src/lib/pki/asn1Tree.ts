@@ -12,6 +12,7 @@ import {
   decodeTime,
   integerHex,
   integerValue,
+  isNegativeInteger,
   latin1,
   shortHex,
   universalTagNames,
@@ -47,8 +48,10 @@ function valueOf(bytes: Uint8Array, node: DerNode): string | undefined {
     case 10: {
       const n = integerValue(content)
       if (n !== undefined) return String(n)
-      const hex = integerHex(content)
-      const sign = hex.startsWith('-') ? '-' : ''
+      // A positive one needs only the digits shown (a hostile serial may be 1 MB; the dump has all).
+      const negative = isNegativeInteger(content)
+      const hex = integerHex(negative ? content : content.subarray(0, maxValueChars))
+      const sign = negative ? '-' : ''
       return `${sign}0x${truncate(hex.slice(sign.length))} (${content.length * 8} bits)`
     }
     case 3: {

@@ -13,6 +13,7 @@
  * It walks the bytes once and keeps only offsets, so the models read fields without copies.
  */
 import type { PkiError } from './types.ts'
+import { decodeOid } from './values.ts'
 
 export type TagClass = 'universal' | 'application' | 'context' | 'private'
 
@@ -256,6 +257,22 @@ function readNode(bytes: Uint8Array, offset: number, limit: number, depth: numbe
     node.encapsulates = node.children.length > 0
   }
   return node
+}
+
+/**
+ * The first OBJECT IDENTIFIER in the tree that values.ts refuses (an arc over 16 bytes, over 1 kB
+ * in all, cut off or padded), or undefined. inspect.ts refuses such an object before pkijs reads
+ * it: asn1js decodes OIDs of many arcs in quadratic time (a 200 kB one took 5 s here).
+ */
+export function findInvalidOid(bytes: Uint8Array, root: DerNode): DerNode | undefined {
+  const stack = [root]
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (node.tagClass === 'universal' && node.tagNumber === 6 && !node.constructed) {
+      if (decodeOid(contentOf(bytes, node)) === undefined) return node
+    }
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i])
+  }
+  return undefined
 }
 
 /**

@@ -10,9 +10,7 @@ import type { Extension, ParseNote } from './types.ts'
 import {
   decodeOid,
   integerHex,
-  maxOidArcBytes,
-  maxOidBytes,
-  shortHex,
+  invalidOidText,
   isNegativeInteger,
   latin1,
   readTime,
@@ -132,7 +130,7 @@ export function oidOf(f: Fields, n: DerNode, field: string): string {
       f.what,
       `${f.path}.${field}`,
       n.offset,
-      `is not a valid OBJECT IDENTIFIER (${shortHex(f.content(n))}; an arc over ${maxOidArcBytes} bytes or an OID over ${maxOidBytes} bytes is refused)`,
+      `is not a valid OBJECT IDENTIFIER (${invalidOidText(f.content(n))})`,
     )
   return oid
 }

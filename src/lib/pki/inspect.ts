@@ -5,7 +5,7 @@
 import { toAsn1Node } from './asn1Tree.ts'
 import { readCertificate } from './certificate.ts'
 import { classify, describeShape, privateKeyFromLabel } from './classify.ts'
-import { readDer, type DerNode } from './der.ts'
+import { findInvalidOid, readDer, type DerNode } from './der.ts'
 import { Malformed } from './fields.ts'
 import { readOcspRequest } from './ocspRequest.ts'
 import { ocspRequestModel } from './pkijsModels/ocspRequest.ts'
@@ -14,6 +14,7 @@ import { ocspResponseModel } from './pkijsModels/ocspResponse.ts'
 import { certificateModel } from './pkijsModels/certificate.ts'
 import { decodeInput, type Chunk } from './pem.ts'
 import type { InspectedObject, ObjectInfo, PkiError, Result } from './types.ts'
+import { invalidOidText } from './values.ts'
 
 const noBytes = () => new Uint8Array(0)
 
@@ -22,6 +23,12 @@ function failure(error: PkiError): { ok: false; error: PkiError } {
 }
 
 type ParsedKind = 'certificate' | 'ocspResponse' | 'ocspRequest'
+
+const kindNames: Record<ParsedKind, string> = {
+  certificate: 'certificate',
+  ocspResponse: 'OCSP response',
+  ocspRequest: 'OCSP request',
+}
 
 /**
  * The in-place field walk the verifier uses anyway (certificate.ts, ocspResponse.ts,
@@ -33,6 +40,14 @@ type ParsedKind = 'certificate' | 'ocspResponse' | 'ocspRequest'
  * bytes (pkijsModels/ say why), and pkijs builds the rest of the model.
  */
 async function parse(kind: ParsedKind, der: Uint8Array<ArrayBuffer>, node: DerNode): Promise<ObjectInfo> {
+  const oid = findInvalidOid(der, node)
+  if (oid) {
+    const content = der.subarray(oid.offset + oid.headerLength, oid.offset + oid.headerLength + oid.length)
+    throw new Malformed(
+      `malformed ${kindNames[kind]}: the OBJECT IDENTIFIER at byte ${oid.offset} is not valid (${invalidOidText(content)})`,
+      oid.offset,
+    )
+  }
   switch (kind) {
     case 'certificate':
       return certificateModel(der, readCertificate(der, node))

@@ -5,11 +5,11 @@ import { equalBytes, sha, type CertificateParts } from '../certificate.ts'
 import { curves, publicKeyAlgorithms, signatureAlgorithms } from '../oids.ts'
 import type { CertificateInfo, PublicKeyInfo } from '../types.ts'
 import {
+  asn1Of,
   decodeExtensionsOf,
   extensionList,
   fromPkijs,
   fromSchema,
-  integerHexOf,
   nameDer,
   nameString,
 } from './common.ts'
@@ -37,7 +37,7 @@ async function publicKeyInfo(spki: pkijs.PublicKeyInfo): Promise<PublicKeyInfo> 
   } else if (algorithm === 'RSA' || algorithm === 'RSASSA-PSS') {
     // RSAPublicKey ::= SEQUENCE { modulus INTEGER, publicExponent INTEGER } (RFC 8017 A.1.1)
     // Only when the BIT STRING holds exactly that (asn1js would skip trailing bytes).
-    const rsa = asn1js.fromBER(key)
+    const rsa = asn1Of(key)
     const seq = rsa.offset === key.byteLength ? rsa.result : undefined
     const modulus = seq instanceof asn1js.Sequence ? seq.valueBlock.value[0] : undefined
     if (modulus instanceof asn1js.Integer && modulus.valueBlock.valueHexView.length > 0)
@@ -49,14 +49,15 @@ async function publicKeyInfo(spki: pkijs.PublicKeyInfo): Promise<PublicKeyInfo> 
 
 /**
  * `der` is the certificate's DER, already checked by der.ts (fingerprints are over all of it);
- * `walked` is certificate.ts's walk of it, which gives the times and the notes: asn1js reads a
+ * `walked` is certificate.ts's walk of it, which gives the serial (read once: a hostile one may
+ * be 1 MB), the times and the notes: asn1js reads a
  * UTCTime without seconds as 1899-11-30 and GeneralizedTime years 0000-0099 as 19xx (Date.UTC),
  * values.ts reads every four-digit year and refuses 31 February. `cert` is pkijs's reading when
  * there is one already (an OCSP response's embedded certs).
  */
 export async function certificateModel(
   der: Uint8Array<ArrayBuffer>,
-  walked: Pick<CertificateParts, 'notBefore' | 'notAfter' | 'notes'>,
+  walked: Pick<CertificateParts, 'serialNumber' | 'notBefore' | 'notAfter' | 'notes'>,
   cert = fromSchema(what, der, (schema) => new pkijs.Certificate({ schema })),
 ): Promise<CertificateInfo> {
   const sync = fromPkijs(what, () => {
@@ -66,7 +67,6 @@ export async function certificateModel(
     return {
       ext,
       version: cert.version + 1,
-      serialNumber: integerHexOf(cert.serialNumber),
       subject: nameString(what, 'tbsCertificate.subject', cert.subject, subjectDer),
       issuer: nameString(what, 'tbsCertificate.issuer', cert.issuer, issuerDer),
       signatureAlgorithm:
@@ -79,7 +79,7 @@ export async function certificateModel(
   const info: CertificateInfo = {
     kind: 'certificate',
     version: sync.version,
-    serialNumber: sync.serialNumber,
+    serialNumber: walked.serialNumber,
     subject: sync.subject,
     issuer: sync.issuer,
     notBefore: walked.notBefore,

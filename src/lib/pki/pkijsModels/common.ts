@@ -21,16 +21,25 @@ import {
 import type { CertID, Extension } from '../types.ts'
 import { integerHex, toHex } from '../values.ts'
 
-/** A pkijs/asn1js error (or a property read on a half-built object) as our one-line value. */
+/**
+ * asn1js's reading, told not to parse every OCTET STRING's content on its own (parseEmbedded):
+ * der.ts's tree decides what is DER, and inspect.ts has checked each OID in it, so nothing asn1js
+ * reads can be a hostile OID (asn1js takes quadratic time on an OID of many arcs).
+ */
+export function asn1Of(der: Uint8Array): ReturnType<typeof asn1js.fromBER> {
+  return asn1js.fromBER(der, { parseEmbedded: false })
+}
+
 /** Like pkijs's fromBER, but keeps the schema matcher's own reason (fromBER replaces it). */
 export function fromSchema<T>(what: string, der: Uint8Array, make: (schema: asn1js.AsnType) => T): T {
   return fromPkijs(what, () => {
-    const asn1 = asn1js.fromBER(der)
+    const asn1 = asn1Of(der)
     if (asn1.offset === -1) throw new Error(asn1.result.error)
     return make(asn1.result)
   })
 }
 
+/** A pkijs/asn1js error (or a property read on a half-built object) as our one-line value. */
 export function fromPkijs<T>(what: string, build: () => T): T {
   try {
     return build()

@@ -7,7 +7,7 @@ import { nonceOid, signatureAlgorithms } from '../oids.ts'
 import type { CertStatus, OcspResponseInfo, ResponderID, SingleResponse } from '../types.ts'
 import { toHex } from '../values.ts'
 import { certificateModel } from './certificate.ts'
-import { bad, extensionList, fromPkijs, fromSchema, certIdOf, nameString, nonceOf } from './common.ts'
+import { asn1Of, bad, certIdOf, extensionList, fromPkijs, fromSchema, nameString, nonceOf } from './common.ts'
 
 const what = 'OCSP response'
 const statuses: CertStatus[] = ['good', 'revoked', 'unknown']
@@ -74,13 +74,8 @@ export async function ocspResponseModel(
   const read = fromPkijs(what, () => {
     const rb = resp.responseBytes
     if (!rb) bad(what, 'responseBytes', 'is missing from a successful response')
-    // asn1js already read the OCTET STRING's content as BER when it is one whole element; der.ts
-    // has checked it is DER (the walk).
-    const parsed: unknown = rb.response.valueBlock.value[0]
-    const asn1 =
-      parsed instanceof asn1js.BaseBlock
-        ? { result: parsed, offset: 0 }
-        : asn1js.fromBER(rb.response.valueBlock.valueHexView)
+    // der.ts has checked the inner bytes are DER (the walk).
+    const asn1 = asn1Of(rb.response.valueBlock.valueHexView)
     if (asn1.offset === -1) bad(what, 'responseBytes.response', `is not DER (${asn1.result.error})`)
     const basic = new pkijs.BasicOCSPResponse({ schema: asn1.result })
     const tbs = basic.tbsResponseData
