@@ -4,7 +4,8 @@
  * revocation reason means (RFC 6960 4.2.1, RFC 5280 5.3.1).
  */
 import { formatDurationFromMilliseconds } from '../format.ts'
-import type { CRLReason, ResponseStatus } from './types.ts'
+import { tlsFeatureOid } from './oids.ts'
+import type { CertificateInfo, CRLReason, ResponseStatus } from './types.ts'
 
 /** An ISO 8601 string as our models carry it, or a Date. */
 export type When = string | Date
@@ -89,4 +90,15 @@ const reasonMeanings: Record<CRLReason, string> = {
 /** One sentence per RFC 5280 5.3.1 CRLReason. */
 export function crlReasonMeaning(reason: CRLReason): string {
   return reasonMeanings[reason]
+}
+
+/**
+ * Why must-staple cannot be told, when the TLS Feature extension (RFC 7633) is there but not DER:
+ * "unknown: ..." rather than "no" (openssl would read a BER value as status_request).
+ */
+export function tlsFeatureUnreadable(c: CertificateInfo): string | undefined {
+  const feature = c.extensions.find((e) => e.oid === tlsFeatureOid)
+  return (
+    feature?.notDer && `unknown: the TLS Feature extension is not DER (${feature.notDer}), so it is not read`
+  )
 }

@@ -8,8 +8,9 @@ import {
   describeValidity,
   formatUtc,
   responseStatusMeaning,
+  tlsFeatureUnreadable,
 } from './describe.ts'
-import { hashLabel, tlsFeatureOid } from './oids.ts'
+import { hashLabel } from './oids.ts'
 import { nameText as shown } from './shownName.ts'
 import type {
   CertID,
@@ -47,9 +48,8 @@ function notes(list: ParseNote[] | undefined): string[] {
 
 /** RFC 7633 must-staple, or why it cannot be told: a TLS Feature value that is not DER is not read. */
 function mustStaple(c: CertificateInfo): string {
-  const feature = c.extensions.find((e) => e.oid === tlsFeatureOid)
-  if (feature?.notDer)
-    return `unknown: the TLS Feature extension is not DER (${feature.notDer}), so it is not read`
+  const unreadable = tlsFeatureUnreadable(c)
+  if (unreadable) return unreadable
   return c.mustStaple
     ? 'YES: the TLS Feature extension lists status_request (RFC 7633); a server must staple a response'
     : 'no'
