@@ -37,11 +37,17 @@ export function shortHex(bytes: Uint8Array, keep = 24): string {
  */
 export const maxShownBytes = 64
 
-/** A model's hex string (a serial, "-04316693ed" too) as shown: whole up to maxShownBytes. */
-export function shownHex(hex: string): string {
-  const digits = hex.startsWith('-') ? hex.length - 1 : hex.length
-  if (digits <= maxShownBytes * 2) return hex
-  return `${hex.slice(0, 32 + (hex.length - digits))}… (${Math.ceil(digits / 2)} bytes)`
+/**
+ * A model's hex string (a serial, "-04316693ed" too) as shown: whole up to maxShownBytes, else its
+ * first 16 bytes and its length. `separator` goes between bytes (":" on the page), never after the sign.
+ */
+export function shownHex(hex: string, separator = ''): string {
+  const sign = hex.startsWith('-') ? '-' : ''
+  const digits = hex.slice(sign.length)
+  const cut = digits.length > maxShownBytes * 2
+  const shown = cut ? digits.slice(0, 32) : digits
+  const bytes = (shown.match(/../g) ?? [shown]).join(separator)
+  return `${sign}${bytes}${cut ? `… (${Math.ceil(digits.length / 2)} bytes)` : ''}`
 }
 
 export function fromHex(hex: string): Uint8Array<ArrayBuffer> {
