@@ -1,14 +1,7 @@
 /** OCSPRequest (RFC 6960 4.1.1) to OcspRequestInfo, read by pkijs. */
 import * as pkijs from 'pkijs'
 import type { OcspRequestInfo, ParseNote } from '../types.ts'
-import {
-  extensionList,
-  fromPkijs,
-  fromSchema,
-  generalNameString,
-  certIdOf,
-  nonceOf,
-} from './common.ts'
+import { extensionList, fromPkijs, fromSchema, generalNameString, certIdOf, nonceOf } from './common.ts'
 import { nonceOid } from '../oids.ts'
 
 const what = 'OCSP request'
