@@ -224,4 +224,31 @@ describe('inspect usage and text output', { timeout: 60_000 }, () => {
       'CN=empty.example,O=Staple Lab,',
     ])
   })
+
+  it('notes: what an object breaks is in the JSON and the summary, and it still shows, as openssl shows it', () => {
+    const files = [
+      'odd/cert-negative-serial.der',
+      'odd/resp-empty-responses.der',
+      'odd/cert-tlsfeature-ber.der',
+    ]
+    const json = inspect(['--json', ...files])
+    expect(json.status).toBe(0)
+    const [negative, empty, ber]: Json[] = JSON.parse(json.stdout)
+    expect(negative.serialNumber).toBe('-04316693ed')
+    expect(negative.notes).toEqual([
+      {
+        code: 'negative-serial',
+        message:
+          'tbsCertificate.serialNumber is negative (-04316693ed): RFC 5280 4.1.2.2 requires a positive serial number (byte 13)',
+      },
+    ])
+    expect(empty.responses).toEqual([])
+    expect(empty.notes.map((n: Json) => n.code)).toEqual(['empty-responses'])
+    expect(ber.mustStaple).toBe(false)
+    const text = inspect(['--at', '2026-11-25T00:00:00Z', 'odd/cert-tlsfeature-ber.der'])
+    expect(text.stdout).toMatch(
+      /^ {2}Must-staple {3}unknown: the TLS Feature extension is not DER \(non-minimal length at byte 1 /m,
+    )
+    expect(text.stdout).toMatch(/^ {2}Note {10}the TLS Feature extension's value is not DER/m)
+  })
 })

@@ -148,6 +148,32 @@ test('each bad input gets a one-line error in its own card while the good file s
   }
 })
 
+test('real-world oddities are shown, each with the rule it breaks as a note', async ({ page }) => {
+  await openInspector(page)
+  await page
+    .getByTestId('file-input')
+    .setInputFiles(
+      [
+        'odd/cert-negative-serial.der',
+        'odd/resp-empty-responses.der',
+        'odd/resp-sha224.der',
+        'odd/x509-text-utf8-name.txt',
+      ].map(fixture),
+    )
+  const negative = page.locator('article', { hasText: 'cert-negative-serial.der' })
+  await expect(negative.getByTestId('parse-notes')).toContainText(
+    'negative-serial tbsCertificate.serialNumber is negative (-04316693ed)',
+  )
+  const empty = page.locator('article', { hasText: 'resp-empty-responses.der' })
+  await expect(empty.getByTestId('parse-notes')).toContainText('the responses list is empty')
+  const sha224 = page.locator('article', { hasText: 'resp-sha224.der' })
+  await expect(sha224.getByText('SHA-224')).toBeVisible()
+  // A PEM block after `openssl x509 -text` output with UTF-8 bytes is found, not taken for binary.
+  const text = page.locator('article', { hasText: 'x509-text-utf8-name.txt' })
+  await expect(text.getByTestId('error-message')).toHaveCount(0)
+  await expect(text).toHaveAttribute('data-kind', 'certificate')
+})
+
 test('a file above the size limit is refused before it is read', async ({ page }) => {
   await openInspector(page)
   await page
@@ -231,7 +257,9 @@ function manyStrings(count: number): Buffer {
   return Buffer.concat([derHeader(0x30, body.length), body])
 }
 
+/** A tag and a length in the fewest bytes (DER, X.690 10.1), for lengths from 256 to 16 MiB. */
 function derHeader(tag: number, length: number): Buffer {
+  if (length < 0x10000) return Buffer.from([tag, 0x82, length >> 8, length & 0xff])
   return Buffer.from([tag, 0x83, length >> 16, (length >> 8) & 0xff, length & 0xff])
 }
 

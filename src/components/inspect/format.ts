@@ -1,13 +1,17 @@
 /** Display formatting for the inspector's views: times, sizes, hex. Pure, no DOM. (Names: lib/pki/shownName.ts.) */
 import { formatUtc } from '../../lib/pki/describe'
 import type { ObjectKind } from '../../lib/pki/types'
+import { shownHex } from '../../lib/pki/values'
 
 /** "2026-11-23T19:00:00Z" as "2026-11-23 19:00:00 UTC": a field shows its instant to the second. */
 export const formatTime = (iso: string): string => formatUtc(iso, 'seconds')
 
-/** "ab12cd34" as "ab:12:cd:34", the way browsers and openssl show serials and fingerprints. */
+/**
+ * "ab12cd34" as "ab:12:cd:34", the way browsers and openssl show serials and fingerprints; a
+ * negative serial keeps its sign ("-04:31:66:93:ed"), a hostile 1 MB one is cut (values.ts shownHex).
+ */
 export function colonHex(hex: string): string {
-  return (hex.match(/../g) ?? [hex]).join(':')
+  return shownHex(hex, ':')
 }
 
 export const kindLabels: Record<ObjectKind, string> = {

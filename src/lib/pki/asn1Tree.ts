@@ -12,22 +12,16 @@ import {
   decodeTime,
   integerHex,
   integerValue,
+  isNegativeInteger,
   latin1,
-  toHex,
+  shortHex,
   universalTagNames,
 } from './values.ts'
 
 /** Longest value text kept on a node; the full bytes stay in the object's DER. */
 const maxValueChars = 80
-const maxHexBytes = 24
-
 function truncate(s: string): string {
   return s.length > maxValueChars ? `${s.slice(0, maxValueChars - 1)}…` : s
-}
-
-function shortHex(bytes: Uint8Array): string {
-  const hex = toHex(bytes.subarray(0, maxHexBytes))
-  return bytes.length > maxHexBytes ? `${hex}… (${bytes.length} bytes)` : `${hex} (${bytes.length} bytes)`
 }
 
 function tagName(node: DerNode): string {
@@ -53,7 +47,12 @@ function valueOf(bytes: Uint8Array, node: DerNode): string | undefined {
     case 2:
     case 10: {
       const n = integerValue(content)
-      return n !== undefined ? String(n) : `0x${truncate(integerHex(content))} (${content.length * 8} bits)`
+      if (n !== undefined) return String(n)
+      // A positive one needs only the digits shown (a hostile serial may be 1 MB; the dump has all).
+      const negative = isNegativeInteger(content)
+      const hex = integerHex(negative ? content : content.subarray(0, maxValueChars))
+      const sign = negative ? '-' : ''
+      return `${sign}0x${truncate(hex.slice(sign.length))} (${content.length * 8} bits)`
     }
     case 3: {
       if (node.encapsulates) return `encapsulates DER (${content.length - 1} bytes)`

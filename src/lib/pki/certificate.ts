@@ -6,10 +6,18 @@
  * CertificateInfo model is built by pkijs (pkijsModels/certificate.ts).
  */
 import { contentOf, wholeOf, type DerNode } from './der.ts'
-import { algorithmOf, extensionsOf, Fields, TAG, timeOf, type AlgorithmIdentifier } from './fields.ts'
+import {
+  algorithmOf,
+  extensionsOf,
+  Fields,
+  serialOf,
+  TAG,
+  timeOf,
+  type AlgorithmIdentifier,
+} from './fields.ts'
 import { rfc4514 } from './names.ts'
-import type { Extension } from './types.ts'
-import { integerHex, integerValue, toHex } from './values.ts'
+import type { Extension, ParseNote } from './types.ts'
+import { integerValue, toHex } from './values.ts'
 
 export interface CertificateParts {
   der: Uint8Array<ArrayBuffer>
@@ -34,10 +42,16 @@ export interface CertificateParts {
   notAfter: string
   extensions: Extension[]
   extensionValues: { oid: string; value: DerNode }[]
+  /** What the certificate breaks but is shown with, at its byte in `bytes` (see fields.ts). */
+  notes: ParseNote[]
 }
 
 const what = 'certificate'
 
+/**
+ * `node` may lie anywhere in `bytes` (an OCSP response's embedded certificate is walked in place,
+ * so an error names its byte in the response's file); `der` is then the whole of `bytes`.
+ */
 export function readCertificate(bytes: Uint8Array<ArrayBuffer>, node: DerNode): CertificateParts {
   const cert = new Fields(bytes, node, what, '')
   const tbsNode = cert.next(TAG.SEQUENCE, 'tbsCertificate')
@@ -55,7 +69,7 @@ export function readCertificate(bytes: Uint8Array<ArrayBuffer>, node: DerNode): 
     const v = tbs.child(versionNode, 'version').next(TAG.INTEGER, 'version')
     version = (integerValue(tbs.content(v)) ?? 0) + 1
   }
-  const serialNumber = integerHex(tbs.content(tbs.next(TAG.INTEGER, 'serialNumber')))
+  const serialNumber = serialOf(tbs, tbs.next(TAG.INTEGER, 'serialNumber'), 'serialNumber')
   tbs.next(TAG.SEQUENCE, 'signature')
   const issuerNode = tbs.next(TAG.SEQUENCE, 'issuer')
   const validity = tbs.child(tbs.next(TAG.SEQUENCE, 'validity'), 'validity')
@@ -94,6 +108,7 @@ export function readCertificate(bytes: Uint8Array<ArrayBuffer>, node: DerNode): 
     notAfter,
     extensions: pairs.map((p) => p.ext),
     extensionValues: pairs.map((p) => ({ oid: p.ext.oid, value: p.value })),
+    notes: cert.notes,
   }
 }
 

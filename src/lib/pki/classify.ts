@@ -56,10 +56,12 @@ function isOcspRequest(c: DerNode[]): boolean {
   if (isCtx(tbs[i], 0)) i++
   if (isCtx(tbs[i], 1)) i++
   const list = tbs[i]
+  // An empty requestList is valid (RFC 6960 4.1.1 sets no SIZE): the rest of the shape decides.
+  const rest = tbs.slice(i + 1)
   return (
     is(list, 16) &&
-    list.children.length > 0 &&
-    list.children.every((r) => is(r, 16) && isCertId(r.children[0]))
+    list.children.every((r) => is(r, 16) && isCertId(r.children[0])) &&
+    (list.children.length > 0 || rest.every((n) => isCtx(n, 2)))
   )
 }
 

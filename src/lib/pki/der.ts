@@ -1,6 +1,10 @@
 /**
  * A strict, bounded DER reader (ITU-T X.690 section 10) over a Uint8Array.
  *
+ * Strict where DER is: a length in more bytes than it needs, a SEQUENCE marked primitive or an
+ * INTEGER marked constructed, a BOOLEAN other than 00/ff, a padded INTEGER are errors with their
+ * byte, as OpenSSL's d2i refuses them too; what BER would accept is not read as if it were DER.
+ *
  * Every byte goes through this reader before anything else looks at it, so the guards live here:
  * a length that runs past its enclosing element or the end of the data, the BER-only indefinite
  * length, and nesting deeper than `maxDepth` (a stack of 10,000 SEQUENCEs must fail fast, not
@@ -9,6 +13,7 @@
  * It walks the bytes once and keeps only offsets, so the models read fields without copies.
  */
 import type { PkiError } from './types.ts'
+import { decodeOid } from './values.ts'
 
 export type TagClass = 'universal' | 'application' | 'context' | 'private'
 
@@ -112,6 +117,13 @@ export function readHeader(bytes: Uint8Array, offset: number, limit: number, tot
       throw new DerError(`the length at byte ${lengthOffset} runs past ${within(limit, total)}`, lengthOffset)
     length = 0
     for (let i = 0; i < count; i++) length = length * 256 + bytes[pos++]
+    // X.690 10.1: the definite form in the fewest octets (BER allows padding and the long form).
+    if (bytes[lengthOffset + 1] === 0 || length < 0x80) {
+      throw new DerError(
+        `non-minimal length at byte ${lengthOffset} (${plural(length, 'byte')} written in ${plural(count + 1, 'byte')}; DER allows only the shortest form)`,
+        lengthOffset,
+      )
+    }
   }
   if (pos + length > limit) {
     throw new DerError(
@@ -175,6 +187,46 @@ function tryEncapsulated(bytes: Uint8Array, node: DerNode, depth: number, total:
   }
 }
 
+/** Universal types DER encodes primitive (X.690 8.x, 10.2: strings never use the constructed form). */
+const primitiveOnly = new Set([
+  1, 2, 3, 4, 5, 6, 9, 10, 12, 13, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 30,
+])
+
+/** The form and content rules X.690 section 10-11 adds to BER, for the types certificates use. */
+function checkForm(bytes: Uint8Array, node: DerNode): void {
+  if (node.tagClass !== 'universal') return
+  const tag = node.tagNumber
+  const name = tag === 16 ? 'SEQUENCE' : tag === 17 ? 'SET' : `universal type ${tag}`
+  if ((tag === 16 || tag === 17) && !node.constructed)
+    throw new DerError(`the ${name} at byte ${node.offset} is marked primitive (X.690 8.9.1)`, node.offset)
+  if (node.constructed && primitiveOnly.has(tag))
+    throw new DerError(
+      `the element at byte ${node.offset} (tag 0x${bytes[node.offset].toString(16)}) is marked constructed; DER encodes this type primitive (X.690 10.2)`,
+      node.offset,
+    )
+  const at = contentStart(node)
+  if (tag === 1 && (node.length !== 1 || (bytes[at] !== 0 && bytes[at] !== 0xff)))
+    throw new DerError(
+      `the BOOLEAN at byte ${node.offset} is ${node.length === 1 ? `0x${bytes[at].toString(16).padStart(2, '0')}` : `${node.length} bytes long`}; DER allows only 0x00 (FALSE) or 0xff (TRUE) (X.690 11.1)`,
+      node.offset,
+    )
+  if (tag === 5 && node.length !== 0)
+    throw new DerError(`the NULL at byte ${node.offset} has content (X.690 8.8.2)`, node.offset)
+  if (tag === 2 || tag === 10) {
+    if (node.length === 0)
+      throw new DerError(`the INTEGER at byte ${node.offset} is empty (X.690 8.3.1)`, node.offset)
+    // X.690 8.3.2: no leading 00 before a byte < 0x80, no leading ff before a byte >= 0x80.
+    const padded =
+      node.length > 1 &&
+      ((bytes[at] === 0 && bytes[at + 1] < 0x80) || (bytes[at] === 0xff && bytes[at + 1] >= 0x80))
+    if (padded)
+      throw new DerError(
+        `the INTEGER at byte ${node.offset} starts with a needless 0x${bytes[at].toString(16).padStart(2, '0')} byte (X.690 8.3.2)`,
+        node.offset,
+      )
+  }
+}
+
 function readNode(bytes: Uint8Array, offset: number, limit: number, depth: number, total: number): DerNode {
   if (depth > maxDepth) {
     throw new DerError(`nesting deeper than ${maxDepth} levels at byte ${offset}`, offset)
@@ -191,6 +243,7 @@ function readNode(bytes: Uint8Array, offset: number, limit: number, depth: numbe
     children: [],
     encapsulates: false,
   }
+  checkForm(bytes, node)
   const stop = end(node)
   if (h.constructed) {
     let pos = contentStart(node)
@@ -204,6 +257,22 @@ function readNode(bytes: Uint8Array, offset: number, limit: number, depth: numbe
     node.encapsulates = node.children.length > 0
   }
   return node
+}
+
+/**
+ * The first OBJECT IDENTIFIER in the tree that values.ts refuses (an arc over 16 bytes, over 1 kB
+ * in all, cut off or padded), or undefined. inspect.ts refuses such an object before pkijs reads
+ * it: asn1js decodes OIDs of many arcs in quadratic time (a 200 kB one took 5 s here).
+ */
+export function findInvalidOid(bytes: Uint8Array, root: DerNode): DerNode | undefined {
+  const stack = [root]
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (node.tagClass === 'universal' && node.tagNumber === 6 && !node.constructed) {
+      if (decodeOid(contentOf(bytes, node)) === undefined) return node
+    }
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i])
+  }
+  return undefined
 }
 
 /**

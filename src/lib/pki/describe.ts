@@ -5,7 +5,8 @@
  */
 import { formatDurationFromMilliseconds as formatDuration } from '../format.ts'
 import { defaultSkewSeconds, judgeFreshness, whenMs as toMs, type When } from './freshness.ts'
-import type { CRLReason, ResponseStatus } from './types.ts'
+import { tlsFeatureOid } from './oids.ts'
+import type { CertificateInfo, CRLReason, ResponseStatus } from './types.ts'
 
 export type { When }
 
@@ -109,4 +110,15 @@ const reasonMeanings: Record<CRLReason, string> = {
 /** One sentence per RFC 5280 5.3.1 CRLReason. */
 export function crlReasonMeaning(reason: CRLReason): string {
   return reasonMeanings[reason]
+}
+
+/**
+ * Why must-staple cannot be told, when the TLS Feature extension (RFC 7633) is there but not DER:
+ * "unknown: ..." rather than "no" (openssl would read a BER value as status_request).
+ */
+export function tlsFeatureUnreadable(c: CertificateInfo): string | undefined {
+  const feature = c.extensions.find((e) => e.oid === tlsFeatureOid)
+  return (
+    feature?.notDer && `unknown: the TLS Feature extension is not DER (${feature.notDer}), so it is not read`
+  )
 }

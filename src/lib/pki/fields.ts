@@ -4,10 +4,19 @@
  * RFC's name) and the byte, e.g. "malformed certificate: tbsCertificate.validity at byte 142 should
  * be a SEQUENCE, found an INTEGER". Models throw it; inspect.ts turns it into a value.
  */
-import { contentOf, type DerNode } from './der.ts'
-import { extensionNames, signatureAlgorithms } from './oids.ts'
-import type { Extension } from './types.ts'
-import { decodeOid, decodeTime, toHex, universalTagNames } from './values.ts'
+import { contentOf, readDer, type DerNode } from './der.ts'
+import { extensionNames, nonceOid, signatureAlgorithms } from './oids.ts'
+import type { Extension, ParseNote } from './types.ts'
+import {
+  decodeOid,
+  integerHex,
+  invalidOidText,
+  isNegativeInteger,
+  latin1,
+  readTime,
+  toHex,
+  universalTagNames,
+} from './values.ts'
 
 export class Malformed extends Error {
   constructor(
@@ -40,7 +49,10 @@ export function fail(what: string, field: string, at: number, problem: string): 
   throw new Malformed(`malformed ${what}: ${field} at byte ${at} ${problem}`, at)
 }
 
-/** Walks the children of one constructed node. `what` names the object ("certificate"). */
+/**
+ * Walks the children of one constructed node. `what` names the object ("certificate"). `notes`
+ * is shared by the whole walk: what the object breaks but is still shown with, at its byte.
+ */
 export class Fields {
   private i = 0
   constructor(
@@ -48,7 +60,12 @@ export class Fields {
     readonly node: DerNode,
     readonly what: string,
     readonly path: string,
+    readonly notes: ParseNote[] = [],
   ) {}
+
+  note(code: ParseNote['code'], at: number, message: string): void {
+    this.notes.push({ code, message: `${message} (byte ${at})`, offset: at })
+  }
 
   private get current(): DerNode | undefined {
     return this.node.children[this.i]
@@ -102,20 +119,47 @@ export class Fields {
   }
 
   child(n: DerNode, field: string): Fields {
-    return new Fields(this.bytes, n, this.what, this.path ? `${this.path}.${field}` : field)
+    return new Fields(this.bytes, n, this.what, this.path ? `${this.path}.${field}` : field, this.notes)
   }
 }
 
 export function oidOf(f: Fields, n: DerNode, field: string): string {
   const oid = decodeOid(f.content(n))
-  if (oid === undefined) fail(f.what, `${f.path}.${field}`, n.offset, 'is not a valid OBJECT IDENTIFIER')
+  if (oid === undefined)
+    fail(
+      f.what,
+      `${f.path}.${field}`,
+      n.offset,
+      `is not a valid OBJECT IDENTIFIER (${invalidOidText(f.content(n))})`,
+    )
   return oid
 }
 
 export function timeOf(f: Fields, n: DerNode, field: string): string {
-  const t = decodeTime(n.tagNumber, f.content(n))
-  if (t === undefined) fail(f.what, `${f.path}.${field}`, n.offset, 'is not a valid time')
-  return t
+  const t = readTime(n.tagNumber, f.content(n))
+  const name = `${f.path}.${field}`
+  if (t === undefined)
+    fail(f.what, name, n.offset, `is not a valid time ("${latin1(f.content(n).subarray(0, 32))}")`)
+  if (t.withoutSeconds)
+    f.note(
+      'time-without-seconds',
+      n.offset,
+      `${name} has no seconds ("${latin1(f.content(n))}"): X.680 allows it, RFC 5280 4.1.2.5 does not; read as ${t.iso}`,
+    )
+  return t.iso
+}
+
+/** An INTEGER serial number: its hex (values.ts), with a note when it is negative (RFC 5280 4.1.2.2). */
+export function serialOf(f: Fields, n: DerNode, field: string): string {
+  const content = f.content(n)
+  const hex = integerHex(content)
+  if (isNegativeInteger(content))
+    f.note(
+      'negative-serial',
+      n.offset,
+      `${f.path}.${field} is negative (${hex}): RFC 5280 4.1.2.2 requires a positive serial number`,
+    )
+  return hex
 }
 
 export interface AlgorithmIdentifier {
@@ -131,6 +175,16 @@ export function algorithmOf(f: Fields, n: DerNode, field: string): AlgorithmIden
   return { oid, name: signatureAlgorithms[oid] ?? oid, parameters: n.children[1] }
 }
 
+/**
+ * Why an extnValue's content is not DER (RFC 5280 4.1: "the DER encoding of an ASN.1 value"), or
+ * undefined when it is. Such a value is never decoded, by us or by pkijs's BER reader: a BER TLS
+ * Feature would otherwise read as must-staple in one tool and not in another.
+ */
+export function extnValueNotDer(content: Uint8Array): string | undefined {
+  const read = readDer(content)
+  return read.ok ? undefined : read.error.message.replace(/^not DER: /, '')
+}
+
 /** Extensions ::= SEQUENCE OF Extension { extnID, critical BOOLEAN DEFAULT FALSE, extnValue } (RFC 5280 4.1). */
 export function extensionsOf(f: Fields, seq: DerNode, field: string): { ext: Extension; value: DerNode }[] {
   const list = f.child(seq, field)
@@ -140,9 +194,19 @@ export function extensionsOf(f: Fields, seq: DerNode, field: string): { ext: Ext
     const criticalNode = e.optionalUniversal(TAG.BOOLEAN)
     const value = e.next(TAG.OCTET_STRING, 'extnValue')
     const critical = criticalNode !== undefined && f.content(criticalNode)[0] !== 0
-    return {
-      ext: { oid, name: extensionNames[oid] ?? oid, critical, valueHex: toHex(f.content(value)) },
-      value,
+    const name = extensionNames[oid] ?? oid
+    const ext: Extension = { oid, name, critical, valueHex: toHex(f.content(value)) }
+    const notDer = extnValueNotDer(f.content(value))
+    if (notDer !== undefined) {
+      ext.notDer = notDer
+      // The nonce may hold raw bytes (before RFC 8954); certId.ts says when its OCTET STRING is broken.
+      if (oid === nonceOid) return { ext, value }
+      f.note(
+        'extension-not-der',
+        value.offset,
+        `the ${name} extension's value is not DER (${notDer}), so it is not decoded`,
+      )
     }
+    return { ext, value }
   })
 }

@@ -5,7 +5,7 @@
 import { toAsn1Node } from './asn1Tree.ts'
 import { readCertificate } from './certificate.ts'
 import { classify, describeShape, privateKeyFromLabel } from './classify.ts'
-import { readDer, type DerNode } from './der.ts'
+import { findInvalidOid, readDer, type DerNode } from './der.ts'
 import { Malformed } from './fields.ts'
 import { readOcspRequest } from './ocspRequest.ts'
 import { ocspRequestModel } from './pkijsModels/ocspRequest.ts'
@@ -14,6 +14,7 @@ import { ocspResponseModel } from './pkijsModels/ocspResponse.ts'
 import { certificateModel } from './pkijsModels/certificate.ts'
 import { decodeInput, type Chunk } from './pem.ts'
 import type { InspectedObject, ObjectInfo, PkiError, Result } from './types.ts'
+import { invalidOidText } from './values.ts'
 
 const noBytes = () => new Uint8Array(0)
 
@@ -23,39 +24,46 @@ function failure(error: PkiError): { ok: false; error: PkiError } {
 
 type ParsedKind = 'certificate' | 'ocspResponse' | 'ocspRequest'
 
-/** The model, built from pkijs's objects (pkijsModels/) once der.ts has checked the bytes. */
-async function build(kind: ParsedKind, der: Uint8Array<ArrayBuffer>): Promise<ObjectInfo> {
-  switch (kind) {
-    case 'certificate':
-      return certificateModel(der)
-    case 'ocspResponse':
-      return ocspResponseModel(der)
-    case 'ocspRequest':
-      return ocspRequestModel(der)
-  }
+const kindNames: Record<ParsedKind, string> = {
+  certificate: 'certificate',
+  ocspResponse: 'OCSP response',
+  ocspRequest: 'OCSP request',
 }
 
 /**
  * The in-place field walk the verifier uses anyway (certificate.ts, ocspResponse.ts,
  * ocspRequest.ts) runs before pkijs as a validator: it is stricter than asn1js where it matters
- * (a UTCTime with month 13 is an error, not a date rolled over into the next year) and names the
+ * (a UTCTime with month 13 or a 31 February is an error, not a date rolled over) and names the
  * field and the byte, where pkijs's schema matcher only says "not verified against input data".
- * It throws Malformed; the values shown all come from pkijs.
+ * An OCSP response's embedded certificates are walked in place, so their errors name the byte in
+ * the response's file. It throws Malformed; it also gives the times and the notes, with their
+ * bytes (pkijsModels/ say why), and pkijs builds the rest of the model.
  */
-function validate(kind: ParsedKind, der: Uint8Array<ArrayBuffer>, node: DerNode): void {
-  if (kind === 'certificate') readCertificate(der, node)
-  else if (kind === 'ocspRequest') readOcspRequest(der, node)
-  else {
-    for (const c of readOcspResponse(der, node).basic?.certificatesDer ?? []) {
-      const read = readDer(c)
-      if (read.ok) readCertificate(c, read.node)
+async function parse(kind: ParsedKind, der: Uint8Array<ArrayBuffer>, node: DerNode): Promise<ObjectInfo> {
+  const oid = findInvalidOid(der, node)
+  if (oid) {
+    const content = der.subarray(oid.offset + oid.headerLength, oid.offset + oid.headerLength + oid.length)
+    throw new Malformed(
+      `malformed ${kindNames[kind]}: the OBJECT IDENTIFIER at byte ${oid.offset} is not valid (${invalidOidText(content)})`,
+      oid.offset,
+    )
+  }
+  switch (kind) {
+    case 'certificate':
+      return certificateModel(der, readCertificate(der, node))
+    case 'ocspRequest': {
+      const walked = readOcspRequest(der, node)
+      // pkijs 4's OCSPRequest schema wants at least one Request; RFC 6960 4.1.1 does not (and
+      // openssl reads an empty list): the walk has every field, so it is the model.
+      if (walked.requests.length === 0) return walked
+      return ocspRequestModel(der, walked.notes ?? [])
+    }
+    case 'ocspResponse': {
+      const walked = readOcspResponse(der, node)
+      const embedded = (walked.basic?.certificateNodes ?? []).map((c) => readCertificate(der, c))
+      return ocspResponseModel(der, walked, embedded)
     }
   }
-}
-
-async function parse(kind: ParsedKind, der: Uint8Array<ArrayBuffer>, node: DerNode): Promise<ObjectInfo> {
-  validate(kind, der, node)
-  return build(kind, der)
 }
 
 async function inspectChunk(source: string, index: number, chunk: Chunk): Promise<InspectedObject> {

@@ -6,14 +6,16 @@ import type {
   CertID,
   CertStatus,
   CRLReason,
-  HashAlgorithmName,
+  CertIdHashAlgorithm,
   InspectedObject,
+  ParseNote,
+  ParseNoteCode,
   ResponderID,
   ResponseStatus,
 } from './types.ts'
 
 export interface CertIdJson {
-  hashAlgorithm: HashAlgorithmName
+  hashAlgorithm: CertIdHashAlgorithm
   issuerNameHash: string
   issuerKeyHash: string
   serialNumber: string
@@ -33,7 +35,18 @@ interface Base {
   index: number
 }
 
-export interface CertificateJson extends Base {
+/** What the object breaks but is shown with (a negative serial, an empty list...): see ParseNote. */
+export interface NoteJson {
+  code: ParseNoteCode
+  message: string
+}
+
+/** Present only when there is at least one note, so the JSON of ordinary objects is unchanged. */
+interface Noted {
+  notes?: NoteJson[]
+}
+
+export interface CertificateJson extends Base, Noted {
   kind: 'certificate'
   serialNumber: string
   subject: string
@@ -50,7 +63,7 @@ export interface CertificateJson extends Base {
   publicKeyAlgorithm: string
 }
 
-export interface OcspResponseJson extends Base {
+export interface OcspResponseJson extends Base, Noted {
   kind: 'ocspResponse'
   responseStatus: ResponseStatus
   producedAt?: string
@@ -61,7 +74,7 @@ export interface OcspResponseJson extends Base {
   signatureAlgorithm?: string
 }
 
-export interface OcspRequestJson extends Base {
+export interface OcspRequestJson extends Base, Noted {
   kind: 'ocspRequest'
   requests: { certId: CertIdJson }[]
   nonce?: string
@@ -93,6 +106,11 @@ const certIdJson = (c: CertID): CertIdJson => ({
   serialNumber: c.serialNumber,
 })
 
+function withNotes<T extends Noted>(out: T, notes: ParseNote[] | undefined): T {
+  if (notes?.length) out.notes = notes.map((n) => ({ code: n.code, message: n.message }))
+  return out
+}
+
 export function inspectJson(obj: InspectedObject): InspectJson {
   const base = { source: obj.source, index: obj.index }
   const r = obj.result
@@ -100,25 +118,31 @@ export function inspectJson(obj: InspectedObject): InspectJson {
   const v = r.value
   switch (v.kind) {
     case 'certificate':
-      return {
-        ...base,
-        kind: 'certificate',
-        serialNumber: v.serialNumber,
-        subject: v.subject,
-        issuer: v.issuer,
-        notBefore: v.notBefore,
-        notAfter: v.notAfter,
-        ocspUrls: v.ocspUrls,
-        caIssuersUrls: v.caIssuersUrls,
-        crlUrls: v.crlUrls,
-        mustStaple: v.mustStaple,
-        isCA: v.isCA,
-        sha256Fingerprint: v.sha256Fingerprint,
-        signatureAlgorithm: v.signatureAlgorithm,
-        publicKeyAlgorithm: opensslKeyNames[v.publicKey.algorithm] ?? v.publicKey.algorithm,
-      }
+      return withNotes<CertificateJson>(
+        {
+          ...base,
+          kind: 'certificate',
+          serialNumber: v.serialNumber,
+          subject: v.subject,
+          issuer: v.issuer,
+          notBefore: v.notBefore,
+          notAfter: v.notAfter,
+          ocspUrls: v.ocspUrls,
+          caIssuersUrls: v.caIssuersUrls,
+          crlUrls: v.crlUrls,
+          mustStaple: v.mustStaple,
+          isCA: v.isCA,
+          sha256Fingerprint: v.sha256Fingerprint,
+          signatureAlgorithm: v.signatureAlgorithm,
+          publicKeyAlgorithm: opensslKeyNames[v.publicKey.algorithm] ?? v.publicKey.algorithm,
+        },
+        v.notes,
+      )
     case 'ocspResponse': {
-      const out: OcspResponseJson = { ...base, kind: 'ocspResponse', responseStatus: v.responseStatus }
+      const out = withNotes<OcspResponseJson>(
+        { ...base, kind: 'ocspResponse', responseStatus: v.responseStatus },
+        v.notes,
+      )
       const b = v.basic
       if (!b) return out
       out.producedAt = b.producedAt
@@ -141,11 +165,14 @@ export function inspectJson(obj: InspectedObject): InspectJson {
       return out
     }
     case 'ocspRequest': {
-      const out: OcspRequestJson = {
-        ...base,
-        kind: 'ocspRequest',
-        requests: v.requests.map((q) => ({ certId: certIdJson(q.certId) })),
-      }
+      const out = withNotes<OcspRequestJson>(
+        {
+          ...base,
+          kind: 'ocspRequest',
+          requests: v.requests.map((q) => ({ certId: certIdJson(q.certId) })),
+        },
+        v.notes,
+      )
       if (v.nonce !== undefined) out.nonce = v.nonce
       return out
     }

@@ -14,6 +14,7 @@ import { Malformed } from './fields.ts'
 import { readOcspResponse, type OcspResponseParts } from './ocspResponse.ts'
 import { check, readCert, signerChecks, type OcspCheckId } from './ocspSigner.ts'
 import type { Check, SingleResponse } from './types.ts'
+import { hashLabel, isComputableHash } from './oids.ts'
 import { toHex } from './values.ts'
 import { nameText } from './shownName.ts'
 
@@ -58,6 +59,14 @@ async function matchCertId(
       single,
     }
   }
+  if (responses.length === 0)
+    return {
+      check: check(
+        'cert-id',
+        'fail',
+        'the response carries no SingleResponse: it answers for no certificate',
+      ),
+    }
   const bySerial = cert ? responses.filter((r) => r.certId.serialNumber === cert.serialNumber) : responses
   if (cert && bySerial.length === 0) {
     const answered = responses.map((r) => r.certId.serialNumber).join(', ')
@@ -75,9 +84,16 @@ async function matchCertId(
   }
   let why = ''
   for (const r of bySerial) {
-    const nameHash = await digest(r.certId.hashAlgorithm, issuer.subjectDer)
-    const keyHash = await digest(r.certId.hashAlgorithm, issuer.subjectPublicKey)
-    const alg = hashNames[r.certId.hashAlgorithm]
+    const hash = r.certId.hashAlgorithm
+    if (!isComputableHash(hash)) {
+      // RFC 6960 4.1.1 allows any digest; WebCrypto computes only SHA-1 and SHA-2 256/384/512.
+      why = `the CertID is hashed with ${hashLabel(hash)}, which this browser cannot compute (only SHA-1, SHA-256, SHA-384 and SHA-512): the issuer hashes cannot be compared`
+      if (bySerial.length === 1) return { check: check('cert-id', 'skip', why), single: r }
+      continue
+    }
+    const nameHash = await digest(hash, issuer.subjectDer)
+    const keyHash = await digest(hash, issuer.subjectPublicKey)
+    const alg = hashNames[hash]
     if (nameHash === r.certId.issuerNameHash && keyHash === r.certId.issuerKeyHash) {
       const serial = cert ? `serial ${cert.serialNumber}, ` : ''
       const detail = `${serial}issuer name and key hashes (${alg}) match ${nameText(issuer.subject)}`

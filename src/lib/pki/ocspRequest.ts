@@ -19,6 +19,13 @@ export function readOcspRequest(bytes: Uint8Array<ArrayBuffer>, node: DerNode): 
   tbs.optional(0)
   const requestorNode = tbs.optional(1)
   const list = tbs.next(TAG.SEQUENCE, 'requestList')
+  // SEQUENCE OF without SIZE (1..MAX) in RFC 6960 4.1.1: empty is valid DER, and openssl reads it.
+  if (list.children.length === 0)
+    r.note(
+      'empty-request-list',
+      list.offset,
+      'the requestList is empty: the request asks about no certificate',
+    )
   const requests = list.children.map((n, i) => {
     const q = tbs.child(n, `requestList[${i}]`)
     const certId = readCertId(q, q.next(TAG.SEQUENCE, 'reqCert'), 'reqCert')
@@ -45,6 +52,7 @@ export function readOcspRequest(bytes: Uint8Array<ArrayBuffer>, node: DerNode): 
     requests,
     extensions: pairs.filter((p) => p.ext.oid !== nonceOid).map((p) => p.ext),
     signed,
+    notes: r.notes,
   }
   const nonce = nonceOf(tbs, pairs)
   if (nonce !== undefined) info.nonce = nonce

@@ -22,6 +22,7 @@ import type {
   BasicOcspResponseInfo,
   CertStatus,
   CRLReason,
+  ParseNote,
   ResponderID,
   ResponseStatus,
   SingleResponse,
@@ -62,12 +63,16 @@ export interface BasicOcspParts {
   /** byName: the Name's DER; byKey: the SHA-1 key hash. */
   responderIdRaw: Uint8Array<ArrayBuffer>
   certificatesDer: Uint8Array<ArrayBuffer>[]
+  /** The same certificates as nodes of the response's own tree (offsets in the response). */
+  certificateNodes: DerNode[]
   info: Omit<BasicOcspResponseInfo, 'certificates' | 'certificatesDer'>
 }
 
 export interface OcspResponseParts {
   responseStatus: ResponseStatus
   basic?: BasicOcspParts
+  /** What the response breaks but is shown with, at its byte (see fields.ts). */
+  notes: ParseNote[]
 }
 
 function readSingle(f: Fields, n: DerNode, field: string): SingleResponse {
@@ -115,16 +120,20 @@ function readSingle(f: Fields, n: DerNode, field: string): SingleResponse {
   return out
 }
 
-function readBasic(bytes: Uint8Array<ArrayBuffer>, node: DerNode): BasicOcspParts {
-  const b = new Fields(bytes, node, what, 'BasicOCSPResponse')
+function readBasic(bytes: Uint8Array<ArrayBuffer>, node: DerNode, notes: ParseNote[]): BasicOcspParts {
+  const b = new Fields(bytes, node, what, 'BasicOCSPResponse', notes)
   const tbsNode = b.next(TAG.SEQUENCE, 'tbsResponseData')
   const signatureAlgorithm = algorithmOf(b, b.next(TAG.SEQUENCE, 'signatureAlgorithm'), 'signatureAlgorithm')
   const signature = contentOf(bytes, b.next(TAG.BIT_STRING, 'signature')).subarray(1)
   const certsNode = b.optional(0)
   const certificatesDer: Uint8Array<ArrayBuffer>[] = []
+  const certificateNodes: DerNode[] = []
   if (certsNode) {
     const list = b.child(certsNode, 'certs').next(TAG.SEQUENCE, 'certs')
-    for (const c of list.children) certificatesDer.push(wholeOf(bytes, c).slice())
+    for (const c of list.children) {
+      certificatesDer.push(wholeOf(bytes, c).slice())
+      certificateNodes.push(c)
+    }
   }
 
   const t = b.child(tbsNode, 'tbsResponseData')
@@ -148,6 +157,13 @@ function readBasic(bytes: Uint8Array<ArrayBuffer>, node: DerNode): BasicOcspPart
   const producedAt = timeOf(t, t.next(TAG.GENERALIZED_TIME, 'producedAt'), 'producedAt')
   const responsesNode = t.next(TAG.SEQUENCE, 'responses')
   const responses = responsesNode.children.map((n, i) => readSingle(t, n, `responses[${i}]`))
+  // SEQUENCE OF without SIZE (1..MAX) in RFC 6960 4.2.1: valid DER, and openssl reads it.
+  if (responses.length === 0)
+    t.note(
+      'empty-responses',
+      responsesNode.offset,
+      'the responses list is empty: the response gives the status of no certificate',
+    )
   const extNode = t.optional(1)
   const pairs = extNode
     ? extensionsOf(
@@ -171,17 +187,19 @@ function readBasic(bytes: Uint8Array<ArrayBuffer>, node: DerNode): BasicOcspPart
     signature,
     responderIdRaw,
     certificatesDer,
+    certificateNodes,
     info,
   }
 }
 
 export function readOcspResponse(bytes: Uint8Array<ArrayBuffer>, node: DerNode): OcspResponseParts {
   const r = new Fields(bytes, node, what, '')
+  const notes = r.notes
   const statusNode = r.next(TAG.ENUMERATED, 'responseStatus')
   const responseStatus = responseStatuses[integerValue(r.content(statusNode)) ?? -1]
   if (!responseStatus) fail(what, 'responseStatus', statusNode.offset, 'is not a status of RFC 6960 4.2.1')
   const bytesNode = r.optional(0)
-  if (responseStatus !== 'successful') return { responseStatus }
+  if (responseStatus !== 'successful') return { responseStatus, notes }
   if (!bytesNode) fail(what, 'responseBytes', node.offset, 'is missing from a successful response')
   const rb = r.child(r.child(bytesNode, 'responseBytes').next(TAG.SEQUENCE, 'responseBytes'), 'responseBytes')
   const typeNode = rb.next(TAG.OID, 'responseType')
@@ -201,5 +219,5 @@ export function readOcspResponse(bytes: Uint8Array<ArrayBuffer>, node: DerNode):
     const at = start + (inner.ok ? 0 : (inner.error.offset ?? 0))
     throw new Malformed(`malformed ${what}: the BasicOCSPResponse at byte ${start} is ${why}`, at)
   }
-  return { responseStatus, basic: readBasic(bytes, basicNode) }
+  return { responseStatus, basic: readBasic(bytes, basicNode, notes), notes }
 }

@@ -3,11 +3,12 @@
  * of name attributes are OpenSSL's (crypto/objects/objects.txt), because subjects are printed the
  * way `openssl x509 -nameopt RFC2253` prints them; the rest use the RFC's own names.
  */
+import type { CertIdHashAlgorithm, DottedOid, HashAlgorithmName } from './types.ts'
 
-/** Name attribute types: OpenSSL's short names (used in RFC 4514 strings). */
 /** id-pkix-ocsp-nonce (RFC 8954): extnValue holds an OCTET STRING of 1 to 32 octets. */
 export const nonceOid = '1.3.6.1.5.5.7.48.1.2'
 
+/** Name attribute types: OpenSSL's short names (used in RFC 4514 strings). */
 export const nameAttributes: Record<string, string> = {
   '2.5.4.3': 'CN',
   '2.5.4.4': 'SN',
@@ -37,11 +38,19 @@ export const nameAttributes: Record<string, string> = {
   '1.3.6.1.4.1.311.60.2.1.3': 'jurisdictionC',
 }
 
+/**
+ * Signature algorithms by openssl's long names (what `openssl x509 -text` and `openssl ocsp
+ * -resp_text` print, crypto/objects/objects.txt), checked with `openssl asn1parse` here.
+ */
 export const signatureAlgorithms: Record<string, string> = {
   '1.2.840.113549.1.1.1': 'rsaEncryption',
+  '1.2.840.113549.1.1.2': 'md2WithRSAEncryption',
+  '1.2.840.113549.1.1.3': 'md4WithRSAEncryption',
   '1.2.840.113549.1.1.4': 'md5WithRSAEncryption',
   '1.2.840.113549.1.1.5': 'sha1WithRSAEncryption',
-  '1.2.840.113549.1.1.10': 'RSASSA-PSS',
+  '1.3.14.3.2.29': 'sha1WithRSA',
+  // openssl's long name; its short name RSASSA-PSS is what the key's algorithm field shows.
+  '1.2.840.113549.1.1.10': 'rsassaPss',
   '1.2.840.113549.1.1.11': 'sha256WithRSAEncryption',
   '1.2.840.113549.1.1.12': 'sha384WithRSAEncryption',
   '1.2.840.113549.1.1.13': 'sha512WithRSAEncryption',
@@ -53,8 +62,27 @@ export const signatureAlgorithms: Record<string, string> = {
   '1.3.101.112': 'ED25519',
   '1.3.101.113': 'ED448',
   '1.2.840.10040.4.3': 'dsaWithSHA1',
+  '2.16.840.1.101.3.4.3.1': 'dsa_with_SHA224',
+  '2.16.840.1.101.3.4.3.2': 'dsa_with_SHA256',
+  '2.16.840.1.101.3.4.3.3': 'dsa_with_SHA384',
+  '2.16.840.1.101.3.4.3.4': 'dsa_with_SHA512',
+  '1.2.840.10045.4.3.1': 'ecdsa-with-SHA224',
+  '2.16.840.1.101.3.4.3.9': 'ecdsa_with_SHA3-224',
+  '2.16.840.1.101.3.4.3.10': 'ecdsa_with_SHA3-256',
+  '2.16.840.1.101.3.4.3.11': 'ecdsa_with_SHA3-384',
+  '2.16.840.1.101.3.4.3.12': 'ecdsa_with_SHA3-512',
+  '2.16.840.1.101.3.4.3.13': 'RSA-SHA3-224',
+  '2.16.840.1.101.3.4.3.14': 'RSA-SHA3-256',
+  '2.16.840.1.101.3.4.3.15': 'RSA-SHA3-384',
+  '2.16.840.1.101.3.4.3.16': 'RSA-SHA3-512',
+  '1.2.643.2.2.3': 'GOST R 34.11-94 with GOST R 34.10-2001',
+  '1.2.643.2.2.4': 'GOST R 34.11-94 with GOST R 34.10-94',
+  '1.2.643.7.1.1.3.2': 'GOST R 34.10-2012 with GOST R 34.11-2012 (256 bit)',
+  '1.2.643.7.1.1.3.3': 'GOST R 34.10-2012 with GOST R 34.11-2012 (512 bit)',
+  '1.2.156.10197.1.501': 'SM2-with-SM3',
 }
 
+/** Key algorithms: short names for the common ones (the JSON maps them to openssl's), else openssl's long names. */
 export const publicKeyAlgorithms: Record<string, string> = {
   '1.2.840.113549.1.1.1': 'RSA',
   '1.2.840.113549.1.1.10': 'RSASSA-PSS',
@@ -64,6 +92,11 @@ export const publicKeyAlgorithms: Record<string, string> = {
   '1.3.101.112': 'Ed25519',
   '1.3.101.113': 'Ed448',
   '1.2.840.10040.4.1': 'DSA',
+  '1.2.643.2.2.19': 'GOST R 34.10-2001',
+  '1.2.643.2.2.20': 'GOST R 34.10-94',
+  '1.2.643.7.1.1.1.1': 'GOST R 34.10-2012 with 256 bit modulus',
+  '1.2.643.7.1.1.1.2': 'GOST R 34.10-2012 with 512 bit modulus',
+  '1.2.156.10197.1.301': 'sm2',
 }
 
 export const curves: Record<string, { name: string; bits: number }> = {
@@ -73,12 +106,51 @@ export const curves: Record<string, { name: string; bits: number }> = {
   '1.3.132.0.10': { name: 'secp256k1', bits: 256 },
 }
 
-export const hashAlgorithms: Record<string, 'sha1' | 'sha256' | 'sha384' | 'sha512'> = {
+/** The digests WebCrypto computes (so a CertID made with one can be checked). */
+export const hashAlgorithms: Record<string, HashAlgorithmName> = {
   '1.3.14.3.2.26': 'sha1',
   '2.16.840.1.101.3.4.2.1': 'sha256',
   '2.16.840.1.101.3.4.2.2': 'sha384',
   '2.16.840.1.101.3.4.2.3': 'sha512',
 }
+
+/** Every digest a CertID may name, by openssl's long name (what `openssl ocsp -resp_text` prints). */
+export const digestAlgorithms: Record<string, CertIdHashAlgorithm> = {
+  ...hashAlgorithms,
+  '1.2.840.113549.2.5': 'md5',
+  '2.16.840.1.101.3.4.2.4': 'sha224',
+  '2.16.840.1.101.3.4.2.5': 'sha512-224',
+  '2.16.840.1.101.3.4.2.6': 'sha512-256',
+  '2.16.840.1.101.3.4.2.7': 'sha3-224',
+  '2.16.840.1.101.3.4.2.8': 'sha3-256',
+  '2.16.840.1.101.3.4.2.9': 'sha3-384',
+  '2.16.840.1.101.3.4.2.10': 'sha3-512',
+  '1.2.156.10197.1.401': 'sm3',
+  '1.2.643.2.2.9': 'GOST R 34.11-94',
+  '1.2.643.7.1.1.2.2': 'GOST R 34.11-2012 with 256 bit hash',
+  '1.2.643.7.1.1.2.3': 'GOST R 34.11-2012 with 512 bit hash',
+}
+
+/** A CertID's digest by name: openssl's, or the OID itself (an OID's text is always dotted). */
+export function certIdHashName(oid: string): CertIdHashAlgorithm {
+  return digestAlgorithms[oid] ?? (oid as DottedOid)
+}
+
+/** A digest as people write it ("SHA-224", "SHA3-256"); an unnamed one as its OID. */
+export function hashLabel(name: CertIdHashAlgorithm): string {
+  if (name.startsWith('sha3-')) return name.replace('sha3-', 'SHA3-')
+  if (/^sha\d/.test(name))
+    return name.replace(/^sha(\d+)-(\d+)$/, 'SHA-$1/$2').replace(/^sha(\d+)$/, 'SHA-$1')
+  return name === 'md5' || name === 'sm3' ? name.toUpperCase() : name
+}
+
+/** A digest WebCrypto can compute, so a CertID hashed with it can be compared. */
+export function isComputableHash(name: CertIdHashAlgorithm): name is HashAlgorithmName {
+  return Object.values(hashAlgorithms).includes(name as HashAlgorithmName)
+}
+
+/** id-pe-tlsfeature (RFC 7633): lists status_request (5) for must-staple. */
+export const tlsFeatureOid = '1.3.6.1.5.5.7.1.24'
 
 export const extensionNames: Record<string, string> = {
   '2.5.29.14': 'Subject Key Identifier',
@@ -159,15 +231,26 @@ export const contentTypes: Record<string, string> = {
   '1.2.840.113549.1.12.10.1.2': 'PKCS#12 shroudedKeyBag',
 }
 
+/** openssl's long names of the key algorithms the tree shows (the model keeps its short ones). */
+const publicKeyAlgorithmLongNames: Record<string, string> = {
+  '1.2.840.113549.1.1.1': 'rsaEncryption',
+  '1.2.840.10040.4.1': 'dsaEncryption',
+  '1.2.643.2.2.19': 'GOST R 34.10-2001',
+  '1.2.643.2.2.20': 'GOST R 34.10-94',
+  '1.2.643.7.1.1.1.1': 'GOST R 34.10-2012 with 256 bit modulus',
+  '1.2.643.7.1.1.1.2': 'GOST R 34.10-2012 with 512 bit modulus',
+  '1.2.156.10197.1.301': 'sm2',
+}
+
 const friendly: Record<string, string> = {
   ...Object.fromEntries(Object.entries(nameAttributes)),
   ...signatureAlgorithms,
   '1.2.840.10045.2.1': 'id-ecPublicKey',
   '1.3.101.110': 'X25519',
   '1.3.101.111': 'X448',
-  '1.2.840.10040.4.1': 'DSA',
   ...Object.fromEntries(Object.entries(curves).map(([oid, c]) => [oid, c.name])),
-  ...hashAlgorithms,
+  ...digestAlgorithms,
+  ...publicKeyAlgorithmLongNames,
   ...extensionNames,
   ...extendedKeyUsages,
   ...Object.fromEntries(Object.entries(accessMethods).map(([oid, n]) => [oid, `id-ad ${n}`])),

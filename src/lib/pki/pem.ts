@@ -69,8 +69,9 @@ const magic: [number[], string][] = [
   [[0x7f, 0x45, 0x4c, 0x46], 'an ELF executable'],
 ]
 
+/** "0x89 0x50": bytes as hex that cannot be read as decimal. */
 function hexPrefix(bytes: Uint8Array, n: number): string {
-  return Array.from(bytes.subarray(0, n), (b) => b.toString(16).padStart(2, '0')).join(' ')
+  return Array.from(bytes.subarray(0, n), (b) => `0x${b.toString(16).padStart(2, '0')}`).join(' ')
 }
 
 function notRecognised(bytes: Uint8Array): PkiError {
@@ -85,7 +86,7 @@ function notRecognised(bytes: Uint8Array): PkiError {
   }
   return {
     code: 'not-der',
-    message: `not DER, PEM or base64: DER objects start with a SEQUENCE (byte 30) but this data starts with byte ${hexPrefix(bytes, 1)}`,
+    message: `not DER, PEM or base64: DER objects start with a SEQUENCE (byte 0x30) but this data starts with byte ${hexPrefix(bytes, 1)}`,
     offset: 0,
   }
 }
@@ -97,6 +98,19 @@ function isText(bytes: Uint8Array): boolean {
     if (b >= 0x80 || (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d)) return false
   }
   return true
+}
+
+const pemBegin = [...'-----BEGIN '].map((c) => c.charCodeAt(0))
+
+function hasPemBegin(bytes: Uint8Array): boolean {
+  for (
+    let i = bytes.indexOf(0x2d);
+    i >= 0 && i + pemBegin.length <= bytes.length;
+    i = bytes.indexOf(0x2d, i + 1)
+  ) {
+    if (pemBegin.every((c, j) => bytes[i + j] === c)) return true
+  }
+  return false
 }
 
 function splitPem(text: string): Chunk[] {
@@ -176,12 +190,16 @@ export function decodeInput(bytes: Uint8Array): Chunk[] {
       message: `too large: ${mb} MiB (${bytes.length} bytes) is above the ${maxInputBytes / 1024 / 1024} MiB limit, not parsed`,
     })
   }
-  if (isText(bytes)) {
+  const textual = isText(bytes)
+  // PEM blocks anywhere, in any file (RFC 7468 section 2: text before and after is allowed), such
+  // as `openssl x509 -text` output whose UTF-8 names make it non-ASCII; but a binary DER object is
+  // read as DER even if a string inside it quotes a BEGIN line.
+  if (textual || bytes[0] !== 0x30) {
+    const chunks = hasPemBegin(bytes) ? splitPem(latin1(bytes)) : []
+    if (chunks.length) return chunks
+  }
+  if (textual) {
     const text = latin1(bytes)
-    if (text.includes('-----BEGIN ')) {
-      const chunks = splitPem(text)
-      if (chunks.length) return chunks
-    }
     const compact = text.replace(/\s+/g, '')
     if (compact === '') return fail({ code: 'empty', message: 'empty input: only whitespace' })
     // base64 of DER starts with "M" (0x30); text starting with "0" (0x30) is better read as DER.

@@ -8,9 +8,19 @@ import {
   describeValidity,
   formatUtc,
   responseStatusMeaning,
+  tlsFeatureUnreadable,
 } from './describe.ts'
+import { hashLabel } from './oids.ts'
 import { nameText as shown } from './shownName.ts'
-import type { CertID, CertificateInfo, InspectedObject, OcspRequestInfo, OcspResponseInfo } from './types.ts'
+import type {
+  CertID,
+  CertificateInfo,
+  InspectedObject,
+  OcspRequestInfo,
+  OcspResponseInfo,
+  ParseNote,
+} from './types.ts'
+import { shownHex } from './values.ts'
 
 const width = 14
 
@@ -28,7 +38,21 @@ function list(label: string, values: string[]): string[] {
 }
 
 function certId(c: CertID): string {
-  return `serial ${c.serialNumber} (${c.hashAlgorithm}, issuer name hash ${c.issuerNameHash.slice(0, 12)}…, key hash ${c.issuerKeyHash.slice(0, 12)}…)`
+  return `serial ${shownHex(c.serialNumber)} (${hashLabel(c.hashAlgorithm)}, issuer name hash ${c.issuerNameHash.slice(0, 12)}…, key hash ${c.issuerKeyHash.slice(0, 12)}…)`
+}
+
+/** What the object breaks but is shown with (fields.ts), one line each. */
+function notes(list: ParseNote[] | undefined): string[] {
+  return (list ?? []).map((n, i) => (i === 0 ? line('Note', n.message) : more(n.message)))
+}
+
+/** RFC 7633 must-staple, or why it cannot be told: a TLS Feature value that is not DER is not read. */
+function mustStaple(c: CertificateInfo): string {
+  const unreadable = tlsFeatureUnreadable(c)
+  if (unreadable) return unreadable
+  return c.mustStaple
+    ? 'YES: the TLS Feature extension lists status_request (RFC 7633); a server must staple a response'
+    : 'no'
 }
 
 function certificate(c: CertificateInfo, now: Date): string[] {
@@ -39,7 +63,7 @@ function certificate(c: CertificateInfo, now: Date): string[] {
   return [
     line('Subject', shown(c.subject)),
     line('Issuer', shown(c.issuer) + (c.selfIssued ? ' (self-issued)' : '')),
-    line('Serial', c.serialNumber),
+    line('Serial', shownHex(c.serialNumber)),
     line('Valid', `${formatUtc(c.notBefore)} to ${formatUtc(c.notAfter)}`),
     more(describeValidity(c.notBefore, c.notAfter, now)),
     line('Public key', key.filter(Boolean).join(' ')),
@@ -56,24 +80,20 @@ function certificate(c: CertificateInfo, now: Date): string[] {
     ...list('OCSP', c.ocspUrls),
     ...list('CA issuers', c.caIssuersUrls),
     ...list('CRL', c.crlUrls),
-    line(
-      'Must-staple',
-      c.mustStaple
-        ? 'YES: the TLS Feature extension lists status_request (RFC 7633); a server must staple a response'
-        : 'no',
-    ),
+    line('Must-staple', mustStaple(c)),
     ...(c.ocspNoCheck
       ? [line('OCSP no-check', 'yes: a delegated responder whose own status is not checked')]
       : []),
     ...(c.sctCount ? [line('SCTs', `${c.sctCount} embedded (Certificate Transparency)`)] : []),
     line('SHA-256', c.sha256Fingerprint),
+    ...notes(c.notes),
   ]
 }
 
 function response(r: OcspResponseInfo, now: Date): string[] {
   const out = [line('Status', `${r.responseStatus}: ${responseStatusMeaning(r.responseStatus)}`)]
   const b = r.basic
-  if (!b) return out
+  if (!b) return [...out, ...notes(r.notes)]
   const responder =
     b.responderId.type === 'byName'
       ? `by name: ${shown(b.responderId.name)}`
@@ -95,7 +115,7 @@ function response(r: OcspResponseInfo, now: Date): string[] {
   out.push(line('Certificates', `${b.certificates.length} embedded`))
   b.certificates.forEach((c) => out.push(more(shown(c.subject))))
   out.push(line('Signature', b.signatureAlgorithm))
-  return out
+  return [...out, ...notes(r.notes)]
 }
 
 function request(r: OcspRequestInfo): string[] {
@@ -103,6 +123,7 @@ function request(r: OcspRequestInfo): string[] {
     ...r.requests.map((q, i) => line(`Request ${i + 1}`, certId(q.certId))),
     ...(r.nonce ? [line('Nonce', r.nonce)] : [line('Nonce', 'none')]),
     line('Signed', r.signed ? 'yes' : 'no'),
+    ...notes(r.notes),
   ]
 }
 

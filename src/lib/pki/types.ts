@@ -35,7 +35,49 @@ export type ObjectKind =
 /** How the bytes of one object arrived. */
 export type InputEncoding = 'der' | 'pem' | 'base64'
 
+/** The digests WebCrypto computes, so the ones a CertID can be checked with. */
 export type HashAlgorithmName = 'sha1' | 'sha256' | 'sha384' | 'sha512'
+
+/** An OBJECT IDENTIFIER in dotted form, for an algorithm without a name. */
+export type DottedOid = `${number}.${number}.${string}`
+
+/**
+ * The digest a CertID names, as openssl names it (its long names, crypto/objects/objects.txt), or
+ * the dotted OID of one without a name. Any may appear (RFC 6960 4.1.1 leaves it open).
+ */
+export type CertIdHashAlgorithm =
+  | HashAlgorithmName
+  | 'md5'
+  | 'sha224'
+  | 'sha512-224'
+  | 'sha512-256'
+  | 'sha3-224'
+  | 'sha3-256'
+  | 'sha3-384'
+  | 'sha3-512'
+  | 'sm3'
+  | 'GOST R 34.11-94'
+  | 'GOST R 34.11-2012 with 256 bit hash'
+  | 'GOST R 34.11-2012 with 512 bit hash'
+  | DottedOid
+
+/**
+ * Something about an object that is shown, not refused, but that a reader should know: a rule of
+ * an RFC it breaks, or a part we could not use. `offset` is the byte in the input, when known.
+ */
+export interface ParseNote {
+  code: ParseNoteCode
+  message: string
+  offset?: number
+}
+
+export type ParseNoteCode =
+  | 'time-without-seconds' // UTCTime/GeneralizedTime without seconds (RFC 5280 4.1.2.5)
+  | 'negative-serial' // RFC 5280 4.1.2.2: serials are positive
+  | 'empty-responses' // a BasicOCSPResponse with no SingleResponse
+  | 'empty-request-list' // an OCSPRequest with no Request
+  | 'extension-not-der' // an extension value the strict reader refused: not decoded
+  | 'nonce-not-der' // a nonce extension whose inner OCTET STRING is broken
 
 export interface Extension {
   oid: string
@@ -44,6 +86,8 @@ export interface Extension {
   critical: boolean
   /** Lowercase hex of extnValue's content (the DER inside the OCTET STRING). */
   valueHex: string
+  /** Why the value was not decoded: the strict reader refused it (e.g. BER, not DER). */
+  notDer?: string
 }
 
 export interface PublicKeyInfo {
@@ -93,10 +137,12 @@ export interface CertificateInfo {
   sha1Fingerprint: string
   extensions: Extension[]
   selfIssued: boolean
+  /** What the certificate breaks but is still shown with (a negative serial, a time without seconds). */
+  notes?: ParseNote[]
 }
 
 export interface CertID {
-  hashAlgorithm: HashAlgorithmName
+  hashAlgorithm: CertIdHashAlgorithm
   issuerNameHash: string
   issuerKeyHash: string
   serialNumber: string
@@ -138,6 +184,7 @@ export interface OcspResponseInfo {
   responseStatus: ResponseStatus
   /** Present only when responseStatus is "successful". */
   basic?: BasicOcspResponseInfo
+  notes?: ParseNote[]
 }
 
 export interface BasicOcspResponseInfo {
@@ -162,6 +209,7 @@ export interface OcspRequestInfo {
   requestorName?: string
   extensions: Extension[]
   signed: boolean
+  notes?: ParseNote[]
 }
 
 /** Objects we recognise and name, but do not take apart. */

@@ -83,13 +83,13 @@ describe('errors name the problem and the byte', () => {
 
   it('random bytes', async () => {
     const bytes = new Uint8Array(1024).map((_, i) => (i * 7919 + 13) % 251)
-    expect((await errorOf(bytes)).message).toMatch(/^not DER, PEM or base64: .*starts with byte 0d/)
+    expect((await errorOf(bytes)).message).toMatch(/^not DER, PEM or base64: .*starts with byte 0x0d/)
   })
 
   it('a PNG says it is a PNG', async () => {
     const e = await errorOf(fixture('bad/tiny.png'))
     expect(e.message).toBe(
-      'not DER, PEM or base64: the data starts with 89 50 4e 47, the signature of a PNG image',
+      'not DER, PEM or base64: the data starts with 0x89 0x50 0x4e 0x47, the signature of a PNG image',
     )
   })
 

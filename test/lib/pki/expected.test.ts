@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest'
 import { inspectJson } from '../../../src/lib/pki/index.ts'
 import { extendedKeyUsages } from '../../../src/lib/pki/oids.ts'
+import type { ObjectInfo } from '../../../src/lib/pki/index.ts'
 import { expected, fixture, hasExpected, inspectAll, inspectOne, valueOf, type Loose } from './helpers.ts'
 
 const ekuOid = Object.fromEntries(Object.entries(extendedKeyUsages).map(([oid, name]) => [name, oid]))
@@ -60,10 +61,27 @@ describe.skipIf(!hasExpected)('certificates read as openssl reads them', () => {
   })
 })
 
+/** What each odd object (test/fixtures/make-odd.py) tells the reader besides openssl's fields. */
+const oddNotes: Record<string, string[]> = {
+  'odd/cert-negative-serial.der': ['negative-serial'],
+  'odd/cert-utctime-no-seconds.der': ['time-without-seconds'],
+  'odd/cert-tlsfeature-ber.der': ['extension-not-der'],
+  'odd/resp-empty-responses.der': ['empty-responses'],
+  'odd/req-empty-requestlist.der': ['empty-request-list'],
+  'odd/req-nonce-broken.der': ['nonce-not-der'],
+}
+
+function notesOf(info: ObjectInfo): string[] {
+  return 'notes' in info ? (info.notes ?? []).map((n) => n.code) : []
+}
+
 describe.skipIf(!hasExpected)('OCSP responses read as openssl reads them', () => {
-  const entries = Object.entries<Loose>(expected.ocspResponses ?? {})
+  // The odd ones (make-odd.py) too: a SHA-224 CertID, an empty `responses`.
+  const entries = Object.entries<Loose>({ ...expected.ocspResponses, ...expected.odd?.ocspResponses })
   it.each(entries)('%s', async (path, want) => {
-    const got = inspectJson(await inspectOne(fixture(path), path)) as Loose
+    const obj = await inspectOne(fixture(path), path)
+    expect(notesOf(valueOf(obj))).toEqual(oddNotes[path] ?? [])
+    const got = inspectJson(obj) as Loose
     expect(got.kind).toBe('ocspResponse')
     expect(got.responseStatus).toBe(want.responseStatus)
     if (want.responseStatus !== 'successful') {
@@ -80,9 +98,12 @@ describe.skipIf(!hasExpected)('OCSP responses read as openssl reads them', () =>
 })
 
 describe.skipIf(!hasExpected)('OCSP requests read as openssl reads them', () => {
-  const entries = Object.entries<Loose>(expected.ocspRequests ?? {})
+  // The odd ones too: a SHA-224 CertID, an empty requestList, a broken nonce (shown raw, as openssl does).
+  const entries = Object.entries<Loose>({ ...expected.ocspRequests, ...expected.odd?.ocspRequests })
   it.each(entries)('%s', async (path, want) => {
-    const got = inspectJson(await inspectOne(fixture(path), path)) as Loose
+    const obj = await inspectOne(fixture(path), path)
+    expect(notesOf(valueOf(obj))).toEqual(oddNotes[path] ?? [])
+    const got = inspectJson(obj) as Loose
     expect(got.kind).toBe('ocspRequest')
     expect(got.requests.map((r: Loose) => r.certId)).toEqual(want.certIds)
     expect(got.nonce).toBe(want.nonce)
@@ -130,5 +151,38 @@ describe.skipIf(!hasExpected)('bad inputs give the error a careful parser gives'
       expect(want.errorCodes).toContain(r.error.code)
       expect(r.error.message).not.toContain('\n')
     }
+  })
+})
+
+describe.skipIf(!hasExpected)('odd certificates read as openssl reads them, with a note', () => {
+  const odd = expected.odd ?? {}
+  it.each(Object.entries<Loose>(odd.certificates ?? {}))('%s', async (path, want) => {
+    const obj = await inspectOne(fixture(path), path)
+    const info = valueOf(obj)
+    if (info.kind !== 'certificate') throw new Error(`${path} is ${info.kind}`)
+    const json = inspectJson(obj) as Loose
+    expect({
+      serialNumber: info.serialNumber,
+      notBefore: info.notBefore,
+      notAfter: info.notAfter,
+      sha256Fingerprint: info.sha256Fingerprint,
+      signatureAlgorithm: info.signatureAlgorithm,
+      publicKeyAlgorithm: json.publicKeyAlgorithm,
+    }).toEqual({
+      serialNumber: want.serialNumber,
+      notBefore: want.notBefore,
+      notAfter: want.notAfter,
+      sha256Fingerprint: want.sha256Fingerprint,
+      signatureAlgorithm: want.signatureAlgorithm,
+      publicKeyAlgorithm: want.publicKeyAlgorithm,
+    })
+    expect(notesOf(info)).toEqual(oddNotes[path] ?? [])
+    if (path === 'odd/cert-tlsfeature-ber.der') {
+      // openssl reads the BER value as status_request; a strict reader says why it does not.
+      expect(want.mustStaple).toBe(true)
+      expect(info.mustStaple).toBe(false)
+      const feature = info.extensions.find((e) => e.oid === '1.3.6.1.5.5.7.1.24')
+      expect(feature?.notDer).toMatch(/^non-minimal length at byte 1 /)
+    } else expect(info.mustStaple).toBe(want.mustStaple)
   })
 })

@@ -20,6 +20,42 @@ async function thisUpdateOf(der: Uint8Array): Promise<Date> {
 }
 
 describe('checkOcspResponse', () => {
+  it('a SHA-224 CertID: every other check runs; only the CertID match says it cannot compare', async () => {
+    const response = fixture('odd/resp-sha224.der')
+    const at = await thisUpdateOf(response)
+    const c = byId(
+      await checkOcspResponse({ responseDer: response, certDer: leafRsa, issuerDer: intermediate, at }),
+    )
+    expect(c['cert-id']).toMatchObject({
+      status: 'skip',
+      detail:
+        'the CertID is hashed with SHA-224, which this browser cannot compute (only SHA-1, SHA-256, SHA-384 and SHA-512): the issuer hashes cannot be compared',
+    })
+    expect([c['cert-status'].status, c.signature.status, c.signer.status, c.freshness.status]).toEqual([
+      'pass',
+      'pass',
+      'pass',
+      'pass',
+    ])
+  })
+
+  it('a successful response with no SingleResponse parses, and answers for no certificate', async () => {
+    const c = byId(
+      await checkOcspResponse({
+        responseDer: fixture('odd/resp-empty-responses.der'),
+        certDer: leafRsa,
+        issuerDer: intermediate,
+        at: fixtureTime,
+      }),
+    )
+    expect(c.parse.status).toBe('pass')
+    expect(c['cert-id']).toMatchObject({
+      status: 'fail',
+      detail: 'the response carries no SingleResponse: it answers for no certificate',
+    })
+    expect(c['cert-status'].status).toBe('skip')
+  })
+
   it('an authorized delegated responder passes, and the detail says it has ocsp-nocheck', async () => {
     const response = fixture('ocsp/resp-good-delegated-byname.der')
     const at = await thisUpdateOf(response)

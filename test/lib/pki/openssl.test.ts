@@ -32,10 +32,14 @@ function iso(openssslDate: string): string {
   return new Date(openssslDate.replace(' GMT', ' UTC')).toISOString().replace('.000Z', 'Z')
 }
 
-const certFiles = [...pemCerts(fixturesDir + 'certs/'), ...pemCerts(dataDir)]
+const certFiles = [
+  ...pemCerts(fixturesDir + 'certs/'),
+  ...pemCerts(fixturesDir + 'odd/'),
+  ...pemCerts(dataDir),
+]
 const responseFiles = (() => {
   const list: string[] = []
-  for (const dir of [fixturesDir + 'ocsp/', dataDir]) {
+  for (const dir of [fixturesDir + 'ocsp/', fixturesDir + 'odd/', dataDir]) {
     try {
       list.push(
         ...readdirSync(dir)

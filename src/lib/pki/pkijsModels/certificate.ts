@@ -1,16 +1,15 @@
 /** X.509 certificate (RFC 5280 section 4.1) to CertificateInfo, read by pkijs. */
 import * as asn1js from 'asn1js'
 import * as pkijs from 'pkijs'
-import { equalBytes, sha } from '../certificate.ts'
+import { equalBytes, sha, type CertificateParts } from '../certificate.ts'
 import { curves, publicKeyAlgorithms, signatureAlgorithms } from '../oids.ts'
 import type { CertificateInfo, PublicKeyInfo } from '../types.ts'
 import {
+  asn1Of,
   decodeExtensionsOf,
   extensionList,
   fromPkijs,
   fromSchema,
-  integerHexOf,
-  isoTime,
   nameDer,
   nameString,
 } from './common.ts'
@@ -38,7 +37,7 @@ async function publicKeyInfo(spki: pkijs.PublicKeyInfo): Promise<PublicKeyInfo> 
   } else if (algorithm === 'RSA' || algorithm === 'RSASSA-PSS') {
     // RSAPublicKey ::= SEQUENCE { modulus INTEGER, publicExponent INTEGER } (RFC 8017 A.1.1)
     // Only when the BIT STRING holds exactly that (asn1js would skip trailing bytes).
-    const rsa = asn1js.fromBER(key)
+    const rsa = asn1Of(key)
     const seq = rsa.offset === key.byteLength ? rsa.result : undefined
     const modulus = seq instanceof asn1js.Sequence ? seq.valueBlock.value[0] : undefined
     if (modulus instanceof asn1js.Integer && modulus.valueBlock.valueHexView.length > 0)
@@ -50,10 +49,15 @@ async function publicKeyInfo(spki: pkijs.PublicKeyInfo): Promise<PublicKeyInfo> 
 
 /**
  * `der` is the certificate's DER, already checked by der.ts (fingerprints are over all of it);
- * `cert` is pkijs's reading of it when there is one already (an OCSP response's embedded certs).
+ * `walked` is certificate.ts's walk of it, which gives the serial (read once: a hostile one may
+ * be 1 MB), the times and the notes: asn1js reads a
+ * UTCTime without seconds as 1899-11-30 and GeneralizedTime years 0000-0099 as 19xx (Date.UTC),
+ * values.ts reads every four-digit year and refuses 31 February. `cert` is pkijs's reading when
+ * there is one already (an OCSP response's embedded certs).
  */
 export async function certificateModel(
   der: Uint8Array<ArrayBuffer>,
+  walked: Pick<CertificateParts, 'serialNumber' | 'notBefore' | 'notAfter' | 'notes'>,
   cert = fromSchema(what, der, (schema) => new pkijs.Certificate({ schema })),
 ): Promise<CertificateInfo> {
   const sync = fromPkijs(what, () => {
@@ -63,11 +67,8 @@ export async function certificateModel(
     return {
       ext,
       version: cert.version + 1,
-      serialNumber: integerHexOf(cert.serialNumber),
       subject: nameString(what, 'tbsCertificate.subject', cert.subject, subjectDer),
       issuer: nameString(what, 'tbsCertificate.issuer', cert.issuer, issuerDer),
-      notBefore: isoTime(what, 'tbsCertificate.validity.notBefore', cert.notBefore.value),
-      notAfter: isoTime(what, 'tbsCertificate.validity.notAfter', cert.notAfter.value),
       signatureAlgorithm:
         signatureAlgorithms[cert.signatureAlgorithm.algorithmId] ?? cert.signatureAlgorithm.algorithmId,
       extensions: extensionList(cert.extensions),
@@ -78,11 +79,11 @@ export async function certificateModel(
   const info: CertificateInfo = {
     kind: 'certificate',
     version: sync.version,
-    serialNumber: sync.serialNumber,
+    serialNumber: walked.serialNumber,
     subject: sync.subject,
     issuer: sync.issuer,
-    notBefore: sync.notBefore,
-    notAfter: sync.notAfter,
+    notBefore: walked.notBefore,
+    notAfter: walked.notAfter,
     publicKey: await publicKeyInfo(cert.subjectPublicKeyInfo),
     signatureAlgorithm: sync.signatureAlgorithm,
     subjectAltNames: ext.subjectAltNames,
@@ -103,6 +104,7 @@ export async function certificateModel(
     extensions: sync.extensions,
     selfIssued: sync.selfIssued,
   }
+  if (walked.notes.length) info.notes = walked.notes
   if (ext.basicConstraints) info.basicConstraints = ext.basicConstraints
   if (ext.subjectKeyIdentifier) info.subjectKeyIdentifier = ext.subjectKeyIdentifier
   if (ext.authorityKeyIdentifier) info.authorityKeyIdentifier = ext.authorityKeyIdentifier

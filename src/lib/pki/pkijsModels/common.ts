@@ -1,35 +1,45 @@
 /**
  * Shared pieces of the pkijs-backed model builders: turning a pkijs throw into our one-line
- * `Malformed`, times, integers, RFC 4514 names (fed the Name's own DER bytes, so they stay
+ * `Malformed`, integers, RFC 4514 names (fed the Name's own DER bytes, so they stay
  * byte-identical to openssl's) and extensions (pkijs's extnID/critical/extnValue, values decoded
  * by pkijs where its parsedValue is enough and by extensions.ts otherwise).
  */
 import * as asn1js from 'asn1js'
 import * as pkijs from 'pkijs'
-import { contentOf, readDer } from '../der.ts'
+import { readDer } from '../der.ts'
 import { emptyDecoded, decodeExtensionValue, type DecodedExtensions } from '../extensions.ts'
-import { Malformed } from '../fields.ts'
+import { extnValueNotDer, Malformed } from '../fields.ts'
 import { rfc4514 } from '../names.ts'
+import { nonceFromExtnValue } from '../certId.ts'
 import {
+  certIdHashName,
   extendedKeyUsages,
   extensionNames,
-  hashAlgorithms,
   nonceOid,
   policies as policyNames,
 } from '../oids.ts'
 import type { CertID, Extension } from '../types.ts'
-import { integerHex, isoSeconds, toHex } from '../values.ts'
+import { integerHex, toHex } from '../values.ts'
 
-/** A pkijs/asn1js error (or a property read on a half-built object) as our one-line value. */
+/**
+ * asn1js's reading, told not to parse every OCTET STRING's content on its own (parseEmbedded):
+ * der.ts's tree decides what is DER, and inspect.ts has checked each OID in it, so nothing asn1js
+ * reads can be a hostile OID (asn1js takes quadratic time on an OID of many arcs).
+ */
+export function asn1Of(der: Uint8Array): ReturnType<typeof asn1js.fromBER> {
+  return asn1js.fromBER(der, { parseEmbedded: false })
+}
+
 /** Like pkijs's fromBER, but keeps the schema matcher's own reason (fromBER replaces it). */
 export function fromSchema<T>(what: string, der: Uint8Array, make: (schema: asn1js.AsnType) => T): T {
   return fromPkijs(what, () => {
-    const asn1 = asn1js.fromBER(der)
+    const asn1 = asn1Of(der)
     if (asn1.offset === -1) throw new Error(asn1.result.error)
     return make(asn1.result)
   })
 }
 
+/** A pkijs/asn1js error (or a property read on a half-built object) as our one-line value. */
 export function fromPkijs<T>(what: string, build: () => T): T {
   try {
     return build()
@@ -42,13 +52,6 @@ export function fromPkijs<T>(what: string, build: () => T): T {
 
 export function bad(what: string, field: string, problem: string): never {
   throw new Malformed(`malformed ${what}: ${field} ${problem}`, 0)
-}
-
-/** ISO 8601 UTC with seconds precision; fractional seconds are dropped as values.ts does. */
-export function isoTime(what: string, field: string, date: Date | undefined): string {
-  const ms = date?.getTime()
-  if (ms === undefined || Number.isNaN(ms)) bad(what, field, 'is not a valid time')
-  return isoSeconds(new Date(Math.floor(ms / 1000) * 1000))
 }
 
 export function integerHexOf(n: asn1js.Integer): string {
@@ -73,12 +76,10 @@ export function nameDer(name: pkijs.RelativeDistinguishedNames): Uint8Array<Arra
   return new Uint8Array(name.toSchema().toBER(false))
 }
 
-export function hashAlgorithmOf(what: string, field: string, certId: pkijs.CertID): CertID {
-  const oid = certId.hashAlgorithm.algorithmId
-  const hashAlgorithm = hashAlgorithms[oid]
-  if (!hashAlgorithm) bad(what, `${field}.hashAlgorithm`, `names ${oid}, not SHA-1 or SHA-2`)
+/** A CertID with any digest, named (see certId.ts readCertId). */
+export function certIdOf(certId: pkijs.CertID): CertID {
   return {
-    hashAlgorithm,
+    hashAlgorithm: certIdHashName(certId.hashAlgorithm.algorithmId),
     issuerNameHash: toHex(certId.issuerNameHash.valueBlock.valueHexView),
     issuerKeyHash: toHex(certId.issuerKeyHash.valueBlock.valueHexView),
     serialNumber: integerHexOf(certId.serialNumber),
@@ -86,28 +87,24 @@ export function hashAlgorithmOf(what: string, field: string, certId: pkijs.CertI
 }
 
 export function extensionList(extensions: pkijs.Extension[] | undefined): Extension[] {
-  return (extensions ?? []).map((e) => ({
-    oid: e.extnID,
-    name: extensionNames[e.extnID] ?? e.extnID,
-    critical: e.critical,
-    valueHex: toHex(e.extnValue.valueBlock.valueHexView),
-  }))
+  return (extensions ?? []).map((e) => {
+    const value = e.extnValue.valueBlock.valueHexView
+    const ext: Extension = {
+      oid: e.extnID,
+      name: extensionNames[e.extnID] ?? e.extnID,
+      critical: e.critical,
+      valueHex: toHex(value),
+    }
+    const notDer = extnValueNotDer(value)
+    if (notDer !== undefined) ext.notDer = notDer
+    return ext
+  })
 }
 
-/**
- * The nonce's bytes: RFC 8954 puts an OCTET STRING inside extnValue; some older responders put
- * the raw bytes there, so fall back to extnValue's content when it does not hold one.
- */
+/** The nonce among pkijs's extensions, as hex (see certId.ts nonceFromExtnValue). */
 export function nonceOf(extensions: pkijs.Extension[] | undefined): string | undefined {
   const ext = extensions?.find((e) => e.extnID === nonceOid)
-  if (!ext) return undefined
-  const content = ext.extnValue.valueBlock.valueHexView
-  // der.ts, not asn1js: the inner OCTET STRING counts only when extnValue is exactly one DER element.
-  const inner = readDer(content)
-  if (inner.ok && inner.node.tagClass === 'universal' && inner.node.tagNumber === 4) {
-    return toHex(contentOf(content, inner.node))
-  }
-  return toHex(content)
+  return ext ? nonceFromExtnValue(ext.extnValue.valueBlock.valueHexView).hex : undefined
 }
 
 function ip(bytes: Uint8Array): string {
@@ -150,12 +147,12 @@ export function generalNameString(g: pkijs.GeneralName): string {
 export function decodeExtensionsOf(extensions: pkijs.Extension[] | undefined): DecodedExtensions {
   const out = emptyDecoded()
   for (const e of extensions ?? []) {
-    if (!fromParsedValue(e, out)) {
-      const der = e.extnValue.valueBlock.valueHexView
-      const read = readDer(der)
-      // A value that does not decode is left undecoded: its hex stays in `extensions`.
-      decodeExtensionValue(der, e.extnID, read.ok ? read.node : undefined, out)
-    }
+    const der = e.extnValue.valueBlock.valueHexView
+    const read = readDer(der)
+    // A value der.ts refuses is left undecoded (its hex and why stay in `extensions`): pkijs's
+    // parsedValue comes from asn1js's BER reader and must not decide what DER did not say.
+    if (!read.ok) continue
+    if (!fromParsedValue(e, out)) decodeExtensionValue(der, e.extnID, read.node, out)
   }
   return out
 }

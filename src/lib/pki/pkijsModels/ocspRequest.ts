@@ -1,26 +1,20 @@
 /** OCSPRequest (RFC 6960 4.1.1) to OcspRequestInfo, read by pkijs. */
 import * as pkijs from 'pkijs'
-import type { OcspRequestInfo } from '../types.ts'
-import {
-  extensionList,
-  fromPkijs,
-  fromSchema,
-  generalNameString,
-  hashAlgorithmOf,
-  nonceOf,
-} from './common.ts'
+import type { OcspRequestInfo, ParseNote } from '../types.ts'
+import { extensionList, fromPkijs, fromSchema, generalNameString, certIdOf, nonceOf } from './common.ts'
 import { nonceOid } from '../oids.ts'
 
 const what = 'OCSP request'
 
-export function ocspRequestModel(der: Uint8Array<ArrayBuffer>): OcspRequestInfo {
+/** `notes` come from ocspRequest.ts's walk of the same bytes (with their byte offsets). */
+export function ocspRequestModel(der: Uint8Array<ArrayBuffer>, notes: ParseNote[]): OcspRequestInfo {
   const req = fromSchema(what, der, (schema) => new pkijs.OCSPRequest({ schema }))
   return fromPkijs(what, () => {
     const tbs = req.tbsRequest
     const info: OcspRequestInfo = {
       kind: 'ocspRequest',
-      requests: tbs.requestList.map((r, i) => ({
-        certId: hashAlgorithmOf(what, `tbsRequest.requestList[${i}].reqCert`, r.reqCert),
+      requests: tbs.requestList.map((r) => ({
+        certId: certIdOf(r.reqCert),
         extensions: extensionList(r.singleRequestExtensions),
       })),
       extensions: extensionList(tbs.requestExtensions?.filter((e) => e.extnID !== nonceOid)),
@@ -29,6 +23,7 @@ export function ocspRequestModel(der: Uint8Array<ArrayBuffer>): OcspRequestInfo 
     const nonce = nonceOf(tbs.requestExtensions)
     if (nonce !== undefined) info.nonce = nonce
     if (tbs.requestorName) info.requestorName = generalNameString(tbs.requestorName)
+    if (notes.length) info.notes = notes
     return info
   })
 }

@@ -14,6 +14,22 @@ describe('CertificateView', () => {
     expect(screen.getByText('status_request (5)')).toBeTruthy()
   })
 
+  it('a TLS Feature that is not DER reads "unknown", not "none", and no badge', () => {
+    const extension = {
+      oid: '1.3.6.1.5.5.7.1.24',
+      name: 'TLS Feature',
+      critical: false,
+      valueHex: '3081030201' + '05',
+      notDer: 'non-minimal length at byte 1 (3 bytes written in 2 bytes; DER allows only the shortest form)',
+    }
+    render(CertificateView, { info: certificate({ extensions: [extension] }), now })
+    expect(
+      screen.getByText(/^unknown: the TLS Feature extension is not DER \(non-minimal length/),
+    ).toBeTruthy()
+    expect(screen.queryByText(/none: a server may serve it/)).toBeNull()
+    expect(screen.queryByTestId('must-staple')).toBeNull()
+  })
+
   it('shows no badge for a certificate without must-staple', () => {
     render(CertificateView, { info: certificate(), now })
     expect(screen.queryByText('OCSP Must-Staple')).toBeNull()
