@@ -37,6 +37,27 @@ async function seriousAxeFindings(page: Page): Promise<string[]> {
     )
 }
 
+/** What axe says against the given rules (all impacts), one line each. */
+async function axeFindings(page: Page, rules: string[]): Promise<string[]> {
+  await page.evaluate(axeSource)
+  const violations = await page.evaluate(async (runOnly) => {
+    const axe = (
+      window as unknown as {
+        axe: { run: (c: Document, o: { runOnly: string[] }) => Promise<{ violations: unknown[] }> }
+      }
+    ).axe
+    return (await axe.run(document, { runOnly })).violations
+  }, rules)
+  return (violations as AxeViolation[]).flatMap((v) => v.nodes.map((n) => `${v.id} at ${n.target.join(' ')}`))
+}
+
+/** The levels of the headings a screen reader lists, in document order. */
+async function headingLevels(page: Page): Promise<number[]> {
+  return page
+    .getByRole('heading')
+    .evaluateAll((hs) => hs.map((h) => Number(h.tagName.slice(1)) || Number(h.getAttribute('aria-level'))))
+}
+
 function playButton(page: Page) {
   return page.getByTestId('play')
 }
@@ -92,3 +113,48 @@ for (const colorScheme of ['light', 'dark'] as const) {
     }
   }
 }
+
+for (const [view, open] of Object.entries(views)) {
+  test(`headings in ${view}: the page's h1 first, no level skipped, one main landmark`, async ({ page }) => {
+    await open(page)
+    const levels = await headingLevels(page)
+    expect(levels[0]).toBe(1)
+    expect(levels.filter((l) => l === 1)).toHaveLength(1)
+    expect(await axeFindings(page, ['heading-order', 'page-has-heading-one', 'landmark-one-main'])).toEqual(
+      [],
+    )
+  })
+}
+
+test('the first Tab reaches a skip link that moves focus past the controls to the diagrams', async ({
+  page,
+}) => {
+  await page.goto('./#/compare')
+  await expect(page.locator('figure.diagram')).toHaveCount(4)
+  await page.keyboard.press('Tab')
+  const skip = page.getByRole('link', { name: 'Skip to the diagrams' })
+  await expect(skip).toBeFocused()
+  await expect(skip).toBeInViewport()
+  await page.keyboard.press('Enter')
+  await expect(page).toHaveURL(/#\/compare$/)
+  await expect(page.getByRole('region', { name: 'The handshakes, on one clock' })).toBeFocused()
+  // The next stop is the playback bar's first button, not a scenario control.
+  await page.keyboard.press('Tab')
+  await expect(page.getByRole('button', { name: 'Restart', exact: true })).toBeFocused()
+})
+
+test('in the days view the skip link lands on the timeline, in the inspector on the content', async ({
+  page,
+}) => {
+  await page.goto('./#/days')
+  await expect(page.getByTestId('days-summary')).not.toBeEmpty()
+  await page.keyboard.press('Tab')
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('region', { name: 'The timeline', exact: true })).toBeFocused()
+
+  await page.goto('./#/inspect')
+  await page.keyboard.press('Tab')
+  await expect(page.getByRole('link', { name: 'Skip to the content' })).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('main')).toBeFocused()
+})
