@@ -158,3 +158,55 @@ test('in the days view the skip link lands on the timeline, in the inspector on 
   await page.keyboard.press('Enter')
   await expect(page.getByRole('main')).toBeFocused()
 })
+
+/** Where focus is, as "TAG name": never "BODY" after a button the reader pressed. */
+async function focused(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const el = document.activeElement
+    return `${el?.tagName ?? 'none'} ${el?.getAttribute('aria-label') ?? el?.textContent?.trim().slice(0, 40) ?? ''}`
+  })
+}
+
+test('focus stays put through Try a sample, pasting, removing a card and Clear all', async ({ page }) => {
+  await page.goto('./#/inspect')
+  await expect(page.locator('[data-ready="true"]')).toBeVisible()
+  const sample = page.getByRole('button', { name: 'Try a sample' })
+  await sample.focus()
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('list', { name: 'OCSP response checks' })).toBeVisible()
+  await expect(sample).toBeFocused()
+
+  await page.getByLabel('Paste PEM or base64').fill('not base64 at all!')
+  const inspectPasted = page.getByRole('button', { name: 'Inspect pasted text' })
+  await inspectPasted.focus()
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('error-message')).toBeVisible()
+  await expect(inspectPasted).toBeFocused()
+
+  // Removing the leaf's card hands focus to the card now in its place.
+  const cards = page.locator('.cards > article')
+  const count = await cards.count()
+  await page.getByRole('button', { name: /^Remove shop\.example/ }).press('Enter')
+  await expect(cards).toHaveCount(count - 1)
+  expect(await focused(page)).toMatch(/^ARTICLE/)
+  await expect(cards.first()).toBeFocused()
+
+  await page.getByRole('button', { name: 'Clear all' }).press('Enter')
+  await expect(page.getByText('Nothing loaded yet.')).toBeVisible()
+  await expect(page.getByTestId('file-input')).toBeFocused()
+})
+
+test('removing an outage hands focus to the next Remove button, then to Add an outage', async ({ page }) => {
+  await page.goto('./#/days')
+  const add = page.getByRole('button', { name: 'Add an outage' })
+  await add.press('Enter')
+  await expect(page.getByRole('button', { name: 'Remove outage 2' })).toBeVisible()
+
+  await page.getByRole('button', { name: 'Remove outage 2' }).press('Enter')
+  await expect(page.getByRole('button', { name: 'Remove outage 2' })).toHaveCount(0)
+  await expect(page.getByRole('button', { name: 'Remove outage 1' })).toBeFocused()
+
+  await page.keyboard.press('Enter')
+  await expect(page.getByText('The responder never goes down.')).toBeVisible()
+  await expect(add).toBeFocused()
+})
