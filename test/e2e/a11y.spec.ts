@@ -210,3 +210,60 @@ test('removing an outage hands focus to the next Remove button, then to Add an o
   await expect(page.getByText('The responder never goes down.')).toBeVisible()
   await expect(add).toBeFocused()
 })
+
+/** The diagram's messages and leak marks that a Tab can reach right now. */
+async function focusableMessages(page: Page): Promise<number> {
+  return page
+    .locator('[data-testid="diagrams"] :is([data-flight], [data-leak])')
+    .evaluateAll((marks) =>
+      marks.filter((m) => {
+        ;(m as SVGElement).focus()
+        return document.activeElement === m
+      }),
+    )
+    .then((reachable) => reachable.length)
+}
+
+test('every message is a tab stop from the start: the set does not change while the diagram plays', async ({
+  page,
+}) => {
+  await page.goto('./#/compare')
+  await expect(page.locator('figure.diagram')).toHaveCount(4)
+  await page.locator('h1').click()
+  await page.keyboard.press('Home')
+  await page.keyboard.press('Space')
+  const marks = await page.locator('[data-testid="diagrams"] :is([data-flight], [data-leak])').count()
+  expect(marks).toBeGreaterThan(20)
+  // Near the start most messages are not sent yet: they are reachable, and say they are pending.
+  const pending = page.locator('[data-testid="diagrams"] [data-flight][aria-disabled="true"]')
+  expect(await pending.count()).toBeGreaterThan(10)
+  expect(await focusableMessages(page)).toBe(marks)
+  expect(await seriousAxeFindings(page)).toEqual([])
+
+  await page.keyboard.press('Space')
+  await page.waitForTimeout(600)
+  expect(await focusableMessages(page)).toBe(marks)
+
+  await diagramsFinished(page)
+  await expect(pending).toHaveCount(0)
+  expect(await focusableMessages(page)).toBe(marks)
+})
+
+for (const hash of ['#/compare', '#/learn/3', '#/embed']) {
+  test(`under reduced motion nothing in ${hash} plays until Play is pressed`, async ({ page }) => {
+    await page.emulateMedia({ reducedMotion: 'reduce' })
+    await page.goto(`./${hash}`)
+    await expect(page.locator('figure.diagram')).toHaveCount(4)
+    // The messages sent at time 0 are shown whole; nothing after them appears by itself.
+    const shown = page.locator('[data-testid="diagrams"] [data-flight]:not([data-state="pending"])')
+    await expect(playButton(page)).toHaveAttribute('aria-label', 'Play')
+    const atStart = await shown.count()
+    expect(atStart).toBeLessThanOrEqual(4)
+    await page.waitForTimeout(1500)
+    expect(await shown.count()).toBe(atStart)
+    await expect(playButton(page)).toHaveAttribute('aria-label', 'Play')
+
+    await playButton(page).click()
+    await expect.poll(() => shown.count()).toBeGreaterThan(atStart)
+  })
+}
