@@ -7,8 +7,9 @@
  *
  * The elements are found by data attributes the component renders:
  *   [data-flight=i] > .shaft (one or more), .cross   [data-wait=i]   [data-wait-caption=i]   [data-leak=i]   [data-outcome]   [data-now]
- * Flights and leaks get data-state="pending" until they happen (the component hides their drawing)
- * rather than visibility="hidden", which would take them out of the tab order while they wait.
+ * Flights and leaks get data-state="pending" and a description saying so until they happen (the
+ * component hides their drawing) rather than visibility="hidden", which would take them out of the
+ * tab order while they wait.
  */
 import { arrowAt, spanEndAt } from './arrow.ts'
 import type { ClockState } from './clock.ts'
@@ -45,6 +46,9 @@ class AttributeCache {
 }
 
 const round = (n: number) => String(Math.round(n * 10) / 10)
+
+/** Said after a pending mark's name (aria-description: its role, img, allows no aria-disabled). */
+const notYet = 'Not happened yet at this point of the playback.'
 
 export function diagramMotion(svg: SVGSVGElement, initial: MotionParams) {
   let params = initial
@@ -85,7 +89,7 @@ export function diagramMotion(svg: SVGSVGElement, initial: MotionParams) {
       // A message not sent yet stays in the tab order, marked pending (its drawing hidden by CSS):
       // the set of focusable messages is the same before, during and after playback.
       cache.set(nodes.group, 'data-state', !frame.visible ? 'pending' : frame.done ? 'done' : 'flying')
-      cache.set(nodes.group, 'aria-disabled', frame.visible ? 'false' : 'true')
+      cache.set(nodes.group, 'aria-description', frame.visible ? '' : notYet)
       if (!frame.visible) return
       for (const shaft of nodes.shafts) {
         cache.set(shaft, 'x2', round(frame.x))
@@ -100,7 +104,7 @@ export function diagramMotion(svg: SVGSVGElement, initial: MotionParams) {
     })
     model.leaks.forEach((l, i) => {
       cache.set(leaks[i] ?? null, 'data-state', now >= l.at ? 'shown' : 'pending')
-      cache.set(leaks[i] ?? null, 'aria-disabled', now >= l.at ? 'false' : 'true')
+      cache.set(leaks[i] ?? null, 'aria-description', now >= l.at ? '' : notYet)
     })
     cache.set(outcome, 'visibility', now >= model.outcome.at ? 'visible' : 'hidden')
     const cx = round(x(now))
