@@ -58,6 +58,11 @@ async function headingLevels(page: Page): Promise<number[]> {
     .evaluateAll((hs) => hs.map((h) => Number(h.tagName.slice(1)) || Number(h.getAttribute('aria-level'))))
 }
 
+/** The no-check row's verdict ("Connected · 100 ms"). */
+function verdict(page: Page) {
+  return page.locator('[data-row="none"] .verdict')
+}
+
 function playButton(page: Page) {
   return page.getByTestId('play')
 }
@@ -235,8 +240,9 @@ test('every message is a tab stop from the start: the set does not change while 
   const marks = await page.locator('[data-testid="diagrams"] :is([data-flight], [data-leak])').count()
   expect(marks).toBeGreaterThan(20)
   // Near the start most messages are not sent yet: they are reachable, and say they are pending.
-  const pending = page.locator('[data-testid="diagrams"] [data-flight][aria-disabled="true"]')
+  const pending = page.locator('[data-testid="diagrams"] [data-flight][data-state="pending"]')
   expect(await pending.count()).toBeGreaterThan(10)
+  await expect(pending.first()).toHaveAccessibleDescription(/Not happened yet/)
   expect(await focusableMessages(page)).toBe(marks)
   expect(await seriousAxeFindings(page)).toEqual([])
 
@@ -267,3 +273,26 @@ for (const hash of ['#/compare', '#/learn/3', '#/embed']) {
     await expect.poll(() => shown.count()).toBeGreaterThan(atStart)
   })
 }
+
+test('arrow keys on a slider make one history entry, as a drag does', async ({ page }) => {
+  await page.goto('./#/compare')
+  await expect(verdict(page)).toContainText('Connected · 100 ms')
+  const rtt = page.getByRole('slider', { name: /Client ↔ server RTT/ })
+  await rtt.focus()
+  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight')
+  await expect(page).toHaveURL(/#\/compare\?rs=\d+$/)
+  expect(Number(new URL(page.url()).hash.match(/rs=(\d+)/)?.[1])).toBeGreaterThan(50)
+  // One Back returns to where the keys started, not to the fourth key press.
+  await page.goBack()
+  await expect(page).toHaveURL(/#\/compare$/)
+  await expect(verdict(page)).toContainText('Connected · 100 ms')
+
+  await page.goto('./#/days')
+  await expect(page.getByTestId('days-summary')).not.toBeEmpty()
+  const validity = page.getByRole('slider', { name: /Response validity/ })
+  await validity.focus()
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight')
+  await expect(page).toHaveURL(/#\/days\?v=\d+/)
+  await page.goBack()
+  await expect(page).toHaveURL(/#\/days$/)
+})
