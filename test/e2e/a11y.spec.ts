@@ -7,6 +7,10 @@ import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { expect, test, type Page } from '@playwright/test'
 
+// axe walks the whole page, and the inspector loads its parser first: more than the default 30 s
+// on a loaded machine.
+test.describe.configure({ timeout: 60_000 })
+
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 
 interface AxeViolation {
@@ -78,7 +82,7 @@ async function diagramsFinished(page: Page): Promise<void> {
   await expect(playButton(page)).toHaveAttribute('aria-label', /^(Replay|Play)$/, { timeout: 10_000 })
 }
 
-const views = {
+const views: Record<string, (page: Page) => Promise<void>> = {
   compare: async (page: Page) => {
     await page.goto('./#/compare')
     await diagramsFinished(page)
@@ -93,6 +97,15 @@ const views = {
     await page.getByRole('button', { name: 'Try a sample' }).click()
     await expect(page.getByRole('list', { name: 'OCSP response checks' })).toBeVisible()
   },
+  'compare with your certificate': async (page: Page) => {
+    await views['inspect with a sample'](page)
+    await page
+      .getByRole('button', { name: /Simulate with this/ })
+      .first()
+      .click()
+    await expect(page.getByTestId('provenance')).toBeVisible()
+    await diagramsFinished(page)
+  },
   learn: async (page: Page) => {
     // Step 5 dims the rows it is not about.
     await page.goto('./#/learn/5')
@@ -102,7 +115,7 @@ const views = {
     await page.goto('./#/embed')
     await diagramsFinished(page)
   },
-} as const
+}
 
 for (const colorScheme of ['light', 'dark'] as const) {
   for (const width of [1440, 360]) {
