@@ -309,3 +309,9 @@ test('arrow keys on a slider make one history entry, as a drag does', async ({ p
   await page.goBack()
   await expect(page).toHaveURL(/#\/days$/)
 })
+
+test('a link whose values cannot be read says so in readable colours (axe, light)', async ({ page }) => {
+  await page.goto('./#/compare?rs=abc')
+  await expect(page.getByTestId('link-problems')).toBeVisible()
+  expect(await seriousAxeFindings(page)).toEqual([])
+})
