@@ -171,6 +171,7 @@ test('in the days view the skip link lands on the timeline, in the inspector on 
   await expect(page.getByRole('region', { name: 'The timeline', exact: true })).toBeFocused()
 
   await page.goto('./#/inspect')
+  await expect(page.locator('[data-ready="true"]')).toBeVisible()
   await page.keyboard.press('Tab')
   await expect(page.getByRole('link', { name: 'Skip to the content' })).toBeFocused()
   await page.keyboard.press('Enter')
