@@ -208,17 +208,20 @@ test('focusing a message shows its details', async ({ page }) => {
   await expect(tip).toContainText('TCP connect')
 })
 
-test('with reduced motion, messages appear whole, one step at a time', async ({ page }) => {
+test('with reduced motion, messages appear whole, one step at a time, once Play is pressed', async ({
+  page,
+}) => {
   await page.emulateMedia({ reducedMotion: 'reduce' })
   await page.goto('./')
   await expect(page.getByText('Reduced motion: one message at a time')).toBeVisible()
+  await page.getByTestId('play').click()
   const times = new Set<number>()
   for (let i = 0; i < 6; i++) {
-    // Each visible arrow is drawn to its end: the shaft's tip is the hit line's end.
+    // Each shown arrow is drawn to its end: the shaft's tip is the hit line's end.
     const partial = await page.locator('[data-testid="diagrams"] [data-flight]').evaluateAll(
       (groups) =>
         groups.filter((g) => {
-          if (g.getAttribute('visibility') !== 'visible') return false
+          if (g.getAttribute('data-state') === 'pending') return false
           const shaft = g.querySelector('line.shaft:not(.staple-glow)')
           const hit = g.querySelector('line.hit')
           return Math.abs(Number(shaft?.getAttribute('x2')) - Number(hit?.getAttribute('x2'))) > 0.2

@@ -193,6 +193,10 @@ test('a private key is never shown, only a warning', async ({ page }) => {
   await page.getByRole('button', { name: 'Inspect pasted text' }).click()
   const key = card(page, 'Private key')
   await expect(key.getByRole('alert')).toContainText('Do not paste private keys')
+  // One sentence names the key, not "This is a private key. a private key (PKCS#8).".
+  await expect(key.getByRole('alert')).toContainText(
+    'This is a private key (PKCS#8). Staple Lab never displays',
+  )
   await expect(key.getByRole('tab')).toHaveCount(0)
   const base64Line = pem.split('\n')[1]
   await expect(page.locator('body')).not.toContainText(base64Line)

@@ -118,7 +118,7 @@ test('Simulate with this on the sample leaf: the banner names it, a missing stap
   // A staple-carrying arrow of the must-staple row links back to the response's card.
   const staple = page.locator('[data-row="must-staple"] g.flight.staple').first()
   // Let the handshake play until the staple has arrived.
-  await expect(staple).toHaveAttribute('visibility', 'visible', { timeout: 10_000 })
+  await expect(staple).toHaveAttribute('data-state', 'done', { timeout: 10_000 })
   await staple.focus()
   await expect(page.getByRole('tooltip')).toContainText('Open this staple in the inspector')
   await staple.press('Enter')

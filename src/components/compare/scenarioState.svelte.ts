@@ -145,12 +145,14 @@ class ScenarioState {
   }
 
   /**
-   * The end of a gesture (a slider released, Enter): the burst's entry holds its final value and
-   * the next change starts a new entry.
+   * The end of a gesture (a slider released, Enter, one arrow key on a slider): the burst's entry
+   * holds its final value. The burst itself ends only when the changes pause for `burstMs`, because
+   * a slider sends a commit (a change event) after every arrow key: ending the burst there made
+   * each key press its own history entry, where a drag over the same values makes one.
    */
   commit(next: Scenario): void {
     router.go(hashFor(this.view, next, this.speed, this.provenance), { replace: true })
-    this.#lastChange = Number.NEGATIVE_INFINITY
+    this.#lastChange = performance.now()
   }
 
   /** Playback speed is view state: it is kept in the link but makes no history entry. */

@@ -29,8 +29,9 @@ function smallInt(bytes: Uint8Array, n: DerNode | undefined): number | undefined
 export const privateKeyWarning =
   'Staple Lab never displays or keeps private keys: its bytes were discarded. A private key should not leave the server it belongs to.'
 
+/** "This is a private key (PKCS#8). Staple Lab never…": one sentence naming the key, then the warning. */
 function privateKey(what: string): Classification {
-  return { kind: 'privateKey', summary: `${what}. ${privateKeyWarning}` }
+  return { kind: 'privateKey', summary: `This is ${what}. ${privateKeyWarning}` }
 }
 
 /** A private key recognised from its PEM label alone (its base64 is never decoded). */

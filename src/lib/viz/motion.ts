@@ -7,6 +7,9 @@
  *
  * The elements are found by data attributes the component renders:
  *   [data-flight=i] > .shaft (one or more), .cross   [data-wait=i]   [data-wait-caption=i]   [data-leak=i]   [data-outcome]   [data-now]
+ * Flights and leaks get data-state="pending" and a description saying so until they happen (the
+ * component hides their drawing) rather than visibility="hidden", which would take them out of the
+ * tab order while they wait.
  */
 import { arrowAt, spanEndAt } from './arrow.ts'
 import type { ClockState } from './clock.ts'
@@ -45,6 +48,9 @@ class AttributeCache {
 
 const round = (n: number) => String(Math.round(n * 10) / 10)
 
+/** Said after a pending mark's name (aria-description: its role, img, allows no aria-disabled). */
+const notYet = 'Not happened yet at this point of the playback.'
+
 export function diagramMotion(svg: SVGSVGElement, initial: MotionParams) {
   let params = initial
   let flights: FlightNodes[] = []
@@ -82,13 +88,15 @@ export function diagramMotion(svg: SVGSVGElement, initial: MotionParams) {
       const nodes = flights[i]
       if (!nodes?.group) return
       const frame = arrowAt(f.geometry, now, stepped)
-      cache.set(nodes.group, 'visibility', frame.visible ? 'visible' : 'hidden')
+      // A message not sent yet stays in the tab order, marked pending (its drawing hidden by CSS):
+      // the set of focusable messages is the same before, during and after playback.
+      cache.set(nodes.group, 'data-state', !frame.visible ? 'pending' : frame.done ? 'done' : 'flying')
+      cache.set(nodes.group, 'aria-description', frame.visible ? '' : notYet)
       if (!frame.visible) return
       for (const shaft of nodes.shafts) {
         cache.set(shaft, 'x2', round(frame.x))
         cache.set(shaft, 'y2', round(frame.y))
       }
-      cache.set(nodes.group, 'data-state', frame.done ? 'done' : 'flying')
       cache.set(nodes.cross, 'visibility', frame.done && !f.delivered ? 'inherit' : 'hidden')
     })
     model.waits.forEach((w, i) => {
@@ -98,7 +106,8 @@ export function diagramMotion(svg: SVGSVGElement, initial: MotionParams) {
       cache.set(captions[i] ?? null, 'visibility', now >= w.end ? 'visible' : 'hidden')
     })
     model.leaks.forEach((l, i) => {
-      cache.set(leaks[i] ?? null, 'visibility', now >= l.at ? 'visible' : 'hidden')
+      cache.set(leaks[i] ?? null, 'data-state', now >= l.at ? 'shown' : 'pending')
+      cache.set(leaks[i] ?? null, 'aria-description', now >= l.at ? '' : notYet)
     })
     cache.set(outcome, 'visibility', now >= model.outcome.at ? 'visible' : 'hidden')
     const at = round(time(now))

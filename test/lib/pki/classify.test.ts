@@ -83,4 +83,17 @@ describe('private keys by structure', () => {
       expect(obj.asn1).toBeUndefined()
     }
   })
+
+  it('a private key is named in one sentence, then the warning', async () => {
+    const pem = new Uint8Array(readFileSync(fixturesDir + 'other/private-key-pkcs8.pem'))
+    for (const [source, bytes, named] of [
+      ['key.pem', pem, 'This is a private key (PKCS#8).'],
+      ['key.der', fixture('other/private-key-pkcs8.der'), 'This is an EC private key (SEC 1).'],
+    ] as const) {
+      const [obj] = await inspectBytes(source, bytes)
+      const value = obj?.result.ok ? obj.result.value : undefined
+      const summary = value?.kind === 'privateKey' ? value.summary : ''
+      expect(summary.startsWith(`${named} Staple Lab never displays or keeps private keys`)).toBe(true)
+    }
+  })
 })

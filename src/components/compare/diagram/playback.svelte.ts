@@ -77,7 +77,8 @@ export function runCommand(driver: PlaybackDriver, command: PlaybackCommand): vo
 /**
  * A playback that follows a set of runs, for a view that shows live diagrams (compare, learn):
  * every new set restarts the animation from the start on the shared clock, and
- * prefers-reduced-motion makes messages appear whole, one at a time, instead of flying.
+ * prefers-reduced-motion makes messages appear whole, one at a time, instead of flying, and only
+ * after the reader presses Play: nothing moves by itself (WCAG 2.2 SC 2.2.2 and 2.3.3).
  * Call it while a component initialises: it registers effects and its own clean-up.
  */
 export function livePlayback(runs: () => readonly Run[]): Playback {
@@ -96,12 +97,14 @@ export function livePlayback(runs: () => readonly Run[]): Playback {
   })
   $effect(() => {
     const list = runs()
-    driver.load(sharedEnd(list), playbackMoments(list, untrack(() => driver.state.mode) === 'stepped'))
+    const still = untrack(() => reducedMotion)
+    driver.load(sharedEnd(list), playbackMoments(list, still), { autoplay: !still })
   })
   $effect(() => {
     const stepped = reducedMotion
     driver.setMode(stepped ? 'stepped' : 'continuous')
     driver.setMoments(playbackMoments(runs(), stepped))
+    if (stepped) untrack(() => driver.pause())
   })
   return playback
 }

@@ -56,7 +56,15 @@ function inlineStyles(original: Element, clone: Element, parent: CSSStyleDeclara
     // A presentation attribute ranks below any style rule, so none is left on the clone.
     if (differs) clone.setAttribute(p, value)
   }
-  for (const name of ['tabindex', 'role', 'aria-label', 'aria-labelledby', 'class', 'style'])
+  for (const name of [
+    'tabindex',
+    'role',
+    'aria-label',
+    'aria-labelledby',
+    'aria-description',
+    'class',
+    'style',
+  ])
     clone.removeAttribute(name)
   const a = original.children
   const b = clone.children
