@@ -11,7 +11,13 @@ import {
   type FieldSpec,
   type ScenarioFieldName,
 } from '../../../src/lib/sim/scenarioFields.ts'
-import { cachedStapleStates, clients, keyExchanges, modes, type Scenario } from '../../../src/lib/sim/types.ts'
+import {
+  cachedStapleStates,
+  clients,
+  keyExchanges,
+  modes,
+  type Scenario,
+} from '../../../src/lib/sim/types.ts'
 
 /**
  * Values of one field. Numbers: `typical` gives min + k × step over the typical range (values a
