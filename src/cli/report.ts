@@ -12,6 +12,7 @@ export function nonZeroPhases(run: Run): Partial<Record<(typeof phases)[number],
 export function runToJson(run: Run): Record<string, unknown> {
   return {
     mode: run.mode,
+    client: run.scenario.client,
     tls: run.scenario.tls,
     outcome: run.outcome,
     reason: run.reason,
@@ -46,7 +47,7 @@ function table(rows: string[][]): string {
 export function runToText(run: Run): string {
   const verdict = run.outcome === 'connected' ? 'connected' : `rejected (${run.reason})`
   const lines = [
-    `Mode ${run.mode}, TLS ${run.scenario.tls}: ${verdict} after ${ms(run.handshakeMs)}`,
+    `Mode ${run.mode}, client ${run.scenario.client}, TLS ${run.scenario.tls}: ${verdict} after ${ms(run.handshakeMs)}`,
     '',
     'Phases: ' +
       Object.entries(nonZeroPhases(run))

@@ -6,8 +6,10 @@
  */
 import type {
   CertStatus,
+  Client,
   ComparisonRow,
   HttpMethod,
+  KeyExchange,
   Mode,
   PlainOcspPolicy,
   RejectReason,
@@ -28,9 +30,32 @@ export const modeLabels: Record<Mode, string> = {
   'must-staple': 'Must-staple',
 }
 
-/** The comparison row's heading says which policy its plain-OCSP client ran. */
-export function rowTitle(row: ComparisonRow, run: { mode: Mode }): string {
+/**
+ * The comparison row's heading says which policy its plain-OCSP client ran. A named client's row is
+ * what the certificate offers (src/lib/sim/clients/profile.ts rowOffers): no OCSP URL in the first
+ * row, and only the textbook client and Firefox up to 136 fetch OCSP in the second.
+ */
+export function rowTitle(row: ComparisonRow, run: { mode: Mode; scenario?: { client: Client } }): string {
+  const client = run.scenario?.client ?? 'textbook'
+  if (row === 'none' && client !== 'textbook') return 'No OCSP URL'
+  if (row === 'plain-ocsp' && client !== 'textbook' && client !== 'firefox-136')
+    return 'Plain OCSP (not fetched)'
   return row === 'plain-ocsp' ? modeLabels[run.mode] : modeLabels[row]
+}
+
+/** Each client profile's name in the selector (src/lib/sim/clients/). */
+export const clientLabels: Record<Client, string> = {
+  textbook: 'Textbook client',
+  chrome: 'Chrome / Edge',
+  'firefox-136': 'Firefox ≤ 136',
+  'firefox-142': 'Firefox ≥ 142',
+  safari: 'Safari',
+  curl: 'curl --cert-status',
+}
+
+export const keyExchangeLabels: Record<KeyExchange, string> = {
+  x25519mlkem768: 'X25519MLKEM768',
+  x25519: 'x25519',
 }
 
 /** The row's name inside a sentence. */
@@ -56,6 +81,7 @@ export const cachedStapleLabels: Record<CachedStaple, string> = {
   fresh: 'Fresh',
   stale: 'Stale',
   none: 'None',
+  'pre-revocation': 'Good, from before the revocation',
 }
 
 /** Each server strategy with the server whose behaviour it models (serverStrategies.ts). */
@@ -137,5 +163,6 @@ export const revocationSourceNouns: Record<RevocationSource, string> = {
   staple: 'the stapled response',
   'ocsp-fetch': 'its own OCSP fetch',
   'ocsp-cache': 'its OCSP cache',
+  'pushed-list': 'a revocation list its vendor pushes (CRLite, Apple’s valid list)',
   none: 'none: no revocation check',
 }

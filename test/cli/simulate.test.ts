@@ -39,6 +39,32 @@ describe('simulate CLI', () => {
     expect(events.map((e) => e.t)).toEqual([...events.map((e) => e.t)].sort((a, b) => a - b))
   })
 
+  it('--client and --staple pre-revocation: curl trusts a replayed good staple, Chrome never asks the CA', () => {
+    const curl = simulateCli(
+      '--json',
+      '--client',
+      'curl',
+      '--mode',
+      'must-staple',
+      '--staple',
+      'pre-revocation',
+      '--cert-status',
+      'revoked',
+    )
+    expect(curl.status).toBe(0)
+    expect(JSON.parse(curl.stdout)).toMatchObject({
+      client: 'curl',
+      outcome: 'connected',
+      revokedAccepted: true,
+      revocationSource: 'staple',
+    })
+    const chrome = JSON.parse(
+      simulateCli('--json', '--client', 'chrome', '--mode', 'ocsp-hard-fail').stdout,
+    ) as Record<string, unknown>
+    expect(chrome).toMatchObject({ client: 'chrome', outcome: 'connected', responderLearned: false })
+    expect(JSON.stringify(chrome.notes)).toContain('never asks the OCSP responder')
+  })
+
   it('is deterministic and reports rejections as results (exit 0)', () => {
     const args = [
       '--json',

@@ -17,6 +17,31 @@ describe('simulate CLI options', () => {
     })
   })
 
+  it('takes --client, --key-exchange and --staple pre-revocation, textbook and the hybrid by default', () => {
+    expect(parseCliArgs([]).ok && parseCliArgs([])).toMatchObject({
+      options: { scenario: { client: 'textbook', keyExchange: 'x25519mlkem768' } },
+    })
+    const parsed = parseCliArgs([
+      '--client',
+      'firefox-136',
+      '--key-exchange',
+      'x25519',
+      '--staple',
+      'pre-revocation',
+    ])
+    expect(parsed.ok && parsed.options.scenario).toMatchObject({
+      client: 'firefox-136',
+      keyExchange: 'x25519',
+      staple: 'pre-revocation',
+    })
+    expect(parseCliArgs(['--client', 'netscape'])).toEqual({
+      ok: false,
+      error: '--client: "netscape" is not one of textbook, chrome, firefox-136, firefox-142, safari, curl',
+    })
+    expect(usage).toContain('--client')
+    expect(usage).toContain('pre-revocation')
+  })
+
   it('accepts --name=value, presets and URL queries, later options winning', () => {
     const parsed = parseCliArgs([
       '--preset',

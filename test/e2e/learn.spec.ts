@@ -9,6 +9,8 @@ function safety(page: Page, rowTitle: RegExp) {
 }
 
 test('a learner walks the whole lesson with the keyboard alone', async ({ page }) => {
+  // Ten steps, each re-simulating and redrawing four diagrams: 25 s on an idle machine.
+  test.setTimeout(60_000)
   const requests: string[] = []
   await page.goto('./#/learn/1')
   page.on('request', (r) => requests.push(r.url()))
@@ -17,22 +19,22 @@ test('a learner walks the whole lesson with the keyboard alone', async ({ page }
   )
 
   const titles: string[] = []
-  for (let step = 1; step <= 9; step++) {
+  for (let step = 1; step <= 10; step++) {
     await expect(page).toHaveURL(new RegExp(`#/learn/${step}$`))
-    await expect(page.getByText(`Step ${step} of 9`)).toBeVisible()
+    await expect(page.getByText(`Step ${step} of 10`)).toBeVisible()
     titles.push((await page.getByRole('heading', { level: 1 }).textContent()) ?? '')
-    if (step < 9) {
+    if (step < 10) {
       await page.locator('body').press('n')
     }
   }
-  expect(new Set(titles).size).toBe(9)
+  expect(new Set(titles).size).toBe(10)
   // p goes back; Tab reaches the Next link and Enter follows it.
   await page.locator('body').press('p')
-  await expect(page).toHaveURL(/#\/learn\/8$/)
+  await expect(page).toHaveURL(/#\/learn\/9$/)
   const next = page.getByRole('link', { name: 'Next →' })
   await next.focus()
   await page.keyboard.press('Enter')
-  await expect(page).toHaveURL(/#\/learn\/9$/)
+  await expect(page).toHaveURL(/#\/learn\/10$/)
   expect(requests).toEqual([])
 })
 

@@ -28,6 +28,8 @@ export interface DaysInput {
   visitsPerClientPerDay: number
   popularity: CaLoadInput['popularity']
   fetchersPerSite: number
+  /** When the CA revokes the certificate, for the revocation window (src/lib/sim/revocationWindow.ts). */
+  revokedAtHour: number
 }
 
 export const defaultDaysInput: DaysInput = {
@@ -41,6 +43,7 @@ export const defaultDaysInput: DaysInput = {
   visitsPerClientPerDay: defaultCaLoadInput.visitsPerClientPerDay,
   popularity: defaultCaLoadInput.popularity,
   fetchersPerSite: defaultCaLoadInput.fetchersPerSite,
+  revokedAtHour: 24,
 }
 
 export type DaysNumberField = Exclude<keyof DaysInput, 'outages' | 'popularity'>
@@ -131,6 +134,15 @@ export const daysFields: Record<DaysNumberField, DaysFieldSpec> = {
     min: 0,
     max: 64,
     slider: { max: 16 },
+  },
+  revokedAtHour: {
+    urlKey: 'rv',
+    label: 'Revoked at',
+    unit: 'h',
+    hint: 'Hours since the start: when the CA revokes the certificate.',
+    min: 0,
+    max: 366 * 24,
+    slider: { max: 14 * 24 },
   },
 }
 

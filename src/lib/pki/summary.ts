@@ -12,6 +12,7 @@ import {
 } from './describe.ts'
 import { hashLabel } from './oids.ts'
 import { nameText as shown } from './shownName.ts'
+import { revocationRoute } from './revocationRoute.ts'
 import type {
   CertID,
   CertificateInfo,
@@ -35,6 +36,12 @@ function more(value: string): string {
 function list(label: string, values: string[]): string[] {
   if (values.length === 0) return []
   return values.map((v, i) => (i === 0 ? line(label, v) : more(v)))
+}
+
+/** A leaf that cannot be stapled says so, and what checks it instead. */
+function stapling(c: CertificateInfo): string[] {
+  const route = revocationRoute(c)
+  return route.kind === 'no-ocsp-url' ? [line('Stapling', route.sentence)] : []
 }
 
 function certId(c: CertID): string {
@@ -78,6 +85,7 @@ function certificate(c: CertificateInfo, now: Date): string[] {
     ...list('Key usage', c.keyUsage.length ? [c.keyUsage.join(', ')] : []),
     ...list('Ext. usage', c.extendedKeyUsage.length ? [c.extendedKeyUsage.join(', ')] : []),
     ...list('OCSP', c.ocspUrls),
+    ...stapling(c),
     ...list('CA issuers', c.caIssuersUrls),
     ...list('CRL', c.crlUrls),
     line('Must-staple', mustStaple(c)),

@@ -4,32 +4,35 @@
  */
 import type { FetchResult } from './ocspFetch.ts'
 import type { Staple } from './staple.ts'
-import type { RejectReason, RevocationSource, Scenario } from './types.ts'
+import type { Client, ComparisonRow, RejectReason, RevocationSource, Scenario } from './types.ts'
 
-export type ClientPolicyName =
+/** The textbook client's policies, one per mode. */
+export type TextbookPolicyName =
   'no-check' | 'ocsp-soft-fail' | 'ocsp-hard-fail' | 'staple-only' | 'must-staple'
+/** A named client's policy is named after its profile and row, e.g. "chrome/plain-ocsp". */
+export type ClientPolicyName = TextbookPolicyName | `${Exclude<Client, 'textbook'>}/${ComparisonRow}`
 
 /** The verdict on the certificate, or a request to fetch OCSP first. */
 export type Verdict =
   | { kind: 'accept'; source: RevocationSource; note: string | null }
   | { kind: 'reject'; reason: RejectReason; source: RevocationSource; note: string }
-  | { kind: 'fetch'; timeoutMs: number }
+  | { kind: 'fetch'; timeoutMs: number; hard: boolean }
 
 export interface ClientPolicy {
   name: ClientPolicyName
   source: string
   /** Decide from the staple (and the client's OCSP cache); may ask for a fetch. */
   onStaple(staple: Staple | null, s: Scenario): Verdict
-  /** Decide from the client's own fetch. */
-  onFetch(result: FetchResult, s: Scenario): Verdict
+  /** Decide from the client's own fetch (and the staple that came before it, if any). */
+  onFetch(result: FetchResult, s: Scenario, staple: Staple | null): Verdict
 }
 
-const accept = (source: RevocationSource, note: string | null = null): Verdict => ({
+export const accept = (source: RevocationSource, note: string | null = null): Verdict => ({
   kind: 'accept',
   source,
   note,
 })
-const reject = (reason: RejectReason, note: string, source: RevocationSource = 'none'): Verdict => ({
+export const reject = (reason: RejectReason, note: string, source: RevocationSource = 'none'): Verdict => ({
   kind: 'reject',
   reason,
   source,
@@ -37,14 +40,16 @@ const reject = (reason: RejectReason, note: string, source: RevocationSource = '
 })
 
 /** A fresh, signed response decides (every policy that looks at staples trusts one, RFC 6066 8). */
-function fromValidStaple(staple: Staple | null): Verdict | null {
+export function fromValidStaple(staple: Staple | null): Verdict | null {
   if (staple?.kind !== 'response' || !staple.fresh) return null
-  return staple.status === 'revoked'
-    ? reject('revoked', 'The stapled response says the certificate is revoked.', 'staple')
-    : accept(
-        'staple',
-        'The stapled response says good: no extra round trip, and the CA never sees this client.',
-      )
+  if (staple.status === 'revoked')
+    return reject('revoked', 'The stapled response says the certificate is revoked.', 'staple')
+  return accept(
+    'staple',
+    staple.beforeRevocation
+      ? 'The stapled response says good: it was produced before the revocation and is still before its nextUpdate, so the client cannot tell it from a current one (RFC 6960 section 5: pre-produced responses can be replayed).'
+      : 'The stapled response says good: no extra round trip, and the CA never sees this client.',
+  )
 }
 
 function ownCheck(hard: boolean): ClientPolicy {
@@ -61,7 +66,7 @@ function ownCheck(hard: boolean): ClientPolicy {
           ? reject('revoked', "The client's cached OCSP response says revoked.", 'ocsp-cache')
           : accept('ocsp-cache', 'A cached OCSP response, still before its nextUpdate, skips the fetch.')
       }
-      return { kind: 'fetch', timeoutMs: hard ? s.hardFailTimeoutMs : s.softFailTimeoutMs }
+      return { kind: 'fetch', timeoutMs: hard ? s.hardFailTimeoutMs : s.softFailTimeoutMs, hard }
     },
     onFetch(result) {
       if (result === 'good') return accept('ocsp-fetch')
@@ -89,11 +94,11 @@ function ownCheck(hard: boolean): ClientPolicy {
 export const noCheck: ClientPolicy = {
   name: 'no-check',
   source:
-    'Chrome: no online OCSP or CRL checks; CRLSets pushed with updates cover a small set of revocations (chromium.org/Home/chromium-security/crlsets).',
+    'The baseline: a client that checks nothing. No 2026 browser is quite this: Chrome and Edge still check a stapled response (the chrome client profile).',
   onStaple: () =>
     accept(
       'none',
-      'Like Chrome, the client makes no online revocation check (only its CRLSet could block a certificate).',
+      'The client makes no revocation check at all: the baseline. (Chrome is not this client: it checks a stapled response; pick the Chrome client to see it.)',
     ),
   onFetch: () => accept('none'),
 }
@@ -138,7 +143,7 @@ export const mustStaple: ClientPolicy = {
   onFetch: () => accept('none'),
 }
 
-export const clientPolicies: Record<ClientPolicyName, ClientPolicy> = {
+export const clientPolicies: Record<TextbookPolicyName, ClientPolicy> = {
   'no-check': noCheck,
   'ocsp-soft-fail': ocspSoftFail,
   'ocsp-hard-fail': ocspHardFail,

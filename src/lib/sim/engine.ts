@@ -4,6 +4,7 @@
  * every message, every wait and the phase each millisecond belongs to. Pure and deterministic.
  */
 import type { Verdict } from './clientPolicies.ts'
+import { clientProfiles } from './clients/index.ts'
 import { modeSetup } from './modes.ts'
 import { fetchOcsp } from './ocspFetch.ts'
 import { sendServerFlight } from './serverFlight.ts'
@@ -125,7 +126,7 @@ export function simulate(scenario: Scenario, mode: Mode = scenario.mode): Run {
     verdict = setup.policy.onStaple(staple, s)
     if (verdict.kind === 'fetch') {
       const start = tl.now
-      const hard = mode === 'ocsp-hard-fail'
+      const hard = verdict.hard
       const fetch = fetchOcsp(tl, s, {
         fetcher: 'client',
         start,
@@ -142,7 +143,7 @@ export function simulate(scenario: Scenario, mode: Mode = scenario.mode): Run {
         `The client waits for the OCSP responder before it trusts the certificate (${hard ? 'hard' : 'soft'}-fail timeout ${verdict.timeoutMs} ms).`,
       )
       responderLearned = fetch.responderReached
-      verdict = setup.policy.onFetch(fetch.result, s)
+      verdict = setup.policy.onFetch(fetch.result, s, staple)
     }
   }
   if (verdict.kind !== 'fetch' && verdict.note) notes.push(verdict.note)
@@ -167,7 +168,16 @@ export function simulate(scenario: Scenario, mode: Mode = scenario.mode): Run {
   } else {
     const clientDone = sendFlight(tl, tl.now, 'client', clientFinalFlight(s))
     const last = serverFinalFlight(s)
-    if (last.length > 0) charge('tls', sendFlight(tl, clientDone, 'server', last))
+    if (last.length > 0) {
+      const serverDone = sendFlight(tl, clientDone, 'server', last)
+      // RFC 7918: a False Start client sends application data after its own Finished, so the
+      // server's last flight is no longer on its critical path.
+      if (clientProfiles[s.client].falseStart)
+        notes.push(
+          'TLS 1.2 False Start (RFC 7918): this client sends application data right after its Finished, without waiting for the server’s, so the full handshake costs one round trip, not two.',
+        )
+      else charge('tls', serverDone)
+    }
   }
 
   const { events, waits, breakdown, ledger } = tl.finish()

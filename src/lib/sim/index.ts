@@ -26,6 +26,13 @@ export { modeSetup, rowMode } from './modes.ts'
 export { phaseLabels, type PhaseLabel } from './phaseLabels.ts'
 export { presets, findPreset, type Preset } from './presets.ts'
 export { clientPolicies, type ClientPolicyName } from './clientPolicies.ts'
+export {
+  clientProfiles,
+  modeRow,
+  rowOffers,
+  type ClientBehaviour,
+  type ClientProfile,
+} from './clients/index.ts'
 export { serverStrategyModels } from './serverStrategies.ts'
 export {
   horizon,

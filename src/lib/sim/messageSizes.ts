@@ -5,22 +5,43 @@
  * enough for the slow-start arithmetic. The certificate chain and the OCSP response sizes come from
  * the scenario. docs/model.md ("Message sizes") gives the arithmetic.
  */
+import type { KeyExchange } from './types.ts'
 
 /** IPv4 + TCP headers with options (SYN carries MSS, SACK, timestamps, window scale). */
 export const tcpSynBytes = 60
 export const tcpAckBytes = 52
 export const tcpRstBytes = 40
 
-/** A ClientHello padded to 512 bytes (RFC 7685) plus its record header, as browsers send. */
-export const clientHelloBytes = 517
+/**
+ * Key share sizes per group (draft-ietf-tls-ecdhe-mlkem section 4: the client's X25519MLKEM768 share
+ * is the 1,184-byte ML-KEM-768 encapsulation key plus the 32-byte X25519 key, the server's the
+ * 1,088-byte ciphertext plus 32; RFC 7748: an X25519 key is 32 bytes).
+ */
+export const keyShareBytes: Record<KeyExchange, { client: number; server: number }> = {
+  x25519mlkem768: { client: 1216, server: 1120 },
+  x25519: { client: 32, server: 32 },
+}
+
+/** A ClientHello with an x25519 share, padded to 512 bytes (RFC 7685), plus its record header. */
+const x25519ClientHelloBytes = 517
 /** A resuming ClientHello also carries the session ticket / PSK identity (RFC 8446 4.2.11). */
-export const resumingClientHelloBytes = 700
+const x25519ResumingClientHelloBytes = 700
+
+/**
+ * The ClientHello grows by the hybrid share's extra bytes (a browser offers the same key shares
+ * whether the server then speaks TLS 1.2 or 1.3). Above 512 bytes no padding is added (RFC 7685).
+ */
+export function clientHelloBytes(kx: KeyExchange, resuming: boolean): number {
+  const base = resuming ? x25519ResumingClientHelloBytes : x25519ClientHelloBytes
+  return base + keyShareBytes[kx].client - keyShareBytes.x25519.client
+}
 
 /** Per-record overhead of an encrypted TLS 1.3 record: header 5 + content type 1 + AEAD tag 16. */
 const tls13RecordOverhead = 22
 
 export const tls13 = {
-  serverHello: 127,
+  /** 127 bytes with an x25519 share; the server's key share grows it for the hybrid group. */
+  serverHello: (kx: KeyExchange) => 127 + keyShareBytes[kx].server - keyShareBytes.x25519.server,
   encryptedExtensions: 10 + tls13RecordOverhead,
   /** RFC 8446 4.4.2: context (1) + list length (3) + per entry: length (3) + extensions length (2). */
   certificate: (chainBytes: number, certificates: number) =>

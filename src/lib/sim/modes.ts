@@ -2,7 +2,8 @@
  * The five modes as (client policy, server strategy, must-staple certificate) triples, and the
  * comparison view's rows.
  */
-import { clientPolicies, type ClientPolicy } from './clientPolicies.ts'
+import type { ClientPolicy } from './clientPolicies.ts'
+import { clientProfiles } from './clients/index.ts'
 import { serverStrategyModels, type ServerStrategyModel } from './serverStrategies.ts'
 import type { ComparisonRow, Mode, Scenario } from './types.ts'
 
@@ -13,28 +14,17 @@ export interface ModeSetup {
   certMustStaple: boolean
 }
 
+/**
+ * The scenario's client decides the policy (clients/); the mode decides what the certificate and
+ * server offer: no staple in the first three modes, the scenario's server strategy in the stapling
+ * modes, and a must-staple certificate in the last.
+ */
 export function modeSetup(mode: Mode, s: Scenario): ModeSetup {
-  const staplingServer = serverStrategyModels[s.serverStrategy]
-  switch (mode) {
-    // The baseline: no revocation machinery anywhere (a Chrome-like client, a server that does not staple).
-    case 'none':
-      return { policy: clientPolicies['no-check'], server: serverStrategyModels.none, certMustStaple: false }
-    case 'ocsp-soft-fail':
-      return {
-        policy: clientPolicies['ocsp-soft-fail'],
-        server: serverStrategyModels.none,
-        certMustStaple: false,
-      }
-    case 'ocsp-hard-fail':
-      return {
-        policy: clientPolicies['ocsp-hard-fail'],
-        server: serverStrategyModels.none,
-        certMustStaple: false,
-      }
-    case 'stapling':
-      return { policy: clientPolicies['staple-only'], server: staplingServer, certMustStaple: false }
-    case 'must-staple':
-      return { policy: clientPolicies['must-staple'], server: staplingServer, certMustStaple: true }
+  const stapling = mode === 'stapling' || mode === 'must-staple'
+  return {
+    policy: clientProfiles[s.client].policy(mode, s),
+    server: stapling ? serverStrategyModels[s.serverStrategy] : serverStrategyModels.none,
+    certMustStaple: mode === 'must-staple',
   }
 }
 

@@ -3,7 +3,7 @@
  * status_request arrives, what does it staple, and does it fetch (in the handshake or beside it)?
  * Each is named after the behaviour it models; sources in docs/model.md ("Server strategies").
  */
-import type { Staple } from './staple.ts'
+import { cachedStaple as stapleInCache, isValidCache, type Staple } from './staple.ts'
 import type { FetchResult } from './ocspFetch.ts'
 import type { CachedStaple, Scenario, ServerStrategy } from './types.ts'
 
@@ -25,8 +25,7 @@ export interface ServerStrategyModel {
 }
 
 function cachedStaple(cache: CachedStaple, s: Scenario): Staple | null {
-  if (cache === 'none') return null
-  return { kind: 'response', status: s.certStatus, fresh: cache === 'fresh' }
+  return stapleInCache(cache, s.certStatus)
 }
 
 const noFetchResult = (): Staple | null => null
@@ -68,7 +67,7 @@ export const lazyStapling: ServerStrategyModel = {
   plan: (cache, s) =>
     cache === 'fresh' && s.certStatus !== 'good'
       ? { cached: null, fetch: 'none', note: onlyGoodNote('nginx') }
-      : cache === 'fresh'
+      : isValidCache(cache)
         ? { cached: cachedStaple(cache, s), fetch: 'none', note: null }
         : {
             cached: null,
@@ -83,7 +82,7 @@ export const blockingStapling: ServerStrategyModel = {
   source:
     'Apache mod_ssl ssl_util_stapling.c stapling_cb: an absent or expired cached response is renewed inside the handshake, up to SSLStaplingResponderTimeout.',
   plan: (cache, s) =>
-    cache === 'fresh'
+    isValidCache(cache)
       ? { cached: cachedStaple(cache, s), fetch: 'none', note: null }
       : {
           cached: null,
@@ -105,9 +104,10 @@ export const proactiveStapling: ServerStrategyModel = {
   source:
     'Caddy (CertMagic ocsp.go, maintain.go): fetches at start, refreshes at half the validity, staples only a good response, and keeps stapling the last one past its nextUpdate while refreshes fail.',
   plan: (cache, s) =>
-    cache !== 'none' && s.certStatus !== 'good'
+    // A pre-revocation response says good: Caddy keeps stapling its last good response.
+    (cache === 'fresh' || cache === 'stale') && s.certStatus !== 'good'
       ? { cached: null, fetch: 'none', note: onlyGoodNote('Caddy') }
-      : cache === 'fresh'
+      : isValidCache(cache)
         ? { cached: cachedStaple(cache, s), fetch: 'none', note: null }
         : cache === 'stale'
           ? {

@@ -8,7 +8,6 @@ import {
   clientHelloBytes,
   defaultCertificateCount,
   ocspErrorResponseBytes,
-  resumingClientHelloBytes,
   tls12,
   tls13,
 } from './messageSizes.ts'
@@ -42,14 +41,14 @@ export function clientHello(s: Scenario): FlightMessage {
         message: 'ClientHello',
         label: 'ClientHello + session ticket',
         explain: 'Offers to resume an earlier session with its ticket, which skips the certificate entirely.',
-        bytes: resumingClientHelloBytes,
+        bytes: clientHelloBytes(s.keyExchange, true),
       }
     : {
         message: 'ClientHello',
         label: 'ClientHello + status_request',
         explain:
           'Opens TLS and, with the status_request extension, asks the server to staple an OCSP response (RFC 6066 8).',
-        bytes: clientHelloBytes,
+        bytes: clientHelloBytes(s.keyExchange, false),
       }
 }
 
@@ -60,7 +59,7 @@ export function serverFlight(s: Scenario, staple: Staple | null): FlightMessage[
       message: 'ServerHello',
       label: 'ServerHello',
       explain: 'Picks the parameters and completes the key exchange; everything after it is encrypted.',
-      bytes: tls13.serverHello,
+      bytes: tls13.serverHello(s.keyExchange),
     }
     const ee: FlightMessage = {
       message: 'EncryptedExtensions',

@@ -64,9 +64,13 @@ export type StapleState = (typeof stapleStates)[number]
 
 /**
  * The staple a handshake's scenario starts from (the `staple` field); an error staple arises only
- * from a blocking server's own fetch, so a scenario cannot start with one.
+ * from a blocking server's own fetch, so a scenario cannot start with one. pre-revocation: a `good`
+ * response produced before the certificate was revoked and still before its nextUpdate. Responses
+ * are pre-produced without a nonce, so whoever holds one (an attacker with the stolen key, or a
+ * server keeping its last good response) can staple it until then (RFC 6960 section 5:
+ * "precomputed responses allow replay attacks").
  */
-export const cachedStapleStates = ['fresh', 'stale', 'none'] as const satisfies readonly StapleState[]
+export const cachedStapleStates = ['fresh', 'stale', 'none', 'pre-revocation'] as const
 export type CachedStaple = (typeof cachedStapleStates)[number]
 
 /**
@@ -76,6 +80,21 @@ export type CachedStaple = (typeof cachedStapleStates)[number]
  */
 export const serverStrategies = ['none', 'static', 'lazy', 'blocking', 'proactive'] as const
 export type ServerStrategy = (typeof serverStrategies)[number]
+
+/**
+ * Which real client the run models (src/lib/sim/clients/, docs/model.md "Client profiles").
+ * textbook is the RFCs' client and the default, so every older link keeps its meaning.
+ */
+export const clients = ['textbook', 'chrome', 'firefox-136', 'firefox-142', 'safari', 'curl'] as const
+export type Client = (typeof clients)[number]
+
+/**
+ * The TLS 1.3 key exchange group. Chrome (131+), Firefox and Safari offer X25519MLKEM768 by default
+ * (draft-ietf-tls-ecdhe-mlkem): a 1,216-byte client key share and a 1,120-byte server share instead
+ * of x25519's 32 bytes each.
+ */
+export const keyExchanges = ['x25519mlkem768', 'x25519'] as const
+export type KeyExchange = (typeof keyExchanges)[number]
 
 export const httpMethods = ['GET', 'POST'] as const
 export type HttpMethod = (typeof httpMethods)[number]
@@ -91,7 +110,11 @@ export interface Scenario {
   version: typeof scenarioVersion
   /** Which mode a single run uses. compareModes() ignores it and runs every mode. */
   mode: Mode
+  /** The client whose behaviour each row shows (textbook: the RFCs' client, the original model). */
+  client: Client
   tls: TlsVersion
+  /** TLS 1.3 key exchange group: its key shares grow the ClientHello and the ServerHello. */
+  keyExchange: KeyExchange
   /** The client's policy when it fetches OCSP itself: the "plain OCSP" comparison row. */
   plainOcsp: PlainOcspPolicy
 
@@ -222,7 +245,8 @@ export interface LedgerEntry {
 }
 
 /** How the client settled the certificate's revocation status. */
-export type RevocationSource = 'staple' | 'ocsp-fetch' | 'ocsp-cache' | 'none'
+/** pushed-list: a revocation list the browser vendor pushes (CRLite, CRLSet, Apple's valid list). */
+export type RevocationSource = 'staple' | 'ocsp-fetch' | 'ocsp-cache' | 'pushed-list' | 'none'
 
 export interface Run {
   mode: Mode

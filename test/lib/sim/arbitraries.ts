@@ -11,7 +11,13 @@ import {
   type FieldSpec,
   type ScenarioFieldName,
 } from '../../../src/lib/sim/scenarioFields.ts'
-import { modes, type Scenario } from '../../../src/lib/sim/types.ts'
+import {
+  cachedStapleStates,
+  clients,
+  keyExchanges,
+  modes,
+  type Scenario,
+} from '../../../src/lib/sim/types.ts'
 
 /**
  * Values of one field. Numbers: `typical` gives min + k × step over the typical range (values a
@@ -43,6 +49,8 @@ export function fieldValueArb(spec: FieldSpec, range: 'typical' | 'any' = 'typic
  */
 const heldAtDefault = new Set<ScenarioFieldName>([
   'mode',
+  // The textbook client's properties; anyClientScenarioArb varies the client.
+  'client',
   'softFailTimeoutMs',
   'hardFailTimeoutMs',
   'serverResponderTimeoutMs',
@@ -58,3 +66,15 @@ export const scenarioArb: fc.Arbitrary<Scenario> = fc
   .map((fields) => ({ ...defaultScenario, ...fields }) as Scenario)
 
 export const modeArb = fc.constantFrom(...modes)
+
+export const clientArb = fc.constantFrom(...clients)
+
+/** The same scenarios under every client profile and key exchange, pre-revocation staples included. */
+export const anyClientScenarioArb: fc.Arbitrary<Scenario> = fc
+  .record({
+    scenario: scenarioArb,
+    client: clientArb,
+    keyExchange: fc.constantFrom(...keyExchanges),
+    staple: fc.constantFrom(...cachedStapleStates),
+  })
+  .map(({ scenario, ...fields }) => ({ ...scenario, ...fields }))

@@ -35,6 +35,18 @@ describe('claims the engine reproduces', () => {
     expect(run('stapling').responderLearned).toBe(false)
   })
 
+  it('must-staple does not stop a replayed good staple: "precomputed responses allow replay attacks" (RFC 6960 section 5)', () => {
+    const stolen = preset('stolen-key-replayed-staple')
+    for (const mode of ['stapling', 'must-staple'] as const)
+      expect(run(mode, stolen), mode).toMatchObject({
+        outcome: 'connected',
+        revokedAccepted: true,
+        revocationSource: 'staple',
+      })
+    // Once every pre-revocation response is past its nextUpdate, must-staple closes the door.
+    expect(run('must-staple', { ...stolen, staple: 'stale' })).toMatchObject({ outcome: 'rejected' })
+  })
+
   it('must-staple fails closed when the server has no staple', () => {
     const r = run('must-staple', { staple: 'none' })
     expect(r).toMatchObject({ outcome: 'rejected', reason: 'no-staple', revokedAccepted: false })
@@ -125,10 +137,19 @@ describe('claims the engine reproduces', () => {
   })
 
   it('a long chain plus a staple overflows the initial window and costs a round trip', () => {
-    const longChain = preset('long-chain')
-    expect(run('stapling', longChain).phases['cwnd-extra-rtt']).toBe(50)
-    expect(run('none', longChain).phases['cwnd-extra-rtt']).toBe(0)
-    expect(run('stapling', longChain).events.some((e) => e.label.includes('(part 2/2)'))).toBe(true)
+    // With x25519 the 13,500-byte chain fits RFC 6928's 14,600-byte window and only the staple
+    // pushes the flight over it.
+    const x25519 = { ...preset('long-chain'), keyExchange: 'x25519' } as const
+    expect(run('stapling', x25519).phases['cwnd-extra-rtt']).toBe(50)
+    expect(run('none', x25519).phases['cwnd-extra-rtt']).toBe(0)
+    expect(run('stapling', x25519).events.some((e) => e.label.includes('(part 2/2)'))).toBe(true)
+  })
+
+  it('with the browsers’ default X25519MLKEM768 the long chain costs the round trip on every row', () => {
+    // The ServerHello's key share grows from 32 to 1,120 bytes: 127 + 32 + 13,540 + 286 + 58 - 32 +
+    // 1,120 = 15,131 bytes of first flight, over the 14,600-byte window before any staple.
+    for (const entry of compareModes({ ...defaultScenario, ...preset('long-chain') }))
+      expect(entry.run.phases['cwnd-extra-rtt'], entry.row).toBe(50)
   })
 
   it('a resumed session carries no certificate and so no revocation check', () => {

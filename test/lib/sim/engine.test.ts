@@ -21,7 +21,13 @@ describe('simulate', () => {
       'Finished',
       'Finished',
     ])
-    expect(r.events[3]).toMatchObject({ t: 50, arrive: 75, from: 'client', to: 'server', bytes: 517 })
+    // A ClientHello of 517 bytes with an x25519 share (padded to 512, RFC 7685) carries the
+    // 1,216-byte X25519MLKEM768 share instead by default: 517 - 32 + 1,216.
+    expect(r.events[3]).toMatchObject({ t: 50, arrive: 75, from: 'client', to: 'server', bytes: 1701 })
+    expect(r.events[4]).toMatchObject({ message: 'ServerHello', bytes: 127 - 32 + 1120 })
+    const classic = simulate({ ...defaultScenario, keyExchange: 'x25519' }, 'none')
+    expect(classic.events[3]).toMatchObject({ message: 'ClientHello', bytes: 517 })
+    expect(classic.events[4]).toMatchObject({ message: 'ServerHello', bytes: 127 })
   })
 
   it("the client's OCSP fetch is DNS, TCP and HTTP to the responder, in that order", () => {

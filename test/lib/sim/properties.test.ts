@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { simulate } from '../../../src/lib/sim/engine.ts'
 import { phases, type Run, type Scenario } from '../../../src/lib/sim/types.ts'
-import { modeArb, scenarioArb } from './arbitraries.ts'
+import { anyClientScenarioArb, modeArb, scenarioArb } from './arbitraries.ts'
 
 const talksToResponder = (run: Run) =>
   run.events.some(
@@ -54,7 +54,13 @@ describe('engine invariants (property tests)', () => {
       fc.property(scenarioArb, (s) => {
         const run = simulate(s, 'must-staple')
         if (!s.resumed && run.revocationSource !== 'staple') expect(run.outcome).toBe('rejected')
-        if (!s.resumed && s.staple !== 'fresh' && s.serverStrategy !== 'blocking') {
+        if (
+          !s.resumed &&
+          s.staple !== 'fresh' &&
+          // A pre-revocation response is a valid staple: the replay must-staple cannot stop.
+          s.staple !== 'pre-revocation' &&
+          s.serverStrategy !== 'blocking'
+        ) {
           expect(run.outcome).toBe('rejected')
         }
       }),
@@ -112,6 +118,45 @@ describe('engine invariants (property tests)', () => {
           if (entry.party === 'dns') expect(event).toMatchObject({ to: 'dns' })
         }
         expect(run.responderLearned).toBe(run.ledger.some((l) => l.party === 'responder'))
+      }),
+    )
+  })
+
+  it('under every client profile: deterministic, and the phases add up to the total', () => {
+    fc.assert(
+      fc.property(anyClientScenarioArb, modeArb, (s, mode) => {
+        const run = simulate(s, mode)
+        expect(simulate(structuredClone(s), mode)).toEqual(run)
+        expect(phases.reduce((t, p) => t + run.phases[p], 0)).toBe(run.handshakeMs)
+        expect(run.breakdown.at(-1)?.end ?? 0).toBeCloseTo(run.handshakeMs, 6)
+      }),
+    )
+  })
+
+  it('a client that never fetches OCSP (Chrome, Firefox 142, Safari, curl) never talks to the responder', () => {
+    const neverFetch = ['chrome', 'firefox-142', 'safari', 'curl'] as const
+    fc.assert(
+      fc.property(anyClientScenarioArb, modeArb, fc.constantFrom(...neverFetch), (s, mode, client) => {
+        const run = simulate({ ...s, client }, mode)
+        expect(talksToResponder(run)).toBe(false)
+        expect(run.responderLearned).toBe(false)
+        expect(run.ledger.filter((l) => l.party === 'responder')).toEqual([])
+      }),
+    )
+  })
+
+  it('every named client refuses a certificate whose fresh stapled response says revoked', () => {
+    fc.assert(
+      fc.property(anyClientScenarioArb, fc.constantFrom('stapling', 'must-staple' as const), (s, mode) => {
+        const scenario: Scenario = {
+          ...s,
+          staple: 'fresh',
+          serverStrategy: 'static',
+          certStatus: 'revoked',
+          resumed: false,
+        }
+        const run = simulate(scenario, mode)
+        expect(run).toMatchObject({ outcome: 'rejected', reason: 'revoked', revokedAccepted: false })
       }),
     )
   })

@@ -138,9 +138,9 @@ const layout: GroupLayout[] = [
   {
     id: 'client',
     title: 'Client',
-    controls: ['plainOcsp', 'tls', 'resumed', 'ocspCacheHit'],
-    more: ['dnsCached', 'httpMethod', 'softFailTimeoutMs', 'hardFailTimeoutMs', 'clientIp'],
-    moreLabel: 'More: DNS cache, request method, timeouts, IP',
+    controls: ['client', 'plainOcsp', 'tls', 'resumed', 'ocspCacheHit'],
+    more: ['keyExchange', 'dnsCached', 'httpMethod', 'softFailTimeoutMs', 'hardFailTimeoutMs', 'clientIp'],
+    moreLabel: 'More: key exchange, DNS cache, request method, timeouts, IP',
   },
   {
     id: 'server',
@@ -217,7 +217,11 @@ function problem(c: Control): string {
 
 /** Keep the page's choice of mode and its names (client, site, responder) when a preset is applied. */
 export function applyPreset(scenario: Scenario, preset: Preset): Applied {
+  // A preset sets the network and the attack, not whose browser is watching: the chosen client
+  // profile and key exchange stay.
   const parsed = parseScenario({
+    client: scenario.client,
+    keyExchange: scenario.keyExchange,
     ...preset.scenario,
     mode: scenario.mode,
     clientIp: scenario.clientIp,

@@ -51,7 +51,11 @@ export function quietResponder(row: ComparisonRow, run: Run): string | null {
     return 'The responder learned nothing about this client: the server fetched the response.'
   if (run.revocationSource === 'ocsp-cache')
     return 'The responder learned nothing about this client: it answered from its own OCSP cache.'
-  if (row === 'stapling' || row === 'must-staple')
+  if (run.revocationSource === 'pushed-list')
+    return 'The responder learned nothing about this client: it checked a list pushed to it ahead of time.'
+  // Chrome, Firefox 142+, Safari and curl never fetch OCSP (src/lib/sim/clients/).
+  const sentNothing = !run.events.some((e) => e.from === 'client' && e.to === 'responder')
+  if (row === 'stapling' || row === 'must-staple' || sentNothing)
     return 'The responder learned nothing about this client: it never contacts the CA itself.'
   return 'The responder learned nothing about this client: its OCSP request never reached it.'
 }

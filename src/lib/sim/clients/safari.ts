@@ -1,0 +1,71 @@
+/**
+ * Safari on Apple platforms in 2026: Apple's pushed revocation list ("valid", from valid.apple.com)
+ * first, then a stapled response, and no OCSP fetch for an ordinary (non-EV) certificate.
+ *
+ * Apple Security trust/trustd/SecRevocationServer.c, SecPathBuilderCheckRevocation: "Check valid
+ * database first", then "If we have any OCSP stapled responses, check those first"
+ * (SecORVCProcessStapledResponses), then the caches; a network fetch only when the certificate is EV,
+ * revocation checking was asked for explicitly, or the valid database requires it (`allow_fetch`).
+ * Must-staple: no TLS Feature check was found in trustd; unconfirmed, modelled as ignored (as in the
+ * 2018 tests, where only Firefox enforced it). Which leaf revocations the valid list carries, and how
+ * fast, is unconfirmed: this model takes it to list this one.
+ */
+import { accept, fromValidStaple, reject, type ClientPolicy, type Verdict } from '../clientPolicies.ts'
+import type { Staple } from '../staple.ts'
+import type { ComparisonRow, Scenario } from '../types.ts'
+import { clientLabels } from '../../labels.ts'
+import { modeRow, type ClientProfile } from './profile.ts'
+
+function safariPolicy(row: ComparisonRow): ClientPolicy {
+  return {
+    name: `safari/${row}`,
+    source: 'Apple Security trustd SecRevocationServer.c SecPathBuilderCheckRevocation',
+    onStaple(staple: Staple | null, s: Scenario): Verdict {
+      if (s.certStatus === 'revoked')
+        return reject(
+          'revoked',
+          'Apple’s pushed revocation list (valid.apple.com) lists this certificate: Safari refuses without asking the CA.',
+          'pushed-list',
+        )
+      const decided = fromValidStaple(staple)
+      if (decided) return decided
+      return accept(
+        'pushed-list',
+        row === 'must-staple'
+          ? 'Apple’s pushed list does not list this certificate; Safari does not enforce must-staple (unconfirmed) and never fetches OCSP for it.'
+          : 'Apple’s pushed list does not list this certificate, and Safari never fetches OCSP for an ordinary (non-EV) certificate.',
+      )
+    },
+    onFetch: () => accept('none'),
+  }
+}
+
+export const safari: ClientProfile = {
+  id: 'safari',
+  name: clientLabels.safari,
+  holdsFor: 'Safari on macOS and iOS, 2026 (trustd)',
+  falseStart: false,
+  behaviours: [
+    {
+      says: 'Checks Apple’s pushed revocation list (valid.apple.com) first; this model takes it to list the revocation (its coverage and delay are unconfirmed).',
+      source: 'Apple Security trustd SecRevocationServer.c: "Check valid database first"',
+    },
+    {
+      says: 'Then checks a stapled response: a stapled revoked fails the connection.',
+      source: 'SecRevocationServer.c: SecORVCProcessStapledResponses',
+    },
+    {
+      says: 'Fetches OCSP only for EV certificates or when an app asks for it, never for an ordinary certificate.',
+      source: 'SecRevocationServer.c: allow_fetch',
+    },
+    {
+      says: 'Does not enforce must-staple (unconfirmed: no TLS Feature check found in trustd).',
+      source: 'Chung et al., IMC 2018; APNIC blog 2019',
+    },
+    {
+      says: 'TLS 1.2: no False Start modelled (unconfirmed).',
+      source: 'RFC 7918',
+    },
+  ],
+  policy: (mode) => safariPolicy(modeRow(mode)),
+}
