@@ -6,7 +6,6 @@ import {
   presenterSteps,
   readPresenterMessage,
 } from '../../../src/lib/viz/presenter'
-import { presenterAction } from '../../../src/components/present/presenterKeys'
 
 const entries = compareModes(defaultScenario)
 const chosen = (rows: ComparisonRow[]) =>
@@ -51,20 +50,6 @@ describe('presenterSteps', () => {
   it("gives the speaker the engine's own sentences for each message", () => {
     const explains = new Set(rows.flatMap((r) => r.run.events.map((e) => e.explain)))
     for (const step of steps) for (const note of step.notes) expect(explains.has(note)).toBe(true)
-  })
-})
-
-describe('presenterAction', () => {
-  const key = (k: string) => ({ key: k, altKey: false, ctrlKey: false, metaKey: false })
-  it('maps a clicker: PageDown, Right, Space next; PageUp, Left previous; B blank', () => {
-    expect(['PageDown', 'ArrowRight', ' '].map((k) => presenterAction(key(k)))).toEqual([
-      'next',
-      'next',
-      'next',
-    ])
-    expect(['PageUp', 'ArrowLeft'].map((k) => presenterAction(key(k)))).toEqual(['previous', 'previous'])
-    expect(presenterAction(key('b'))).toBe('blank')
-    expect(presenterAction({ ...key('ArrowRight'), ctrlKey: true })).toBeNull()
   })
 })
 
