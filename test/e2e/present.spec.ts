@@ -51,10 +51,10 @@ test('a clicker steps the caption through the messages, B blanks, and the notes 
   await expect(caption).toContainText('Plain OCSP (soft-fail)')
 
   await page.keyboard.press('b')
-  await expect(page.locator('.diagrams')).toBeHidden()
+  await expect(page.getByTestId('present-diagrams')).toBeHidden()
   await expect(notes.getByText(/screen blanked/)).toBeVisible()
   await page.keyboard.press('b')
-  await expect(page.locator('.diagrams')).toBeVisible()
+  await expect(page.getByTestId('present-diagrams')).toBeVisible()
 })
 
 test('"Present" in the compare view and on a lesson step opens presenter mode on that scenario', async ({
