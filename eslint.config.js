@@ -5,7 +5,16 @@ import ts from 'typescript-eslint'
 import svelteConfig from './svelte.config.js'
 
 export default ts.config(
-  { ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'test/fixtures/'] },
+  {
+    ignores: [
+      'dist/',
+      'dist-single/',
+      'node_modules/',
+      'test-results/',
+      'playwright-report/',
+      'test/fixtures/',
+    ],
+  },
   js.configs.recommended,
   ...ts.configs.recommended,
   ...svelte.configs.recommended,

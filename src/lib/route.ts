@@ -7,8 +7,9 @@
  *   #/inspect                          the inspector
  *   #/learn/3                          step 3 of the lesson
  *   #/embed?...                        only the diagrams, for an iframe
+ *   #/present?...&rows=...             presenter mode; #/present/notes its speaker notes
  */
-export const views = ['compare', 'days', 'inspect', 'learn', 'embed'] as const
+export const views = ['compare', 'days', 'inspect', 'learn', 'embed', 'present'] as const
 export type View = (typeof views)[number]
 
 export interface Route {

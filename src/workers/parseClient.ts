@@ -12,6 +12,7 @@ import type {
   WorkerReply,
   WorkerRequest,
 } from './protocol'
+import { startParseWorker } from './startParseWorker'
 
 export type CallErrorCode = 'timeout' | 'crashed' | 'failed'
 
@@ -35,10 +36,7 @@ export interface WorkerLike {
 export const defaultTimeoutMs = 10_000
 
 export function createParseWorker(): WorkerLike {
-  return new Worker(new URL('./parse.worker.ts', import.meta.url), {
-    type: 'module',
-    name: 'staple-lab-parser',
-  })
+  return startParseWorker()
 }
 
 interface Job {

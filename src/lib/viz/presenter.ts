@@ -1,0 +1,117 @@
+/**
+ * Presenter mode (#/present?...): a trainer steps through the messages of the chosen rows with a
+ * clicker, one caption line at a time, and reads speaker notes in a second window. The steps,
+ * captions and notes all come from the engine's own events (SimEvent.label and .explain), so the
+ * words on the slide are the words the diagrams and the text alternative use.
+ */
+import { comparisonRows, type ComparisonRow, type Run } from '../sim/types.ts'
+import { formatRoute } from '../route.ts'
+import { laneNames } from './lanes.ts'
+
+/** One press of the clicker: every message sent at one instant in the chosen rows. */
+export interface PresenterStep {
+  /** When the messages are sent (ms on the shared clock). */
+  t: number
+  /** When the last of them has arrived: the diagrams are shown at this time. */
+  shownAt: number
+  /** One line under the diagram: "Client → OCSP responder: OCSP request (POST)". */
+  caption: string
+  /** The engine's sentences for these messages, for the speaker. */
+  notes: string[]
+}
+
+export type RowsResult =
+  { ok: true; rows: ComparisonRow[] } | { ok: false; error: { code: 'unknown-row'; message: string } }
+
+/** `rows=ocsp-soft-fail,must-staple` → the rows, in the comparison's order; no `rows` → all four. */
+export function parsePresenterRows(text: string | null): RowsResult {
+  if (text === null || text.trim() === '') return { ok: true, rows: [...comparisonRows] }
+  // "ocsp-soft-fail" is what a trainer calls the plain OCSP row (its default, soft-failing policy).
+  const asked = text.split(',').map((name) => (name.trim() === 'ocsp-soft-fail' ? 'plain-ocsp' : name.trim()))
+  const unknown = asked.filter((name) => !(comparisonRows as readonly string[]).includes(name))
+  if (unknown.length > 0) {
+    return {
+      ok: false,
+      error: {
+        code: 'unknown-row',
+        message: `rows: "${unknown[0]}" is not one of ${comparisonRows.join(', ')}, ocsp-soft-fail.`,
+      },
+    }
+  }
+  return { ok: true, rows: comparisonRows.filter((row) => asked.includes(row)) }
+}
+
+/**
+ * The clicker's steps for the chosen rows: messages grouped by the instant they are sent. A message
+ * that every chosen row sends at that instant (the TCP SYN) is named once; one that only some rows
+ * send says which, so the caption never claims more than the diagrams show.
+ */
+export function presenterSteps(
+  rows: readonly { row: ComparisonRow; title: string; run: Run }[],
+): PresenterStep[] {
+  const byTime = new Map<number, { line: string; title: string; arrive: number; explain: string }[]>()
+  for (const { title, run } of rows) {
+    for (const event of run.events) {
+      const line = `${laneNames[event.from]} → ${laneNames[event.to]}: ${event.label}`
+      const list = byTime.get(event.t) ?? []
+      list.push({ line, title, arrive: event.arrive, explain: event.explain })
+      byTime.set(event.t, list)
+    }
+  }
+  return [...byTime.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([t, messages]) => {
+      const lines = [...new Set(messages.map((m) => m.line))]
+      const caption = lines
+        .map((line) => {
+          const titles = [...new Set(messages.filter((m) => m.line === line).map((m) => m.title))]
+          return titles.length === rows.length ? line : `${line} (${titles.join(', ')})`
+        })
+        .join('; ')
+      return {
+        t,
+        shownAt: Math.max(...messages.map((m) => (Number.isFinite(m.arrive) ? m.arrive : t))),
+        caption,
+        notes: [...new Set(messages.map((m) => m.explain))],
+      }
+    })
+}
+
+/** What the presenter window tells the notes window (over a BroadcastChannel), and nothing more. */
+export interface PresenterMessage {
+  kind: 'step'
+  index: number
+  count: number
+  caption: string
+  notes: string[]
+  next: string | null
+  blank: boolean
+}
+
+export const presenterChannelName = 'staple-lab-present'
+
+/** A message from the channel, if it is one of ours (another tab may send anything). */
+export function readPresenterMessage(data: unknown): PresenterMessage | null {
+  if (typeof data !== 'object' || data === null) return null
+  const m = data as Record<string, unknown>
+  if (m.kind !== 'step' || !Number.isInteger(m.index) || !Number.isInteger(m.count)) return null
+  if (typeof m.caption !== 'string' || typeof m.blank !== 'boolean') return null
+  if (!Array.isArray(m.notes) || !m.notes.every((n) => typeof n === 'string')) return null
+  if (m.next !== null && typeof m.next !== 'string') return null
+  return {
+    kind: 'step',
+    index: m.index as number,
+    count: m.count as number,
+    caption: m.caption,
+    notes: m.notes as string[],
+    next: m.next as string | null,
+    blank: m.blank,
+  }
+}
+
+/** The link that opens presenter mode on a scenario (its URL query text), with the chosen rows. */
+export function presenterHref(scenarioQuery: string, rows: readonly ComparisonRow[] = []): string {
+  const query = new URLSearchParams(scenarioQuery)
+  if (rows.length > 0 && rows.length < comparisonRows.length) query.set('rows', rows.join(','))
+  return formatRoute({ view: 'present', query })
+}
