@@ -2,14 +2,28 @@
  * The diagrams in words: row titles, one line per message for tooltips and screen readers, and the
  * text alternative of a whole diagram (every message, wait and leak in time order, then the outcome).
  */
-import { phaseLabels, type ComparisonRow, type Run, type SimEvent } from '../../../lib/sim/index.ts'
+import {
+  phaseLabels,
+  rowOffers,
+  type ComparisonRow,
+  type Run,
+  type SimEvent,
+} from '../../../lib/sim/index.ts'
 import { outcomeSentence } from '../../../lib/viz/diagram.ts'
 import type { Flight } from '../../../lib/viz/flights.ts'
 import { laneNames, partyNames } from '../../../lib/viz/lanes.ts'
 import { formatBytesShort, formatMilliseconds } from '../../../lib/format.ts'
 
-/** What the row's client and server do, in a few words, under its title. */
-export function rowSubtitle(row: ComparisonRow, run: Pick<Run, 'mode'>): string {
+/**
+ * What the row's client and server do, in a few words, under its title. With a named client the
+ * row keeps its meaning, what the certificate and server offer; the client's own behaviour is in
+ * the row's outcome and the "what this client does" panel, never a textbook client's words.
+ */
+export function rowSubtitle(
+  row: ComparisonRow,
+  run: Pick<Run, 'mode'> & { scenario: Pick<Run['scenario'], 'client'> },
+): string {
+  if (run.scenario.client !== 'textbook') return rowOffers[row]
   switch (row) {
     case 'none':
       return 'client checks nothing'
