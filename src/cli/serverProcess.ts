@@ -72,6 +72,12 @@ export async function startServer(
   input: ServerConfigInput,
   readyTimeoutMs = 20_000,
 ): Promise<RunningServer> {
+  // Something already answering on the port would be taken for this server: a server left over
+  // from an interrupted run once made every handshake of a scenario reach the wrong process.
+  if (await tcpOpen(input.port))
+    throw new Error(
+      `${profile.name} not started: 127.0.0.1:${input.port} is already in use by another process (one left over from an interrupted run?)`,
+    )
   const launch = profile.launch(input)
   for (const [name, text] of Object.entries(launch.files)) writeFileSync(join(input.dir, name), text)
   for (const d of Object.values(launch.env)) if (d.startsWith(input.dir)) mkdirSync(d, { recursive: true })
