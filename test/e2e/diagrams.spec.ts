@@ -208,7 +208,8 @@ test('on a phone the clock plays down the page: arrows grow down, the wait grows
   await page.keyboard.press('ArrowRight')
   // With reduced motion a message appears whole: the first arrow's tip is already at its receiver.
   const first = plain.locator('[data-flight="0"]')
-  await expect(first).toHaveAttribute('visibility', 'visible')
+  // (A message not sent yet is data-state="pending", still a tab stop; a sent one is drawn.)
+  await expect(first).toHaveAttribute('data-state', /^(flying|done)$/)
   const ends = await first.evaluate((g) => {
     const shaft = g.querySelector('line.shaft')!
     const hit = g.querySelector('line.hit')!

@@ -1,4 +1,10 @@
+import { readdirSync } from 'node:fs'
 import { expect, test, type Page } from '@playwright/test'
+
+/** The lesson's step count: one Markdown file a step (src/content/lessons/README.md says so). */
+const steps = readdirSync(new URL('../../src/content/lessons/', import.meta.url)).filter((f) =>
+  /^\d+-.*\.md$/.test(f),
+).length
 
 /** Everything the page keeps in localStorage, key by key. */
 const stored = (page: Page) => page.evaluate(() => Object.fromEntries(Object.entries(localStorage)))
@@ -9,14 +15,16 @@ const stepLink = (page: Page, title: string) =>
 
 test('steps opened and quiz answers survive a reload; "Reset my progress" forgets them', async ({ page }) => {
   await page.goto('./#/learn/1')
-  await expect(summary(page)).toContainText('Opened 1 of 9 steps')
+  await expect(summary(page)).toContainText(`Opened 1 of ${steps} steps`)
   await page.locator('body').press('n')
   await expect(page).toHaveURL(/#\/learn\/2$/)
   const question = page.locator('fieldset.quiz').first()
   const firstAnswer = question.getByRole('button').first()
   await firstAnswer.click()
   await expect(question.locator('.verdict')).toContainText(/Right\.|Not quite\./)
-  await expect(summary(page)).toContainText(/Opened 2 of 9 steps · answered 1 of \d+ questions/)
+  await expect(summary(page)).toContainText(
+    new RegExp(`Opened 2 of ${steps} steps · answered 1 of \\d+ questions`),
+  )
 
   // Only the one versioned key is kept, holding exactly the slugs opened and the answer picked.
   const kept = await stored(page)
@@ -28,7 +36,9 @@ test('steps opened and quiz answers survive a reload; "Reset my progress" forget
   })
 
   await page.reload()
-  await expect(summary(page)).toContainText(/Opened 2 of 9 steps · answered 1 of \d+ questions/)
+  await expect(summary(page)).toContainText(
+    new RegExp(`Opened 2 of ${steps} steps · answered 1 of \\d+ questions`),
+  )
   await expect(page.locator('fieldset.quiz').first().getByRole('button').first()).toHaveAttribute(
     'aria-pressed',
     'true',
@@ -38,7 +48,7 @@ test('steps opened and quiz answers survive a reload; "Reset my progress" forget
   await expect(stepLink(page, 'Stapling moves the check')).not.toContainText('(opened)')
 
   await page.getByRole('button', { name: 'Reset my progress' }).click()
-  await expect(summary(page)).toContainText('Opened 0 of 9 steps · answered 0 of')
+  await expect(summary(page)).toContainText(`Opened 0 of ${steps} steps · answered 0 of`)
   await expect(page.locator('fieldset.quiz').first().getByRole('button').first()).toHaveAttribute(
     'aria-pressed',
     'false',
@@ -46,5 +56,5 @@ test('steps opened and quiz answers survive a reload; "Reset my progress" forget
   expect(await stored(page)).toEqual({})
   await page.reload()
   // A reload opens the current step again, which is all that is then kept.
-  await expect(summary(page)).toContainText('Opened 1 of 9 steps · answered 0 of')
+  await expect(summary(page)).toContainText(`Opened 1 of ${steps} steps · answered 0 of`)
 })
