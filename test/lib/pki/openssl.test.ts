@@ -55,7 +55,7 @@ const responseFiles = (() => {
 
 describe('live comparison with openssl', () => {
   if (!hasOpenssl) {
-    it.skip('openssl is not installed here: the live comparison is skipped (expected.json still runs)', () => {})
+    console.warn('openssl is not installed here: the live comparison is skipped (expected.json still runs)')
     return
   }
 
