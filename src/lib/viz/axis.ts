@@ -1,7 +1,7 @@
 /**
  * Every axis on the page, as Svelte actions: d3-axis draws the ticks into a <g> that Svelte leaves
  * empty, and Svelte owns every other element. The one place that imports d3-axis, so components
- * never touch d3 (DESIGN.md: D3 lives in src/lib/viz).
+ * never touch d3 (docs/architecture.md: D3 lives in src/lib/viz).
  *
  * - `timeAxis`: the handshake diagrams' millisecond axis, its ticks run through the lanes as faint
  *   grid lines (tickSizeInner = -gridLength): down from an axis along the top of a horizontal
