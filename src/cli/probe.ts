@@ -11,6 +11,7 @@ import { toPem } from '../lib/pki/demoCa/encoding.ts'
 import type { CertificateInfo, OcspResponseInfo } from '../lib/pki/types.ts'
 import { judgeProbe } from '../lib/servers/probeDiagnosis.ts'
 import { probeCompareLink } from '../lib/servers/probeLink.ts'
+import { checkStapleSignature, type StapleSignature } from '../lib/servers/stapleSignature.ts'
 import { handshake, type HandshakeSeen } from './tlsConnect.ts'
 import { usageExit } from './usage.ts'
 
@@ -100,12 +101,13 @@ interface Probed {
     handshakeMs: number
     info: OcspResponseInfo | 'unreadable' | null
     der: Uint8Array | null
+    signature: StapleSignature | null
   }[]
   chain: { json: InspectJson; info: CertificateInfo | null; der: Uint8Array }[]
   first: HandshakeSeen
 }
 
-async function probe(args: Args): Promise<Probed | { code: string; message: string }> {
+async function probe(args: Args, at: Date): Promise<Probed | { code: string; message: string }> {
   const seen: HandshakeSeen[] = []
   for (let i = 0; i < args.connections; i++) {
     if (i > 0) await new Promise((r) => setTimeout(r, args.pauseMs))
@@ -118,6 +120,13 @@ async function probe(args: Args): Promise<Probed | { code: string; message: stri
     if (!r.ok) return r.error
     seen.push(r.seen)
   }
+  const chain = []
+  for (const [i, der] of seen[0].chain.entries()) {
+    const obj = { ...(await parseOne('chain.pem', der)), index: i }
+    const info = obj.result.ok && obj.result.value.kind === 'certificate' ? obj.result.value : null
+    chain.push({ json: inspectJson(obj), info, der })
+  }
+  const sent = chain.flatMap((c) => (c.info ? [{ info: c.info, der: c.der }] : []))
   const connections: Probed['connections'] = []
   for (const [i, s] of seen.entries()) {
     if (s.staple === null) {
@@ -127,6 +136,7 @@ async function probe(args: Args): Promise<Probed | { code: string; message: stri
         handshakeMs: s.handshakeMs,
         info: null,
         der: null,
+        signature: null,
       })
       continue
     }
@@ -139,13 +149,8 @@ async function probe(args: Args): Promise<Probed | { code: string; message: stri
       handshakeMs: s.handshakeMs,
       info,
       der: s.staple,
+      signature: info === 'unreadable' ? null : await checkStapleSignature(s.staple, sent, at),
     })
-  }
-  const chain = []
-  for (const [i, der] of seen[0].chain.entries()) {
-    const obj = { ...(await parseOne('chain.pem', der)), index: i }
-    const info = obj.result.ok && obj.result.value.kind === 'certificate' ? obj.result.value : null
-    chain.push({ json: inspectJson(obj), info, der })
   }
   return { connections, chain, first: seen[0] }
 }
@@ -170,7 +175,7 @@ async function main(argv: readonly string[]): Promise<number> {
   if (typeof args === 'number') return args
   const at = args.at ?? new Date()
   const head = { host: args.host, port: args.port, servername: args.servername }
-  const got = await probe(args)
+  const got = await probe(args, at)
   if ('code' in got) {
     process.stdout.write(
       args.json ? `${JSON.stringify({ ...head, error: got })}\n` : `probe: ${got.message}\n`,
@@ -181,7 +186,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const mustStaple = leaf?.mustStaple ?? false
   const ocspUrls = leaf?.ocspUrls ?? []
   const judged = judgeProbe({
-    connections: got.connections.map((c) => ({ staple: c.info })),
+    connections: got.connections.map((c) => ({ staple: c.info, signature: c.signature ?? undefined })),
     leafSerial: leaf?.serialNumber ?? null,
     mustStaple,
     ocspUrls,
@@ -203,6 +208,8 @@ async function main(argv: readonly string[]): Promise<number> {
     connections: got.connections.map((c) => ({
       tlsVersion: c.tlsVersion,
       staple: c.staple,
+      // Beside the staple, not inside it: the staple stays exactly the inspect --json object.
+      stapleSignature: c.signature,
       handshakeMs: Math.round(c.handshakeMs),
     })),
     chain: got.chain.map((c) => c.json),
@@ -229,7 +236,8 @@ async function main(argv: readonly string[]): Promise<number> {
             : c.info.responseStatus !== 'successful'
               ? `a "${c.info.responseStatus}" error response`
               : `a ${c.info.basic?.responses[0]?.certStatus ?? 'empty'} response`
-      return `  connection ${i + 1}: ${c.tlsVersion}, ${what} (${Math.round(c.handshakeMs)} ms)`
+      const signature = c.signature ? `; signature ${c.signature.status}: ${c.signature.detail}` : ''
+      return `  connection ${i + 1}: ${c.tlsVersion}, ${what} (${Math.round(c.handshakeMs)} ms)${signature}`
     }),
     `  chain: ${got.chain.length} certificate${got.chain.length === 1 ? '' : 's'} sent; ${got.first.authorized ? 'verifies against the system roots' : `does not verify against the system roots (${got.first.authorizationError ?? 'unknown reason'})`}`,
     `  leaf: ${leaf?.subject ?? 'unreadable'}; OCSP URL ${ocspUrls[0] ?? 'none'}; must-staple ${mustStaple ? 'yes' : 'no'}`,

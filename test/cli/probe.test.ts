@@ -65,6 +65,7 @@ async function stapler(pki: DemoPki, staple: Uint8Array | null): Promise<{ serve
 
 let good: { server: Server; port: number; pki: DemoPki }
 let bare: { server: Server; port: number }
+let forged: { server: Server; port: number }
 
 beforeAll(async () => {
   const pki = await demoPki(false)
@@ -77,10 +78,16 @@ beforeAll(async () => {
   if (!response.ok) throw new Error(response.error.message)
   good = { ...(await stapler(pki, response.value)), pki }
   bare = await stapler(await demoPki(true), null)
+  // The same response with the last byte of its signature changed: it parses, says good, and
+  // does not verify.
+  const tampered = new Uint8Array(response.value)
+  tampered[tampered.length - 1] ^= 0x01
+  forged = await stapler(pki, tampered)
 })
 afterAll(() => {
   good?.server.close()
   bare?.server.close()
+  forged?.server.close()
   rmSync(scratch, { recursive: true, force: true })
 })
 
@@ -110,13 +117,17 @@ describe('probe --json against a server that staples a good response', { timeout
       expect(c.staple).toMatchObject({ kind: 'ocspResponse', responseStatus: 'successful' })
       expect(c.staple.responses[0]).toMatchObject({ certStatus: 'good', thisUpdate: '2026-11-20T10:00:00Z' })
       expect(c.staple.responses[0].certId.serialNumber).toBe(good.pki.leaf.serialNumber)
+      // The staple stays the inspect --json object; its signature check sits beside it.
+      expect(c.staple).not.toHaveProperty('stapleSignature')
+      expect(c.stapleSignature.status).toBe('verified')
+      expect(c.stapleSignature.detail).toContain('signed by the issuing CA itself')
     }
     expect(out.chain.map((c: Json) => [c.kind, c.subject])).toEqual([
       ['certificate', 'CN=shop.example'],
       ['certificate', good.pki.intermediate.subject],
     ])
     expect(out.ocspUrls).toEqual(['http://ocsp.demo-ca.example'])
-    expect(out.verdict).toBe('stapling works: a good response, fresh for 6 d 22 h')
+    expect(out.verdict).toBe('stapling works: a good response, signature verified, fresh for 6 d 22 h')
     expect(out.compareLink).toMatch(/^#\/compare\?/)
     expect(new URLSearchParams(out.compareLink.split('?')[1]).get('cn')).toBe('shop.example')
     // The demo root is in no trust store: the probe says so and goes on.
@@ -167,6 +178,27 @@ describe('probe diagnoses what is missing', { timeout: 90_000 }, () => {
     expect(out.verdict).toMatch(/^no staple, and the certificate is must-staple/)
     expect(out.diagnoses.join(' ')).toContain('Must-staple without a staple')
     expect(new URLSearchParams(out.compareLink.split('?')[1]).get('st')).toBe('none')
+  })
+
+  it('a staple whose signature does not verify against the issuer the server sent: the verdict says broken', async () => {
+    const r = await probe([
+      '--json',
+      '--servername',
+      'shop.example',
+      '--pause-ms',
+      '0',
+      '--connections',
+      '1',
+      '--at',
+      probedAt.toISOString(),
+      `127.0.0.1:${forged.port}`,
+    ])
+    expect(r.status).toBe(0)
+    const out: Json = JSON.parse(r.stdout)
+    expect(out.connections[0].staple.responses[0].certStatus).toBe('good')
+    expect(out.connections[0].stapleSignature.status).toBe('failed')
+    expect(out.verdict).toBe('stapling is broken: a good response whose signature does not verify')
+    expect(out.diagnoses.join(' ')).toContain('Bad signature')
   })
 
   it('nothing listening: exit 1, still one JSON object, with the error code and one line', async () => {
@@ -223,7 +255,7 @@ describe.skipIf(nginxVersion === null)(
         const out: Json = JSON.parse(r.stdout)
         expect(out.connections[0].staple).toBeNull()
         expect(out.connections[1].staple.responses[0].certStatus).toBe('good')
-        expect(out.verdict).toMatch(/^stapling works: a good response, fresh for/)
+        expect(out.verdict).toMatch(/^stapling works: a good response, signature verified, fresh for/)
         expect(out.diagnoses.join(' ')).toContain('First-connection gap')
       } finally {
         await server.stop()

@@ -5,10 +5,13 @@
  */
 import { describeFreshness } from '../pki/describe.ts'
 import type { OcspResponseInfo } from '../pki/types.ts'
+import type { StapleSignature } from './stapleSignature.ts'
 
 export interface ProbedConnection {
   /** The stapled response as parsed, 'unreadable' when its bytes did not parse, null when none. */
   staple: OcspResponseInfo | 'unreadable' | null
+  /** Its signature checked against the issuer the server sent (stapleSignature.ts); absent: not checked. */
+  signature?: StapleSignature
 }
 
 export interface ProbeFacts {
@@ -30,7 +33,13 @@ type Seen =
   | { kind: 'unreadable' }
   | { kind: 'error'; status: string }
   | { kind: 'other-certificate' }
-  | { kind: 'response'; status: 'good' | 'revoked' | 'unknown'; stale: boolean; freshness: string }
+  | {
+      kind: 'response'
+      status: 'good' | 'revoked' | 'unknown'
+      stale: boolean
+      freshness: string
+      signature: StapleSignature | undefined
+    }
 
 function seenOf(c: ProbedConnection, leafSerial: string | null, at: Date): Seen {
   if (c.staple === null) return { kind: 'none' }
@@ -47,7 +56,15 @@ function seenOf(c: ProbedConnection, leafSerial: string | null, at: Date): Seen 
     status: single.certStatus,
     stale,
     freshness: describeFreshness(single.thisUpdate, single.nextUpdate, at),
+    signature: c.signature,
   }
+}
+
+/** The verdict's word on the signature: said only when it was checked (or could not be). */
+function signed(s: { signature: StapleSignature | undefined }): string {
+  if (s.signature?.status === 'verified') return 'signature verified, '
+  if (s.signature?.status === 'unchecked') return 'signature not checked, '
+  return ''
 }
 
 const article = (status: string) => (status === 'unknown' ? 'an' : 'a')
@@ -81,6 +98,18 @@ export function judgeProbe(f: ProbeFacts): ProbeJudgement {
       break
     }
   for (const s of seen)
+    if (s.kind === 'response' && s.signature?.status === 'failed') {
+      diagnoses.push(
+        `Bad signature: the stapled response does not verify against the issuer the server sent (${s.signature.detail}); clients reject it (RFC 6960 3.2).`,
+      )
+      break
+    }
+  for (const s of seen)
+    if (s.kind === 'response' && s.signature?.status === 'unchecked') {
+      diagnoses.push(`Signature not checked: ${s.signature.detail}.`)
+      break
+    }
+  for (const s of seen)
     if (s.kind === 'error') {
       diagnoses.push(
         `Error status stapled: the server passed on the responder's "${s.status}" answer, which carries no certificate status (like Apache's SSLStaplingReturnResponderErrors).`,
@@ -106,10 +135,12 @@ export function judgeProbe(f: ProbeFacts): ProbeJudgement {
 function verdictOf(last: Seen, anyStaple: boolean, mustStaple: boolean): string {
   switch (last.kind) {
     case 'response':
+      if (last.signature?.status === 'failed')
+        return `stapling is broken: a ${last.status} response whose signature does not verify`
       if (last.stale)
         return `stapling is broken: a ${last.status} response past its nextUpdate (${last.freshness})`
-      if (last.status === 'good') return `stapling works: a good response, ${last.freshness}`
-      return `stapling works, and says ${last.status}: ${article(last.status)} ${last.status} response, ${last.freshness}`
+      if (last.status === 'good') return `stapling works: a good response, ${signed(last)}${last.freshness}`
+      return `stapling works, and says ${last.status}: ${article(last.status)} ${last.status} response, ${signed(last)}${last.freshness}`
     case 'error':
       return `stapling is broken: the server staples a "${last.status}" error response`
     case 'unreadable':
