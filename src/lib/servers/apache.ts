@@ -5,23 +5,35 @@ const stapling = 'https://github.com/apache/httpd/blob/2.4.x/modules/ssl/ssl_uti
 const docs = 'https://httpd.apache.org/docs/2.4/mod/mod_ssl.html#sslusestapling'
 const modules = '/usr/lib/apache2/modules'
 
-function launch(i: ServerConfigInput): ServerLaunch {
-  // Only the modules stapling needs; SSLStaplingCache is required by SSLUseStapling (mod_ssl docs).
-  const conf = `ServerRoot ${i.dir}
-DefaultRuntimeDir ${i.dir}
-PidFile ${i.dir}/apache.pid
-ErrorLog ${i.dir}/apache-error.log
+/**
+ * A whole Apache config around `body` (directives and virtual hosts), loading only the modules
+ * stapling needs, with every path Apache writes inside `dir`: the calibration runs it, and the
+ * config generator's tests check its stapling config with `apache2 -t`.
+ */
+export function apacheMainConfig(dir: string, serverName: string, body: string): string {
+  return `ServerRoot ${dir}
+DefaultRuntimeDir ${dir}
+PidFile ${dir}/apache.pid
+ErrorLog ${dir}/apache-error.log
 LogLevel warn ssl:info
 User www-data
 Group www-data
-Listen 127.0.0.1:${i.port}
-ServerName ${i.serverName}
+ServerName ${serverName}
 LoadModule mpm_event_module ${modules}/mod_mpm_event.so
 LoadModule authz_core_module ${modules}/mod_authz_core.so
 LoadModule socache_shmcb_module ${modules}/mod_socache_shmcb.so
 LoadModule ssl_module ${modules}/mod_ssl.so
 StartServers 1
 ServerLimit 1
+${body}`
+}
+
+function launch(i: ServerConfigInput): ServerLaunch {
+  // SSLStaplingCache is required by SSLUseStapling (mod_ssl docs).
+  const conf = apacheMainConfig(
+    i.dir,
+    i.serverName,
+    `Listen 127.0.0.1:${i.port}
 SSLStaplingCache shmcb:${i.dir}/apache-stapling(65536)
 <VirtualHost 127.0.0.1:${i.port}>
   ServerName ${i.serverName}
@@ -32,7 +44,8 @@ SSLStaplingCache shmcb:${i.dir}/apache-stapling(65536)
   SSLCertificateChainFile ${i.intermediate}
   SSLUseStapling on
 </VirtualHost>
-`
+`,
+  )
   return {
     files: { 'apache.conf': conf },
     command: 'apache2',

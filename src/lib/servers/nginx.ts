@@ -3,24 +3,36 @@ import type { ServerConfigInput, ServerLaunch, ServerProfile } from './types.ts'
 
 const stapling = 'https://github.com/nginx/nginx/blob/release-1.22.1/src/event/ngx_event_openssl_stapling.c'
 
-function launch(i: ServerConfigInput): ServerLaunch {
+/**
+ * A whole nginx.conf around `serverBlock`, with every path nginx writes inside `dir`: the
+ * calibration runs it, and the config generator's tests check its server block with `nginx -t`.
+ */
+export function nginxMainConfig(dir: string, serverBlock: string): string {
   // One worker: nginx keeps its staple per worker process, so with several workers the first
-  // connection to each would go without one. TLS 1.3 must be listed (1.22's default stops at 1.2).
-  const conf = `daemon off;
+  // connection to each would go without one.
+  return `daemon off;
 master_process on;
 worker_processes 1;
 user root;
-pid ${i.dir}/nginx.pid;
-error_log ${i.dir}/nginx-error.log info;
+pid ${dir}/nginx.pid;
+error_log ${dir}/nginx-error.log info;
 events { worker_connections 64; }
 http {
   access_log off;
-  client_body_temp_path ${i.dir}/nginx-body;
-  proxy_temp_path ${i.dir}/nginx-proxy;
-  fastcgi_temp_path ${i.dir}/nginx-fastcgi;
-  uwsgi_temp_path ${i.dir}/nginx-uwsgi;
-  scgi_temp_path ${i.dir}/nginx-scgi;
-  server {
+  client_body_temp_path ${dir}/nginx-body;
+  proxy_temp_path ${dir}/nginx-proxy;
+  fastcgi_temp_path ${dir}/nginx-fastcgi;
+  uwsgi_temp_path ${dir}/nginx-uwsgi;
+  scgi_temp_path ${dir}/nginx-scgi;
+${serverBlock}}
+`
+}
+
+function launch(i: ServerConfigInput): ServerLaunch {
+  // TLS 1.3 must be listed (1.22's default stops at 1.2).
+  const conf = nginxMainConfig(
+    i.dir,
+    `  server {
     listen 127.0.0.1:${i.port} ssl;
     server_name ${i.serverName};
     ssl_certificate ${i.chain};
@@ -31,8 +43,8 @@ http {
     ssl_trusted_certificate ${i.trustedChain};
     location / { return 200 "ok\\n"; }
   }
-}
-`
+`,
+  )
   return {
     files: { 'nginx.conf': conf },
     command: 'nginx',
