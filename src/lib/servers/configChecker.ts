@@ -64,6 +64,19 @@ const compare = (query: Record<string, string>, label: string) => ({
 /** The days view with the responder down from hour 48 to 72: what a server does without it. */
 const outageLink = (label: string) => days({ o: '48-72' }, label)
 
+/** The same consequence for both servers: stapling is off unless switched on. */
+function staplingOff(line: number | null, directive: string, what: string): Finding {
+  return {
+    code: 'stapling-off',
+    severity: 'warning',
+    line,
+    message: `${directive} is not on: this ${what} staples nothing (it is off by default).`,
+    consequence:
+      'Clients that check revocation ask the CA themselves: a wait in the handshake and the CA learns who visits; a must-staple certificate fails in Firefox.',
+    link: compare({ srv: 'none' }, 'See a server that does not staple'),
+  }
+}
+
 type Scope = { line: number | null; directives: ReadConfig['directives'] }
 
 /** The directives that apply inside `blockId` (its own and its ancestors'), or all of them. */
@@ -93,15 +106,7 @@ function checkNginx(read: ReadConfig): Finding[] {
     const at = (name: string) => find(name)?.line ?? scope.line
     const stapling = find('ssl_stapling')
     if (!on(stapling?.args[0])) {
-      findings.push({
-        code: 'stapling-off',
-        severity: 'warning',
-        line: stapling?.line ?? scope.line,
-        message: 'ssl_stapling is not on: this server staples nothing (it is off by default).',
-        consequence:
-          'Clients that check revocation ask the CA themselves: a wait in the handshake and the CA learns who visits; a must-staple certificate fails in Firefox.',
-        link: compare({ srv: 'none' }, 'See a server that does not staple'),
-      })
+      findings.push(staplingOff(stapling?.line ?? scope.line, 'ssl_stapling', 'server'))
       continue
     }
     const file = find('ssl_stapling_file')
@@ -187,15 +192,7 @@ function checkApache(read: ReadConfig): Finding[] {
     if (!on(engine?.args[0]) && !find('SSLCertificateFile')) continue
     const stapling = find('SSLUseStapling')
     if (!on(stapling?.args[0])) {
-      findings.push({
-        code: 'stapling-off',
-        severity: 'warning',
-        line: stapling?.line ?? scope.line,
-        message: 'SSLUseStapling is not on: this virtual host staples nothing (it is off by default).',
-        consequence:
-          'Clients that check revocation ask the CA themselves: a wait in the handshake and the CA learns who visits; a must-staple certificate fails in Firefox.',
-        link: compare({ srv: 'none' }, 'See a server that does not staple'),
-      })
+      findings.push(staplingOff(stapling?.line ?? scope.line, 'SSLUseStapling', 'virtual host'))
       continue
     }
     if (caches.length === 0)
