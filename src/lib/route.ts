@@ -6,10 +6,11 @@
  *   #/days?...                         the same site over days: staple freshness, outages, CA load
  *   #/inspect                          the inspector
  *   #/learn/3                          step 3 of the lesson
+ *   #/server?s=nginx&v=1.22-1.27       "Your server": config generator, checker, s_client reader
  *   #/embed?...                        only the diagrams, for an iframe
  *   #/present?...&rows=...             presenter mode; #/present/notes its speaker notes
  */
-export const views = ['compare', 'days', 'inspect', 'learn', 'embed', 'present'] as const
+export const views = ['compare', 'days', 'inspect', 'learn', 'server', 'embed', 'present'] as const
 export type View = (typeof views)[number]
 
 export interface Route {

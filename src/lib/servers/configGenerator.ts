@@ -138,7 +138,8 @@ function nginxConfig(i: GeneratorInput): Omit<GeneratedConfig, 'server' | 'versi
     ],
     check: {
       command: 'sudo nginx -t',
-      explanation: 'Parses every file and loads the certificates; then `sudo systemctl reload nginx`.',
+      explanation:
+        'Parses every file and loads the certificates; then reload it: sudo systemctl reload nginx.',
     },
     ...fromProfile('nginx'),
     sources: [nginxDocs, ...profileSources('nginx')],
@@ -184,7 +185,7 @@ function apacheConfig(i: GeneratorInput): Omit<GeneratedConfig, 'server' | 'vers
     check: {
       command: 'sudo apachectl -t',
       explanation:
-        'Syntax OK means every directive parsed and the files exist; then `sudo systemctl reload apache2`.',
+        'Syntax OK means every directive parsed and the files exist; then reload it: sudo systemctl reload apache2.',
     },
     ...fromProfile('apache'),
     // With both options off, errors are no longer stapled: the simulator's "staple errors" is off.
@@ -209,7 +210,7 @@ function caddyConfig(i: GeneratorInput): Omit<GeneratedConfig, 'server' | 'versi
     check: {
       command: 'caddy validate --config /etc/caddy/Caddyfile',
       explanation:
-        'Loads the certificates and builds the whole config without serving; then `sudo systemctl reload caddy`.',
+        'Loads the certificates and builds the whole config without serving; then reload it: sudo systemctl reload caddy.',
     },
     ...fromProfile('caddy'),
     sources: [caddyDocs, ...profileSources('caddy')],
@@ -242,7 +243,7 @@ function haproxyConfig(i: GeneratorInput): Omit<GeneratedConfig, 'server' | 'ver
       check: {
         command: 'haproxy -c -f /etc/haproxy/haproxy.cfg',
         explanation:
-          'Reads the certificates and the .ocsp file; "Configuration file is valid" then `sudo systemctl reload haproxy`.',
+          'Reads the certificates and the .ocsp file; "Configuration file is valid", then reload it: sudo systemctl reload haproxy.',
       },
       ...fromProfile('haproxy'),
       sources: [haproxy26Docs, ...profileSources('haproxy')],
@@ -268,7 +269,7 @@ function haproxyConfig(i: GeneratorInput): Omit<GeneratedConfig, 'server' | 'ver
     check: {
       command: 'haproxy -c -f /etc/haproxy/haproxy.cfg',
       explanation:
-        '"Configuration file is valid" means the crt-list and its options parsed; then `sudo systemctl reload haproxy`.',
+        '"Configuration file is valid" means the crt-list and its options parsed; then reload it: sudo systemctl reload haproxy.',
     },
     // The updater fetches at start and ahead of expiry, like Caddy; 2.6's file never refreshes.
     strategy: 'proactive',
@@ -306,7 +307,7 @@ function iisConfig(i: GeneratorInput): Omit<GeneratedConfig, 'server' | 'version
       command:
         'Get-ItemProperty -Path "HKLM:\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL" -Name EnableOcspStaplingForSni',
       explanation:
-        'IIS has no config test: this shows the value is set; after a restart, `openssl s_client -connect host:443 -servername host -status` shows the staple.',
+        'IIS has no config test: this shows the value is set; after a restart, openssl s_client -connect host:443 -servername host -status shows the staple.',
     },
     strategy: iisStrategy,
     stapleErrors: false,
@@ -345,7 +346,9 @@ export function generateConfig(input: GeneratorInput): GeneratedConfig {
   const version = isGeneratorVersion(input.server, input.version)
     ? input.version
     : generatorVersions[input.server][0]
-  return { server: input.server, version, ...builders[input.server]({ ...input, version }) }
+  const built = builders[input.server]({ ...input, version })
+  // A page can be both a directive's documentation and a fact's source: list it once.
+  return { server: input.server, version, ...built, sources: [...new Set(built.sources)] }
 }
 
 /** The configuration as text, without the explanations. */
@@ -355,6 +358,11 @@ export function configText(config: GeneratedConfig): string {
 
 /** The comparison view with the simulated server set to this server's strategy. */
 export function strategyLink(config: Pick<GeneratedConfig, 'strategy' | 'stapleErrors'>): string {
-  const made = withDefaults({ serverStrategy: config.strategy, stapleErrors: config.stapleErrors })
+  // "Staple errors" only means something for a blocking server (Apache).
+  const made = withDefaults(
+    config.strategy === 'blocking'
+      ? { serverStrategy: config.strategy, stapleErrors: config.stapleErrors }
+      : { serverStrategy: config.strategy },
+  )
   return formatRoute({ view: 'compare', query: made.ok ? scenarioToQuery(made.scenario) : undefined })
 }

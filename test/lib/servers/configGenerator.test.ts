@@ -80,6 +80,7 @@ describe('what the generator gives for each server and version', () => {
       expect(directives.length, `${c.server} ${c.version}`).toBeGreaterThan(2)
       for (const d of directives.filter((l) => !/^(server|frontend) |^<\/?VirtualHost/.test(l.text.trim())))
         expect(d.explanation, `${c.server}: ${d.text}`).toMatch(/^[A-Z0-9"].*[.)]$/)
+      expect(new Set(c.sources).size, `${c.server} sources listed once`).toBe(c.sources.length)
       expect(c.check.command).toMatch(/nginx -t|apachectl -t|caddy validate|haproxy -c|Get-ItemProperty/)
     }
   })
