@@ -115,6 +115,14 @@ const views: Record<string, (page: Page) => Promise<void>> = {
     await page.goto('./#/embed')
     await diagramsFinished(page)
   },
+  'your server with findings and a reading': async (page: Page) => {
+    await page.goto('./#/server')
+    await page.getByLabel(/Paste an nginx server block/).fill('server { listen 443 ssl; ssl_stapling on; }')
+    await page.getByRole('button', { name: 'Check the configuration' }).click()
+    await page.getByLabel('openssl output').fill('CONNECTED(00000003)\nOCSP response: no response sent\n')
+    await page.getByRole('button', { name: 'Read the output' }).click()
+    await expect(page.getByTestId('reader-result')).toBeVisible()
+  },
 }
 
 for (const colorScheme of ['light', 'dark'] as const) {
