@@ -88,9 +88,11 @@ test('a GIF of one row downloads under a name that says what it shows, one image
   )
   expect(decoded.count).toBe(schedule.length)
   expect(decoded.last).toBeGreaterThan(decoded.first)
-  // The only requests after the page loaded are the page's own encoder code, loaded on demand.
+  // The only requests after the page loaded are the page's own dialog and encoder code, on demand.
   expect(
-    network.slice(loaded).filter((url) => !/^http:\/\/127\.0\.0\.1:\d+\/assets\/[\w.-]+\.js$/.test(url)),
+    network
+      .slice(loaded)
+      .filter((url) => !/^http:\/\/127\.0\.0\.1:\d+\/assets\/[\w.-]+\.(js|css)$/.test(url)),
   ).toEqual([])
   expect(network.slice(loaded).some((url) => /gifSink/.test(url))).toBe(true)
 })
