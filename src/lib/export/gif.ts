@@ -8,7 +8,18 @@
  * anti-aliased edges, so 256 colours hold them, and one table means a colour never shifts between
  * frames (per-frame tables flicker) and no frame carries a table of its own (768 bytes each).
  */
-import { applyPalette, GIFEncoder, quantize, type GifPalette, type GifStream } from 'gifenc'
+import * as gifencModule from 'gifenc'
+import type { GifPalette, GifStream } from 'gifenc'
+
+/**
+ * gifenc ships an ES module (its "module" field: what Vite and vitest load) and CommonJS ("main":
+ * what node loads, e.g. `npm run bench`), whose named exports node cannot see: there they sit on
+ * the default export.
+ */
+const { applyPalette, GIFEncoder, quantize } =
+  'GIFEncoder' in gifencModule
+    ? gifencModule
+    : (gifencModule as unknown as { default: typeof gifencModule }).default
 
 export class GifWriter {
   readonly width: number
