@@ -171,3 +171,29 @@ test('Cancel stops the export: no file, the progress bar goes, the playback is b
   await expect(scrubber).toHaveValue('120')
   await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible()
 })
+
+test('the dialog works from the keyboard at phone width: Escape closes it and focus returns to Export', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 360, height: 760 })
+  await page.goto('./#/compare')
+  const exportButton = page.getByRole('button', { name: 'Export', exact: true })
+  await exportButton.focus()
+  await page.keyboard.press('Enter')
+  await page.getByRole('button', { name: 'Animation (GIF or video)…' }).focus()
+  await page.keyboard.press('Enter')
+  const dialog = page.getByRole('dialog', { name: 'Export the animation' })
+  await expect(dialog).toBeVisible()
+  // Modal: focus starts inside, and every control is labelled and within the phone's width.
+  await expect(dialog.locator(':focus')).toHaveCount(1)
+  for (const label of ['Diagrams', 'Size', 'Speed', 'Frames per second']) {
+    const box = await dialog.getByLabel(label).boundingBox()
+    expect(box!.x + box!.width).toBeLessThanOrEqual(360)
+  }
+  await dialog.getByRole('radio', { name: 'WebM video' }).check()
+  await expect(dialog.getByLabel('Frames per second')).toHaveValue('30')
+  await expect(dialog.getByRole('button', { name: 'Export WebM video' })).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(dialog).toBeHidden()
+  await expect(exportButton).toBeFocused()
+})
