@@ -60,7 +60,9 @@ test('a GIF of one row downloads under a name that says what it shows, one image
   expect(gif.loopCount).toBe(0)
   expect(gif.complete).toBe(true)
   await expect(dialog).toBeHidden()
-  await expect(page.getByRole('status')).toContainText(`${schedule.length} frames, 800 × 450`)
+  await expect(page.getByRole('status')).toHaveText(
+    `GIF saved: ${schedule.length} frames, 800×450, ${Math.round(bytes.length / 1024)} kB.`,
+  )
 
   // Chromium's own GIF decoder reads it: the first frame is almost all background, the last has
   // the finished diagram drawn (more ink), and every frame decodes.
