@@ -26,6 +26,18 @@ async function openAnimationDialog(page: Page) {
 // than the default 30 s.
 test.describe.configure({ timeout: 90_000 })
 
+/** Collect the page's Content-Security-Policy violations from now on (blob: images, styles...). */
+async function recordCspViolations(page: Page): Promise<() => Promise<string[]>> {
+  await page.evaluate(() => {
+    const seen: string[] = []
+    ;(window as unknown as { cspViolations: string[] }).cspViolations = seen
+    document.addEventListener('securitypolicyviolation', (e) =>
+      seen.push(`${e.violatedDirective} ${e.blockedURI}`),
+    )
+  })
+  return () => page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)
+}
+
 function expectedFrames(end: number, speed: ExportSpeed, fps: FramesPerSecond) {
   return frameSchedule({ end, moments: [], mode: 'continuous', speed, fps })
 }
@@ -41,6 +53,7 @@ test('a GIF of one row downloads under a name that says what it shows, one image
   await expect(page.locator('[data-testid="diagrams"] figure.diagram')).toHaveCount(4)
   const loaded = network.length
   const end = await playbackEnd(page)
+  const cspViolations = await recordCspViolations(page)
   const dialog = await openAnimationDialog(page)
   await dialog.getByLabel('Diagrams').selectOption({ label: 'Must-staple only' })
   await dialog.getByLabel('Speed').selectOption('2')
@@ -97,6 +110,7 @@ test('a GIF of one row downloads under a name that says what it shows, one image
       .filter((url) => !/^http:\/\/127\.0\.0\.1:\d+\/assets\/[\w.-]+\.(js|css)$/.test(url)),
   ).toEqual([])
   expect(network.slice(loaded).some((url) => /gifSink/.test(url))).toBe(true)
+  expect(await cspViolations()).toEqual([])
 })
 
 test('a WebM video of the four diagrams has the schedule’s frames at the chosen size and plays for its length', async ({
@@ -105,6 +119,7 @@ test('a WebM video of the four diagrams has the schedule’s frames at the chose
   await page.goto('./#/compare')
   await expect(page.locator('[data-testid="diagrams"] figure.diagram')).toHaveCount(4)
   const end = await playbackEnd(page)
+  const cspViolations = await recordCspViolations(page)
   const dialog = await openAnimationDialog(page)
   await dialog.getByRole('radio', { name: 'WebM video' }).check()
   await dialog.getByLabel('Speed').selectOption('2')
@@ -113,6 +128,7 @@ test('a WebM video of the four diagrams has the schedule’s frames at the chose
   const download = page.waitForEvent('download')
   await dialog.getByRole('button', { name: 'Export WebM video' }).click()
   const file = await download
+  expect(await cspViolations()).toEqual([])
   expect(file.suggestedFilename()).toBe('staple-lab-compare-tls13-responder-up.webm')
   const bytes = new Uint8Array(await readFile((await file.path())!))
   const webm = readWebm(bytes)
