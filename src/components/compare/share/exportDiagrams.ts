@@ -82,20 +82,31 @@ export interface ExportedSvg {
 }
 
 export interface DiagramPart {
+  /** The comparison row the diagram shows (its cell's data-row), or null outside the grid. */
+  row: string | null
   title: string
   verdict: string
   svg: SVGSVGElement
 }
 
-/** Find each rendered diagram under `root`: its title, its verdict and its <svg>. */
+/** Find each rendered diagram under `root`: its row, its title, its verdict and its <svg>. */
 export function diagramParts(root: ParentNode): DiagramPart[] {
   return [...root.querySelectorAll<HTMLElement>('figure.diagram')].flatMap((figure) => {
     const svg = figure.querySelector<SVGSVGElement>('svg[role="group"]')
     if (!svg) return []
+    const row = figure.closest<HTMLElement>('[data-row]')?.dataset.row ?? null
     const title = figure.querySelector('h3')?.textContent?.replace(/\s+/g, ' ').trim() ?? ''
     const verdict = figure.querySelector('.verdict')?.textContent?.replace(/\s+/g, ' ').trim() ?? ''
-    return [{ title, verdict, svg }]
+    return [{ row, title, verdict, svg }]
   })
+}
+
+/**
+ * An upper estimate of a line's width in the system UI font, without a canvas: about 0.55 em a
+ * character for regular text and 0.6 em for bold (Helvetica/Arial/DejaVu Sans average widths).
+ */
+function roughTextWidth(text: string, fontSize: number, bold = false): number {
+  return text.length * fontSize * (bold ? 0.6 : 0.55)
 }
 
 export function composeSvg(parts: readonly DiagramPart[], heading: string, caption: string): ExportedSvg {
@@ -108,7 +119,14 @@ export function composeSvg(parts: readonly DiagramPart[], heading: string, capti
   const muted = rootStyle.getPropertyValue('--fg-muted').trim() || '#5a606b'
   const font = rootStyle.getPropertyValue('--font-ui').trim() || 'sans-serif'
 
-  const width = Math.ceil(Math.max(320, ...parts.map((p) => p.svg.width.baseVal.value))) + pad * 2
+  // Wide enough for the text lines too: a narrow page's vertical charts are slimmer than the
+  // heading, which would otherwise be cut at the file's edge.
+  const textWidth = Math.max(
+    roughTextWidth(heading, 18, true),
+    roughTextWidth(caption, 12),
+    ...parts.map((p) => roughTextWidth(p.title, 14, true) + 12 + roughTextWidth(p.verdict, 12.5)),
+  )
+  const width = Math.ceil(Math.max(320, textWidth, ...parts.map((p) => p.svg.width.baseVal.value))) + pad * 2
   let y = pad + titleHeight
   const blocks: string[] = []
   for (const part of parts) {
