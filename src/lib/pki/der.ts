@@ -260,9 +260,9 @@ function readNode(bytes: Uint8Array, offset: number, limit: number, depth: numbe
 }
 
 /**
- * The first OBJECT IDENTIFIER in the tree that values.ts refuses (an arc over 16 bytes, over 1 kB
- * in all, cut off or padded), or undefined. inspect.ts refuses such an object before pkijs reads
- * it: asn1js decodes OIDs of many arcs in quadratic time (a 200 kB one took 5 s here).
+ * The first OBJECT IDENTIFIER in the tree that values.ts refuses (an arc over 20 bytes, over 1 kB
+ * in all, cut off or padded), or undefined. inspect.ts refuses such an object with the OID's byte,
+ * wherever the OID sits (in an extension value the walk does not decode too), as openssl's d2i does.
  */
 export function findInvalidOid(bytes: Uint8Array, root: DerNode): DerNode | undefined {
   const stack = [root]

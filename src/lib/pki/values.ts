@@ -103,11 +103,12 @@ export function integerValue(content: Uint8Array): number | undefined {
 }
 
 /**
- * Bounds on an OBJECT IDENTIFIER we decode. Real arcs fit in 64 bits (a UUID arc under 2.25 needs
- * 19 base-128 bytes at most; the longest in OpenSSL's objects.txt need 4), and a BigInt per byte
- * made one 100 kB arc take 3.5 s (quadratic). Past these the OID is invalid and shown as hex.
+ * Bounds on an OBJECT IDENTIFIER we decode. The longest real arc is a UUID under 2.25 (ITU-T X.667:
+ * a 128-bit integer, 19 base-128 bytes at most; the longest in OpenSSL's objects.txt need 4): 20
+ * bytes leaves it room. An arc is summed as one small BigInt; a BigInt per byte made one 100 kB arc
+ * take 3.5 s (quadratic). Past these bounds the OID is invalid and shown as hex.
  */
-export const maxOidArcBytes = 16
+export const maxOidArcBytes = 20
 export const maxOidBytes = 1024
 
 /** Why an OID's content is refused, for messages: its first bytes and the limits. */
@@ -130,7 +131,7 @@ export function decodeOid(content: Uint8Array): string | undefined {
       if (i - start + 1 >= maxOidArcBytes) return undefined
       continue
     }
-    // One arc: at most 16 base-128 digits, so a small bigint sum is cheap and stays linear.
+    // One arc: at most maxOidArcBytes base-128 digits, so a small bigint sum is cheap and stays linear.
     let v = 0n
     for (let j = start; j <= i; j++) v = (v << 7n) | BigInt(content[j] & 0x7f)
     if (start === 0) {
