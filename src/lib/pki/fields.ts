@@ -123,7 +123,7 @@ export class Fields {
   }
 }
 
-export function oidOf(f: Fields, n: DerNode, field: string): string {
+function oidOf(f: Fields, n: DerNode, field: string): string {
   const oid = decodeOid(f.content(n))
   if (oid === undefined)
     fail(

@@ -33,7 +33,7 @@ import { integerValue, toHex } from './values.ts'
 const what = 'OCSP response'
 
 /** RFC 6960 4.2.1 OCSPResponseStatus values (4 is not used). */
-export const responseStatuses: Record<number, ResponseStatus> = {
+const responseStatuses: Record<number, ResponseStatus> = {
   0: 'successful',
   1: 'malformedRequest',
   2: 'internalError',
@@ -43,7 +43,7 @@ export const responseStatuses: Record<number, ResponseStatus> = {
 }
 
 /** RFC 5280 5.3.1 CRLReason values (7 is not used). */
-export const crlReasons: Record<number, CRLReason> = {
+const crlReasons: Record<number, CRLReason> = {
   0: 'unspecified',
   1: 'keyCompromise',
   2: 'cACompromise',

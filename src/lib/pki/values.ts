@@ -35,7 +35,7 @@ export function shortHex(bytes: Uint8Array, keep = 24): string {
  * 20 bytes (RFC 5280 4.1.2.2) and a hash 64; a hostile 1 MB serial is cut to its first bytes and
  * its length, "… (N bytes)", and the whole value stays in the ASN.1 view and the hex dump.
  */
-export const maxShownBytes = 64
+const maxShownBytes = 64
 
 /**
  * A model's hex string (a serial, "-04316693ed" too) as shown: whole up to maxShownBytes, else its
@@ -206,7 +206,7 @@ export function decodeTime(tagNumber: number, content: Uint8Array): string | und
   return readTime(tagNumber, content)?.iso
 }
 
-export function isoSeconds(date: Date): string {
+function isoSeconds(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z')
 }
 
