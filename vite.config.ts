@@ -42,7 +42,21 @@ export default defineConfig({
   base: './',
   plugins: [svelte(), svelteTesting(), cspMetaTag()],
   worker: { format: 'es' },
-  build: { target: 'es2022', sourcemap: false },
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    // pkijs and what it brings (about 88 kB gzip) load only when the demo CA or the request builder
+    // mints DER: one chunk named for what it is, not after its first importer ("extensions-*.js").
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: 'pkijs', test: /node_modules[\\/](pkijs|asn1js|bytestreamjs|@noble|@peculiar)[\\/]/ },
+          ],
+        },
+      },
+    },
+  },
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   test: {

@@ -1,53 +1,21 @@
 /**
  * Frame times of the comparison view while its four diagrams play, in Chromium.
  *
- * Serves dist/ with `vite preview` on a free port (building first if dist/ is missing), opens the
+ * Serves dist/ with `vite preview` (_preview.ts: on $BENCH_PORT or a free port), opens the
  * page, and records requestAnimationFrame deltas over ~3 s: once with all four diagrams animating
  * and once on the same page paused (the reference: what the browser's frame loop costs by itself
  * on this machine). Prints p50/p95 against the 16.7 ms budget of a 60 Hz display, as ratios.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { existsSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
-import { createServer, type AddressInfo } from 'node:net'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { chromium, type Page } from '@playwright/test'
-import { chromiumArgs, findChromium } from '../chromium.mjs'
+import type { Browser, Page } from '@playwright/test'
+import { inChromium } from './_preview.ts'
 
 export const name = 'frames: compare view playback in Chromium'
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 const budgetMs = 1000 / 60
 const sampleMs = 3000
 /** Mobile 3G-like round trips: about 12 s of playback at 1x, so 3 s of samples see arrows in flight. */
 const scenarioHash = '#/compare?rs=300&rr=320&rd=200'
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
-}
-
-async function waitForServer(url: string, child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 30_000
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`vite preview exited with ${child.exitCode}`)
-    try {
-      const response = await fetch(url)
-      if (response.ok) return
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((r) => setTimeout(r, 200))
-  }
-  throw new Error(`vite preview did not answer at ${url}`)
-}
 
 function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return Number.NaN
@@ -95,58 +63,34 @@ function line(label: string, s: FrameStats): string {
   )
 }
 
-export async function run(): Promise<void> {
-  if (!existsSync(join(root, 'dist', 'index.html'))) {
-    const build = spawnSync('npx', ['vite', 'build'], { cwd: root, stdio: 'inherit' })
-    if (build.status !== 0) throw new Error('vite build failed')
-  }
-  const port = await freePort()
-  const base = `http://127.0.0.1:${port}/`
-  const server = spawn(
-    'npx',
-    ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
-    {
-      cwd: root,
-      stdio: 'ignore',
-      detached: true,
-    },
+export function run(): Promise<void> {
+  return inChromium(measure)
+}
+
+async function measure(browser: Browser, base: string): Promise<void> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
+  await page.goto(base + scenarioHash)
+  await page.locator('figure.diagram').nth(3).waitFor()
+  const time = page.getByRole('group', { name: 'Playback' }).locator('input[type="range"]')
+
+  const before = Number(await time.inputValue())
+  const playing = await sampleFrames(page)
+  const after = Number(await time.inputValue())
+  if (!(after > before)) throw new Error('the playback did not advance while sampling')
+
+  await page.locator('h1').click()
+  await page.keyboard.press('Space')
+  const idle = await sampleFrames(page)
+
+  const arrows = await page.locator('line.shaft').count()
+  console.log(
+    `viewport 1440x900, 4 diagrams, ${arrows} arrows, ${(after - before).toFixed(0)} simulated ms played;` +
+      ` load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores (a busy machine drops frames in both rows)`,
   )
-  const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs })
-  try {
-    await waitForServer(base, server)
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
-    await page.goto(base + scenarioHash)
-    await page.locator('figure.diagram').nth(3).waitFor()
-    const time = page.getByRole('group', { name: 'Playback' }).locator('input[type="range"]')
-
-    const before = Number(await time.inputValue())
-    const playing = await sampleFrames(page)
-    const after = Number(await time.inputValue())
-    if (!(after > before)) throw new Error('the playback did not advance while sampling')
-
-    await page.locator('h1').click()
-    await page.keyboard.press('Space')
-    const idle = await sampleFrames(page)
-
-    const arrows = await page.locator('line.shaft').count()
-    console.log(
-      `viewport 1440x900, 4 diagrams, ${arrows} arrows, ${(after - before).toFixed(0)} simulated ms played;` +
-        ` load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores (a busy machine drops frames in both rows)`,
-    )
-    console.log(line('four diagrams playing', playing))
-    console.log(line('same page paused (reference)', idle))
-    console.log(
-      `playing/paused: p50 ${(playing.p50 / idle.p50).toFixed(2)}x, p95 ${(playing.p95 / idle.p95).toFixed(2)}x` +
-        ` (budget ${budgetMs.toFixed(1)} ms at 60 Hz)`,
-    )
-  } finally {
-    await browser.close()
-    if (server.pid !== undefined) {
-      try {
-        process.kill(-server.pid)
-      } catch {
-        server.kill()
-      }
-    }
-  }
+  console.log(line('four diagrams playing', playing))
+  console.log(line('same page paused (reference)', idle))
+  console.log(
+    `playing/paused: p50 ${(playing.p50 / idle.p50).toFixed(2)}x, p95 ${(playing.p95 / idle.p95).toFixed(2)}x` +
+      ` (budget ${budgetMs.toFixed(1)} ms at 60 Hz)`,
+  )
 }

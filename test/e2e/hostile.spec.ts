@@ -1,44 +1,26 @@
 /**
- * Hostile input in the page, measured in Chromium: dropping thousands of objects keeps every
- * main-thread task under 100 ms (PerformanceObserver 'longtask' entries), and the page shows a
- * hundred cards and one card counting the rest.
+ * Hostile input in the page, in Chromium: what a user sees. Dropping thousands of objects shows a
+ * hundred cards and one card counting the rest, and the page answers a click while it works; a
+ * 1 MB serial shows cut to its first bytes and its length; a 100 kB OID is one error naming its
+ * byte. How long the page's tasks take is measured by `npm run bench -- hostile`, not here: wall
+ * time on a shared machine is no pass/fail.
  */
-import { availableParallelism, loadavg } from 'node:os'
 import { expect, test, type Page } from '@playwright/test'
-import { manyPemBlocks, manySmallCertificates } from '../fixtures/hostileInputs.ts'
+import {
+  certificateWithHugeOid,
+  certificateWithHugeSerial,
+  manyPemBlocks,
+  manySmallCertificates,
+} from '../fixtures/hostileInputs.ts'
 
-type Watched = Window & { longTasks?: number[]; held?: File }
-
-/** Start recording main-thread tasks over 50 ms (the 'longtask' entry type's threshold). */
-async function watchLongTasks(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const w = window as Watched
-    w.longTasks = []
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) w.longTasks!.push(Math.round(entry.duration))
-    }).observe({ type: 'longtask' })
-  })
-}
-
-const longTasks = (page: Page): Promise<number[]> => page.evaluate(() => (window as Watched).longTasks ?? [])
-
-/**
- * The budget of one task: 100 ms, scaled by how oversubscribed this machine's CPUs are (the
- * 1-minute load average per core, at most 4x). Long tasks are wall time: a 20 ms task stretches
- * to 150 ms while the OS runs other work on a machine shared by several test runs. The freezes
- * this guards against were 7.2 s and 145 s.
- */
-function taskBudgetMs(): number {
-  const oversubscribed = loadavg()[0]! / availableParallelism()
-  return 100 * Math.min(4, Math.max(1, oversubscribed))
-}
+type Watched = Window & { held?: File; answered?: { cards: number; notShown: boolean } }
 
 /**
  * Drop `bytes` as one file, the way a user's drop arrives (a DragEvent with a DataTransfer). The
  * File is made in the page first, in a task of its own: Playwright's setInputFiles decodes its
  * buffer in the page's main thread, a cost of the harness that no user's drop has.
  */
-async function drop(page: Page, name: string, bytes: Buffer, watch: () => Promise<void>): Promise<void> {
+async function drop(page: Page, name: string, bytes: Buffer): Promise<void> {
   await page.evaluate(
     ({ name, base64 }) => {
       const data = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))
@@ -46,7 +28,6 @@ async function drop(page: Page, name: string, bytes: Buffer, watch: () => Promis
     },
     { name, base64: bytes.toString('base64') },
   )
-  await watch()
   await page.evaluate(() => {
     const transfer = new DataTransfer()
     transfer.items.add((window as Watched).held!)
@@ -63,25 +44,66 @@ for (const { name, file, bytes, more } of [
   { name: '10,000 PEM blocks', file: 'blocks.pem', bytes: manyPemBlocks(10_000), more: '9,900' },
   { name: '4,657 small certificates', file: 'store.pem', bytes: manySmallCertificates(4_657), more: '4,557' },
 ]) {
-  test(`${name} in one drop: a hundred cards, one "${more} more not shown" card, no task over 100 ms`, async ({
+  test(`${name} in one drop: a hundred cards, one "${more} more not shown" card, and the page answers a click while it adds them`, async ({
     page,
   }) => {
-    // Parsing a hundred certificates takes a few seconds on a busy machine.
-    test.setTimeout(90_000)
+    test.setTimeout(120_000)
     await openInspector(page)
-    await drop(page, file, bytes, () => watchLongTasks(page))
+    // A slower CPU (as on a cheap phone) while the cards come, so there is time to click amid them.
+    const cdp = await page.context().newCDPSession(page)
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 8 })
+    // What the page had shown when it handled the typing: a page that built every card in one
+    // task would only get to the keystroke after the last card and the "not shown" card.
+    await page.evaluate(() => {
+      document.querySelector('textarea')!.addEventListener('input', () => {
+        ;(window as Watched).answered ??= {
+          cards: document.querySelectorAll('article[data-kind]').length,
+          notShown: document.querySelector('[data-testid="not-shown"]') !== null,
+        }
+      })
+    })
+    await drop(page, file, bytes)
+    await expect(page.locator('article[data-kind]').first()).toBeVisible({ timeout: 60_000 })
+    await page.locator('textarea').click()
+    await page.keyboard.type('x')
+    await expect(page.locator('textarea')).toHaveValue('x')
+    const answered = await page.evaluate(() => (window as Watched).answered)
+    expect(answered).toBeDefined()
+    expect(answered!.cards < 100 || !answered!.notShown).toBe(true)
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 })
     const notShown = page.getByTestId('not-shown')
-    await expect(notShown).toContainText(`${more} more objects in ${file} not shown`, { timeout: 45_000 })
+    await expect(notShown).toContainText(`${more} more objects in ${file} not shown`, { timeout: 90_000 })
     await expect(page.locator('article[data-kind]')).toHaveCount(100)
     await expect(page.getByRole('status').first()).toContainText(`100 objects shown, ${more} more not shown`)
-    // Let the chain and checks settle, then read what the observer saw.
-    await page.waitForTimeout(1000)
-    const tasks = await longTasks(page)
-    const budget = taskBudgetMs()
-    console.log(`${name}: long tasks (ms): ${JSON.stringify(tasks)}; budget ${budget} ms`)
-    expect(Math.max(0, ...tasks)).toBeLessThan(budget)
   })
 }
+
+test('a 1 MB serial shows as its first 16 bytes and its length; the card is there, not a freeze', async ({
+  page,
+}) => {
+  await openInspector(page)
+  await drop(page, 'serial.der', certificateWithHugeSerial(1_000_000))
+  const card = page.locator('article[data-kind="certificate"]')
+  await expect(card).toBeVisible({ timeout: 30_000 })
+  const shown = `${Array(16).fill('5a').join(':')}… (1000000 bytes)`
+  await expect(card.getByText(shown, { exact: true })).toBeVisible()
+  // No element holds the whole value as text: 2,000,000 hex digits would be the freeze.
+  const longest = await card.evaluate((el) =>
+    Math.max(...[...el.querySelectorAll('*')].map((e) => (e.childNodes[0]?.textContent ?? '').length)),
+  )
+  expect(longest).toBeLessThan(10_000)
+})
+
+test('a 100 kB OID is one error card naming its byte, and the page takes the next file', async ({ page }) => {
+  await openInspector(page)
+  await drop(page, 'oid.der', certificateWithHugeOid(100_000))
+  await expect(page.getByTestId('error-message')).toContainText(
+    'malformed certificate: the OBJECT IDENTIFIER at byte 23 is not valid',
+    { timeout: 30_000 },
+  )
+  await page.getByTestId('file-input').setInputFiles('test/fixtures/certs/leaf-rsa.pem')
+  await expect(page.getByRole('article', { name: 'rsa.staple-lab.example' })).toBeVisible()
+})
 
 test("a link's cn= speaks only as a host name, and the banner says the name came from the link", async ({
   page,

@@ -100,7 +100,7 @@ function countNodes(nodes: readonly DerNode[]): number {
   return n
 }
 
-export function omittedText(count: number): string {
+function omittedText(count: number): string {
   return `${count.toLocaleString('en')} more ${count === 1 ? 'node' : 'nodes'} not shown (the tree stops at ${maxTreeNodes.toLocaleString('en')})`
 }
 

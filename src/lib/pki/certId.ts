@@ -29,7 +29,7 @@ export function readCertId(f: Fields, n: DerNode, field: string): CertID {
  * OCTET STRING that is not DER (its length runs past the value, say) is not guessed at: the raw
  * bytes are shown, and `broken` says why.
  */
-export function nonceFromExtnValue(content: Uint8Array): { hex: string; broken?: string } {
+function nonceFromExtnValue(content: Uint8Array): { hex: string; broken?: string } {
   const inner = readDer(content)
   if (inner.ok && inner.node.tagClass === 'universal' && inner.node.tagNumber === TAG.OCTET_STRING) {
     return { hex: toHex(contentOf(content, inner.node)) }

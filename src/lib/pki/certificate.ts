@@ -1,19 +1,20 @@
 /**
- * X.509 certificate (RFC 5280 section 4.1): the byte ranges the verifier needs (tbsCertificate,
- * subject, issuer, subjectPublicKeyInfo), read in place over der.ts's tree, so chain building and
- * OCSP checks hand WebCrypto the exact signed bytes. The same walk names the field and byte when a
- * certificate breaks its ASN.1 definition (inspect.ts asks it why pkijs refused one). The
- * CertificateInfo model is built by pkijs (pkijsModels/certificate.ts).
+ * X.509 certificate (RFC 5280 section 4.1), read in place over der.ts's tree: the byte ranges the
+ * verifier needs (tbsCertificate, subject, issuer, subjectPublicKeyInfo), so chain building and
+ * OCSP checks hand WebCrypto the exact signed bytes, and every field of the CertificateInfo model
+ * (models.ts). The walk names the field and byte when a certificate breaks its ASN.1 definition.
  */
 import { contentOf, wholeOf, type DerNode } from './der.ts'
 import {
   algorithmOf,
   extensionsOf,
   Fields,
+  nameOf,
   serialOf,
   TAG,
   timeOf,
   type AlgorithmIdentifier,
+  type ExtensionPair,
 } from './fields.ts'
 import { rfc4514 } from './names.ts'
 import type { Extension, ParseNote } from './types.ts'
@@ -41,7 +42,8 @@ export interface CertificateParts {
   notBefore: string
   notAfter: string
   extensions: Extension[]
-  extensionValues: { oid: string; value: DerNode }[]
+  /** Each extension as walked: its extnValue node and, when DER, the value's own tree. */
+  extensionValues: ExtensionPair[]
   /** What the certificate breaks but is shown with, at its byte in `bytes` (see fields.ts). */
   notes: ParseNote[]
 }
@@ -71,11 +73,11 @@ export function readCertificate(bytes: Uint8Array<ArrayBuffer>, node: DerNode): 
   }
   const serialNumber = serialOf(tbs, tbs.next(TAG.INTEGER, 'serialNumber'), 'serialNumber')
   tbs.next(TAG.SEQUENCE, 'signature')
-  const issuerNode = tbs.next(TAG.SEQUENCE, 'issuer')
+  const issuerNode = nameOf(tbs, tbs.next(TAG.SEQUENCE, 'issuer'), 'issuer')
   const validity = tbs.child(tbs.next(TAG.SEQUENCE, 'validity'), 'validity')
   const notBefore = timeOf(validity, validity.nextOneOf([23, 24], 'notBefore'), 'notBefore')
   const notAfter = timeOf(validity, validity.nextOneOf([23, 24], 'notAfter'), 'notAfter')
-  const subjectNode = tbs.next(TAG.SEQUENCE, 'subject')
+  const subjectNode = nameOf(tbs, tbs.next(TAG.SEQUENCE, 'subject'), 'subject')
   const spkiNode = tbs.next(TAG.SEQUENCE, 'subjectPublicKeyInfo')
   const spki = tbs.child(spkiNode, 'subjectPublicKeyInfo')
   const publicKeyAlgorithm = algorithmOf(spki, spki.next(TAG.SEQUENCE, 'algorithm'), 'algorithm')
@@ -84,7 +86,7 @@ export function readCertificate(bytes: Uint8Array<ArrayBuffer>, node: DerNode): 
   tbs.optional(1)
   tbs.optional(2)
   const extNode = tbs.optional(3)
-  let pairs: ReturnType<typeof extensionsOf> = []
+  let pairs: ExtensionPair[] = []
   if (extNode) {
     const seq = tbs.child(extNode, 'extensions').next(TAG.SEQUENCE, 'extensions')
     pairs = extensionsOf(tbs, seq, 'extensions')
@@ -107,7 +109,7 @@ export function readCertificate(bytes: Uint8Array<ArrayBuffer>, node: DerNode): 
     notBefore,
     notAfter,
     extensions: pairs.map((p) => p.ext),
-    extensionValues: pairs.map((p) => ({ oid: p.ext.oid, value: p.value })),
+    extensionValues: pairs,
     notes: cert.notes,
   }
 }

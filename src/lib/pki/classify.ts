@@ -26,7 +26,7 @@ function smallInt(bytes: Uint8Array, n: DerNode | undefined): number | undefined
   return is(n, 2) ? integerValue(contentOf(bytes, n)) : undefined
 }
 
-export const privateKeyWarning =
+const privateKeyWarning =
   'Staple Lab never displays or keeps private keys: its bytes were discarded. A private key should not leave the server it belongs to.'
 
 /** "This is a private key (PKCS#8). Staple Lab never…": one sentence naming the key, then the warning. */

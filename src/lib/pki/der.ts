@@ -33,11 +33,11 @@ export interface DerNode {
 }
 
 /** Deep enough for any certificate or OCSP response seen in practice (they nest about 12 levels). */
-export const maxDepth = 48
+const maxDepth = 48
 
 const classes: TagClass[] = ['universal', 'application', 'context', 'private']
 
-export class DerError extends Error {
+class DerError extends Error {
   readonly offset: number
   constructor(message: string, offset: number) {
     // No stack trace: these are expected, caught inside this module, and a V8 stack capture cost
@@ -81,7 +81,7 @@ function within(limit: number, total: number): string {
  * Read one identifier and length at `offset`, bounded by `limit` (the end of the enclosing
  * element, or of the data). Throws DerError; callers at the module boundary turn it into a value.
  */
-export function readHeader(bytes: Uint8Array, offset: number, limit: number, total: number) {
+function readHeader(bytes: Uint8Array, offset: number, limit: number, total: number) {
   if (offset >= limit) throw new DerError(`the data ends before the tag at byte ${offset}`, offset)
   const first = bytes[offset]
   let tagNumber = first & 0x1f
@@ -260,9 +260,9 @@ function readNode(bytes: Uint8Array, offset: number, limit: number, depth: numbe
 }
 
 /**
- * The first OBJECT IDENTIFIER in the tree that values.ts refuses (an arc over 16 bytes, over 1 kB
- * in all, cut off or padded), or undefined. inspect.ts refuses such an object before pkijs reads
- * it: asn1js decodes OIDs of many arcs in quadratic time (a 200 kB one took 5 s here).
+ * The first OBJECT IDENTIFIER in the tree that values.ts refuses (an arc over 20 bytes, over 1 kB
+ * in all, cut off or padded), or undefined. inspect.ts refuses such an object with the OID's byte,
+ * wherever the OID sits (in an extension value the walk does not decode too), as openssl's d2i does.
  */
 export function findInvalidOid(bytes: Uint8Array, root: DerNode): DerNode | undefined {
   const stack = [root]

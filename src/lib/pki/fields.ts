@@ -123,7 +123,7 @@ export class Fields {
   }
 }
 
-export function oidOf(f: Fields, n: DerNode, field: string): string {
+function oidOf(f: Fields, n: DerNode, field: string): string {
   const oid = decodeOid(f.content(n))
   if (oid === undefined)
     fail(
@@ -162,6 +162,30 @@ export function serialOf(f: Fields, n: DerNode, field: string): string {
   return hex
 }
 
+/**
+ * A Name (RFC 5280 4.1.2.4): RDNSequence ::= SEQUENCE OF RelativeDistinguishedName, each a SET OF
+ * AttributeTypeAndValue ::= SEQUENCE { type OBJECT IDENTIFIER, value ANY }. The structure is
+ * checked here, naming the field and byte of a mismatch (openssl's d2i refuses these too); the
+ * values are not: a string that is not a valid encoding of its type is shown with a marker
+ * (names.ts). An empty RDN breaks SIZE (1..MAX) but is shown where it stands, as openssl reads it.
+ */
+export function nameOf(f: Fields, n: DerNode, field: string): DerNode {
+  const rdns = f.child(n, field)
+  n.children.forEach((_, i) => {
+    const rdn = rdns.next(TAG.SET, `${i}`)
+    const atvs = rdns.child(rdn, `${i}`)
+    rdn.children.forEach((_, j) => {
+      const atv = atvs.child(atvs.next(TAG.SEQUENCE, `${j}`), `${j}`)
+      oidOf(atv, atv.next(TAG.OID, 'type'), 'type')
+      const value = atv.node.children[1]
+      if (!value) fail(f.what, `${atv.path}.value`, atv.node.offset, 'is missing')
+      if (atv.node.children.length > 2)
+        fail(f.what, atv.path, atv.node.children[2].offset, 'has more than a type and a value')
+    })
+  })
+  return n
+}
+
 export interface AlgorithmIdentifier {
   oid: string
   /** OpenSSL's long name where known (sha256WithRSAEncryption), else the OID. */
@@ -176,17 +200,29 @@ export function algorithmOf(f: Fields, n: DerNode, field: string): AlgorithmIden
 }
 
 /**
- * Why an extnValue's content is not DER (RFC 5280 4.1: "the DER encoding of an ASN.1 value"), or
- * undefined when it is. Such a value is never decoded, by us or by pkijs's BER reader: a BER TLS
- * Feature would otherwise read as must-staple in one tool and not in another.
+ * One extension as the walk read it: the model's `ext`, the extnValue OCTET STRING node (offsets in
+ * the walked bytes), and, when that value is DER, its content and the content's own tree (offsets
+ * in `content`), which extensions.ts decodes.
  */
-export function extnValueNotDer(content: Uint8Array): string | undefined {
+export interface ExtensionPair {
+  ext: Extension
+  value: DerNode
+  content: Uint8Array<ArrayBuffer>
+  inner?: DerNode
+}
+
+/**
+ * An extnValue's content as a DER tree, or why it is not DER (RFC 5280 4.1: "the DER encoding of
+ * an ASN.1 value"). A value that is not DER is never decoded: a BER TLS Feature would otherwise
+ * read as must-staple in one tool and not in another.
+ */
+function extnValueOf(content: Uint8Array): { inner: DerNode } | { notDer: string } {
   const read = readDer(content)
-  return read.ok ? undefined : read.error.message.replace(/^not DER: /, '')
+  return read.ok ? { inner: read.node } : { notDer: read.error.message.replace(/^not DER: /, '') }
 }
 
 /** Extensions ::= SEQUENCE OF Extension { extnID, critical BOOLEAN DEFAULT FALSE, extnValue } (RFC 5280 4.1). */
-export function extensionsOf(f: Fields, seq: DerNode, field: string): { ext: Extension; value: DerNode }[] {
+export function extensionsOf(f: Fields, seq: DerNode, field: string): ExtensionPair[] {
   const list = f.child(seq, field)
   return seq.children.map((_, i) => {
     const e = list.child(list.next(TAG.SEQUENCE, `${i}`), `${i}`)
@@ -195,18 +231,18 @@ export function extensionsOf(f: Fields, seq: DerNode, field: string): { ext: Ext
     const value = e.next(TAG.OCTET_STRING, 'extnValue')
     const critical = criticalNode !== undefined && f.content(criticalNode)[0] !== 0
     const name = extensionNames[oid] ?? oid
-    const ext: Extension = { oid, name, critical, valueHex: toHex(f.content(value)) }
-    const notDer = extnValueNotDer(f.content(value))
-    if (notDer !== undefined) {
-      ext.notDer = notDer
-      // The nonce may hold raw bytes (before RFC 8954); certId.ts says when its OCTET STRING is broken.
-      if (oid === nonceOid) return { ext, value }
+    const content = f.content(value)
+    const ext: Extension = { oid, name, critical, valueHex: toHex(content) }
+    const read = extnValueOf(content)
+    if ('inner' in read) return { ext, value, content, inner: read.inner }
+    ext.notDer = read.notDer
+    // The nonce may hold raw bytes (before RFC 8954); certId.ts says when its OCTET STRING is broken.
+    if (oid !== nonceOid)
       f.note(
         'extension-not-der',
         value.offset,
-        `the ${name} extension's value is not DER (${notDer}), so it is not decoded`,
+        `the ${name} extension's value is not DER (${read.notDer}), so it is not decoded`,
       )
-    }
-    return { ext, value }
+    return { ext, value, content }
   })
 }

@@ -6,11 +6,12 @@
  * errors that name the byte. Its tree is the ASN.1 view (asn1Tree.ts) and classify.ts says what
  * the object is. An in-place field walk over that tree (certificate.ts, ocspResponse.ts,
  * ocspRequest.ts) then checks the RFC structure, naming the field and byte of a mismatch; it also
- * gives the verifier the exact signed bytes. The models themselves (CertificateInfo,
- * OcspResponseInfo, OcspRequestInfo) are built from pkijs objects over asn1js (pkijsModels/); names
- * are printed by names.ts from the Name's own DER so they match `openssl -nameopt RFC2253` byte for
- * byte. A pkijs refusal becomes a `malformed` value. Signatures are verified with WebCrypto
- * directly (verify.ts). @peculiar/x509 is not used.
+ * gives the verifier the exact signed bytes, and every field of the models (CertificateInfo,
+ * OcspResponseInfo, OcspRequestInfo; models.ts adds the digests): nothing is parsed twice, and
+ * neither pkijs nor asn1js is on this path, so the parse worker does not load them. Names are
+ * printed by names.ts from the Name's own DER so they match `openssl -nameopt RFC2253` byte for
+ * byte. Signatures are verified with WebCrypto directly (verify.ts). pkijs builds DER only (the
+ * demo CA, the request builder) and is the tests' independent reader.
  */
 export { maxInputBytes } from './pem.ts'
 export { inspectBytes, inspectInput, type InspectedInput } from './inspect.ts'

@@ -8,10 +8,8 @@ import { classify, describeShape, privateKeyFromLabel } from './classify.ts'
 import { findInvalidOid, readDer, type DerNode } from './der.ts'
 import { Malformed } from './fields.ts'
 import { readOcspRequest } from './ocspRequest.ts'
-import { ocspRequestModel } from './pkijsModels/ocspRequest.ts'
+import { certificateModel, ocspResponseModel } from './models.ts'
 import { readOcspResponse } from './ocspResponse.ts'
-import { ocspResponseModel } from './pkijsModels/ocspResponse.ts'
-import { certificateModel } from './pkijsModels/certificate.ts'
 import { decodeInput, type Chunk } from './pem.ts'
 import type { InspectedObject, ObjectInfo, PkiError, Result } from './types.ts'
 import { invalidOidText } from './values.ts'
@@ -31,13 +29,12 @@ const kindNames: Record<ParsedKind, string> = {
 }
 
 /**
- * The in-place field walk the verifier uses anyway (certificate.ts, ocspResponse.ts,
- * ocspRequest.ts) runs before pkijs as a validator: it is stricter than asn1js where it matters
- * (a UTCTime with month 13 or a 31 February is an error, not a date rolled over) and names the
- * field and the byte, where pkijs's schema matcher only says "not verified against input data".
- * An OCSP response's embedded certificates are walked in place, so their errors name the byte in
- * the response's file. It throws Malformed; it also gives the times and the notes, with their
- * bytes (pkijsModels/ say why), and pkijs builds the rest of the model.
+ * The in-place field walk (certificate.ts, ocspResponse.ts, ocspRequest.ts) reads every field the
+ * models carry and is strict where asn1js was lenient (a UTCTime with month 13 or a 31 February is
+ * an error, not a date rolled over), naming the field and the byte. An OCSP response's embedded
+ * certificates are walked in place, so their errors name the byte in the response's file. It
+ * throws Malformed; models.ts adds the digests. Every OID is checked first, so that a hostile one
+ * (an arc of 100 kB) is refused with its byte wherever it sits, not only in the fields we read.
  */
 async function parse(kind: ParsedKind, der: Uint8Array<ArrayBuffer>, node: DerNode): Promise<ObjectInfo> {
   const oid = findInvalidOid(der, node)
@@ -51,17 +48,12 @@ async function parse(kind: ParsedKind, der: Uint8Array<ArrayBuffer>, node: DerNo
   switch (kind) {
     case 'certificate':
       return certificateModel(der, readCertificate(der, node))
-    case 'ocspRequest': {
-      const walked = readOcspRequest(der, node)
-      // pkijs 4's OCSPRequest schema wants at least one Request; RFC 6960 4.1.1 does not (and
-      // openssl reads an empty list): the walk has every field, so it is the model.
-      if (walked.requests.length === 0) return walked
-      return ocspRequestModel(der, walked.notes ?? [])
-    }
+    case 'ocspRequest':
+      return readOcspRequest(der, node)
     case 'ocspResponse': {
       const walked = readOcspResponse(der, node)
       const embedded = (walked.basic?.certificateNodes ?? []).map((c) => readCertificate(der, c))
-      return ocspResponseModel(der, walked, embedded)
+      return ocspResponseModel(walked, embedded)
     }
   }
 }

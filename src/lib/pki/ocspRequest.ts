@@ -1,7 +1,6 @@
 /**
- * OCSPRequest (RFC 6960 4.1.1) read in place over der.ts's tree: inspect.ts asks it which field
- * and byte are wrong when pkijs refuses a request. The model is built by pkijs
- * (pkijsModels/ocspRequest.ts).
+ * OCSPRequest (RFC 6960 4.1.1) read in place over der.ts's tree into the model, naming the field
+ * and byte of anything that breaks its ASN.1 definition.
  */
 import { nonceOf, readCertId } from './certId.ts'
 import { nonceOid } from './oids.ts'
@@ -52,11 +51,11 @@ export function readOcspRequest(bytes: Uint8Array<ArrayBuffer>, node: DerNode): 
     requests,
     extensions: pairs.filter((p) => p.ext.oid !== nonceOid).map((p) => p.ext),
     signed,
-    notes: r.notes,
   }
   const nonce = nonceOf(tbs, pairs)
   if (nonce !== undefined) info.nonce = nonce
   const requestor = requestorNode?.children[0]
   if (requestor) info.requestorName = generalName(bytes, requestor)
+  if (r.notes.length) info.notes = r.notes
   return info
 }

@@ -1,8 +1,8 @@
 /**
  * OCSPResponse and BasicOCSPResponse (RFC 6960 4.2.1), read in place over der.ts's tree for the
  * verifier (tbsResponseData's bytes, the signature, the embedded certificates' DER, the responder
- * ID's raw bytes), and to name the field and byte when pkijs refuses a response (inspect.ts). The
- * OcspResponseInfo model is built by pkijs (pkijsModels/ocspResponse.ts).
+ * ID's raw bytes) and for the model, naming the field and byte of anything that breaks RFC 6960. The
+ * OcspResponseInfo model is built from this walk (models.ts).
  */
 import { nonceOf, readCertId } from './certId.ts'
 import { nonceOid } from './oids.ts'
@@ -13,6 +13,7 @@ import {
   fail,
   Fields,
   Malformed,
+  nameOf,
   TAG,
   timeOf,
   type AlgorithmIdentifier,
@@ -32,7 +33,7 @@ import { integerValue, toHex } from './values.ts'
 const what = 'OCSP response'
 
 /** RFC 6960 4.2.1 OCSPResponseStatus values (4 is not used). */
-export const responseStatuses: Record<number, ResponseStatus> = {
+const responseStatuses: Record<number, ResponseStatus> = {
   0: 'successful',
   1: 'malformedRequest',
   2: 'internalError',
@@ -42,7 +43,7 @@ export const responseStatuses: Record<number, ResponseStatus> = {
 }
 
 /** RFC 5280 5.3.1 CRLReason values (7 is not used). */
-export const crlReasons: Record<number, CRLReason> = {
+const crlReasons: Record<number, CRLReason> = {
   0: 'unspecified',
   1: 'keyCompromise',
   2: 'cACompromise',
@@ -143,7 +144,8 @@ function readBasic(bytes: Uint8Array<ArrayBuffer>, node: DerNode, notes: ParseNo
   const byName = t.optional(1)
   const byKey = byName ? undefined : t.optional(2)
   if (byName) {
-    const name = t.child(byName, 'responderID.byName').next(TAG.SEQUENCE, 'Name')
+    const by = t.child(byName, 'responderID.byName')
+    const name = nameOf(by, by.next(TAG.SEQUENCE, 'Name'), 'Name')
     responderId = { type: 'byName', name: rfc4514(bytes, name) }
     responderIdRaw = wholeOf(bytes, name)
   } else if (byKey) {

@@ -124,7 +124,7 @@ async function authorize(
       `the signer ${nameText(signer.subject)} was issued by ${nameText(signer.issuer)}, not by the certificate's CA ${nameText(caName)}: it may not answer for it (RFC 6960 4.2.2.2)`,
     )
   }
-  const ext = signer.extensionValues.find((e) => e.oid === '2.5.29.37')
+  const ext = signer.extensionValues.find((e) => e.ext.oid === '2.5.29.37')
   const ekus =
     ext?.value.children[0]?.children.map((k) =>
       toHex(signer.der.subarray(k.offset + k.headerLength, k.offset + k.headerLength + k.length)),

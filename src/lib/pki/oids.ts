@@ -107,7 +107,7 @@ export const curves: Record<string, { name: string; bits: number }> = {
 }
 
 /** The digests WebCrypto computes (so a CertID made with one can be checked). */
-export const hashAlgorithms: Record<string, HashAlgorithmName> = {
+const hashAlgorithms: Record<string, HashAlgorithmName> = {
   '1.3.14.3.2.26': 'sha1',
   '2.16.840.1.101.3.4.2.1': 'sha256',
   '2.16.840.1.101.3.4.2.2': 'sha384',
@@ -115,7 +115,7 @@ export const hashAlgorithms: Record<string, HashAlgorithmName> = {
 }
 
 /** Every digest a CertID may name, by openssl's long name (what `openssl ocsp -resp_text` prints). */
-export const digestAlgorithms: Record<string, CertIdHashAlgorithm> = {
+const digestAlgorithms: Record<string, CertIdHashAlgorithm> = {
   ...hashAlgorithms,
   '1.2.840.113549.2.5': 'md5',
   '2.16.840.1.101.3.4.2.4': 'sha224',
@@ -199,7 +199,7 @@ export const extendedKeyUsages: Record<string, string> = {
   '1.3.6.1.4.1.11129.2.4.4': 'precertificateSigning',
 }
 
-export const accessMethods: Record<string, string> = {
+const accessMethods: Record<string, string> = {
   '1.3.6.1.5.5.7.48.1': 'OCSP',
   '1.3.6.1.5.5.7.48.2': 'CA Issuers',
   '1.3.6.1.5.5.7.48.3': 'Time Stamping',

@@ -34,7 +34,7 @@ b64Values['-'.charCodeAt(0)] = 62
 b64Values['_'.charCodeAt(0)] = 63
 
 /** Decode base64 without whitespace; returns the index of the first bad character on failure. */
-export function decodeBase64(
+function decodeBase64(
   s: string,
 ): { ok: true; bytes: Uint8Array<ArrayBuffer> } | { ok: false; at: number; why: string } {
   let end = s.length

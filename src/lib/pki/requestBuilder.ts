@@ -61,7 +61,7 @@ export interface BuiltOcspRequest {
 /** For the page's cert.pem and issuer.pem downloads, which the commands name. */
 export { toPem } from './demoCa/encoding.ts'
 
-export const requestFileName = 'request.der'
+const requestFileName = 'request.der'
 export const responseFileName = 'response.der'
 
 /** Leave words made of these characters as they are; quote anything else for a POSIX shell. */

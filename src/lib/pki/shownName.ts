@@ -90,7 +90,7 @@ export function showText(text: string): ShownValue {
 
 const spaced = (hex: string) => (hex.match(/../g) ?? []).join(' ')
 
-export function showValue(value: AttributeValue): ShownValue {
+function showValue(value: AttributeValue): ShownValue {
   switch (value.kind) {
     case 'text':
       return showText(value.text)

@@ -35,7 +35,7 @@ export function shortHex(bytes: Uint8Array, keep = 24): string {
  * 20 bytes (RFC 5280 4.1.2.2) and a hash 64; a hostile 1 MB serial is cut to its first bytes and
  * its length, "… (N bytes)", and the whole value stays in the ASN.1 view and the hex dump.
  */
-export const maxShownBytes = 64
+const maxShownBytes = 64
 
 /**
  * A model's hex string (a serial, "-04316693ed" too) as shown: whole up to maxShownBytes, else its
@@ -103,11 +103,12 @@ export function integerValue(content: Uint8Array): number | undefined {
 }
 
 /**
- * Bounds on an OBJECT IDENTIFIER we decode. Real arcs fit in 64 bits (a UUID arc under 2.25 needs
- * 19 base-128 bytes at most; the longest in OpenSSL's objects.txt need 4), and a BigInt per byte
- * made one 100 kB arc take 3.5 s (quadratic). Past these the OID is invalid and shown as hex.
+ * Bounds on an OBJECT IDENTIFIER we decode. The longest real arc is a UUID under 2.25 (ITU-T X.667:
+ * a 128-bit integer, 19 base-128 bytes at most; the longest in OpenSSL's objects.txt need 4): 20
+ * bytes leaves it room. An arc is summed as one small BigInt; a BigInt per byte made one 100 kB arc
+ * take 3.5 s (quadratic). Past these bounds the OID is invalid and shown as hex.
  */
-export const maxOidArcBytes = 16
+export const maxOidArcBytes = 20
 export const maxOidBytes = 1024
 
 /** Why an OID's content is refused, for messages: its first bytes and the limits. */
@@ -130,7 +131,7 @@ export function decodeOid(content: Uint8Array): string | undefined {
       if (i - start + 1 >= maxOidArcBytes) return undefined
       continue
     }
-    // One arc: at most 16 base-128 digits, so a small bigint sum is cheap and stays linear.
+    // One arc: at most maxOidArcBytes base-128 digits, so a small bigint sum is cheap and stays linear.
     let v = 0n
     for (let j = start; j <= i; j++) v = (v << 7n) | BigInt(content[j] & 0x7f)
     if (start === 0) {
@@ -205,7 +206,7 @@ export function decodeTime(tagNumber: number, content: Uint8Array): string | und
   return readTime(tagNumber, content)?.iso
 }
 
-export function isoSeconds(date: Date): string {
+function isoSeconds(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z')
 }
 

@@ -55,7 +55,7 @@ function spkiCurve(spki: Uint8Array): string | undefined {
 }
 
 /** ECDSA-Sig-Value ::= SEQUENCE { r INTEGER, s INTEGER } to the fixed-width r || s of WebCrypto. */
-export function ecdsaDerToRaw(sig: Uint8Array, size: number): Uint8Array<ArrayBuffer> | undefined {
+function ecdsaDerToRaw(sig: Uint8Array, size: number): Uint8Array<ArrayBuffer> | undefined {
   const read = readDer(sig)
   if (!read.ok) return undefined
   const [r, s] = read.node.children

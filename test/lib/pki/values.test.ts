@@ -6,6 +6,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
   decodeOid,
+  fromHex,
   integerHex,
   maxOidArcBytes,
   maxOidBytes,
@@ -24,13 +25,27 @@ function arc(value: bigint): number[] {
 const pad = (n: number, width: number) => String(n).padStart(width, '0')
 
 describe('OBJECT IDENTIFIER', () => {
-  it('decodes any arc of up to 16 base-128 bytes exactly, and refuses a longer one', () => {
+  it('decodes any arc of up to 20 base-128 bytes exactly, and refuses a longer one', () => {
+    expect(maxOidArcBytes).toBe(20)
     fc.assert(
-      fc.property(fc.bigInt({ min: 0n, max: (1n << 140n) - 1n }), (value) => {
+      fc.property(fc.bigInt({ min: 0n, max: (1n << 161n) - 1n }), (value) => {
         const digits = arc(value)
         const oid = decodeOid(new Uint8Array([0x2b, ...digits]))
         if (digits.length <= maxOidArcBytes) expect(oid).toBe(`1.3.${value}`)
         else expect(oid).toBeUndefined()
+      }),
+    )
+  })
+
+  it('reads every UUID OID (2.25 and a 128-bit integer, ITU-T X.667), the largest in 19 bytes', () => {
+    // `openssl asn1parse -genstr OID:2.25.329800735698586629295641978511506172918` (X.667's example)
+    const example = '6983f09da7ebcfdee0c7a1a7b2c0948cc8f9d776'
+    expect(decodeOid(fromHex(example))).toBe('2.25.329800735698586629295641978511506172918')
+    const largest = (1n << 128n) - 1n
+    expect(arc(largest)).toHaveLength(19)
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: largest }), (uuid) => {
+        expect(decodeOid(new Uint8Array([0x69, ...arc(uuid)]))).toBe(`2.25.${uuid}`)
       }),
     )
   })
