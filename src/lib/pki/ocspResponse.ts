@@ -33,7 +33,7 @@ import { integerValue, toHex } from './values.ts'
 const what = 'OCSP response'
 
 /** RFC 6960 4.2.1 OCSPResponseStatus values (4 is not used). */
-const responseStatuses: Record<number, ResponseStatus> = {
+export const responseStatuses: Record<number, ResponseStatus> = {
   0: 'successful',
   1: 'malformedRequest',
   2: 'internalError',

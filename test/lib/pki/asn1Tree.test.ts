@@ -1,7 +1,6 @@
 /** The ASN.1 view's tree: offsets that point at the right bytes, named OIDs, decoded values. */
 import { describe, expect, it } from 'vitest'
 import { maxTreeNodes } from '../../../src/lib/pki/asn1Tree.ts'
-import { readDer } from '../../../src/lib/pki/der.ts'
 import { inspectBytes, parseAsn1Tree, type Asn1Node } from '../../../src/lib/pki/index.ts'
 import { data, fixture } from './helpers.ts'
 
@@ -24,16 +23,6 @@ function manyOctetStrings(n: number, fill: number): Uint8Array {
   out.set([0x30, 0x83, (len >>> 16) & 0xff, (len >>> 8) & 0xff, len & 0xff])
   for (let i = 0; i < n; i++) out.set([0x04, 0x01, fill], 5 + i * 3)
   return out
-}
-
-function bestMs(fn: () => unknown, rounds = 3): number {
-  let best = Infinity
-  for (let r = 0; r < rounds; r++) {
-    const start = performance.now()
-    fn()
-    best = Math.min(best, performance.now() - start)
-  }
-  return best
 }
 
 describe('parseAsn1Tree', () => {
@@ -121,17 +110,6 @@ describe('parseAsn1Tree', () => {
     )
   })
 
-  it('strings that look like DER cost no more than strings that do not', () => {
-    // 0x04 and 0x30 start a probe for encapsulated DER; 0xff never does. Each failed probe used to
-    // throw (and capture a stack trace), making such inputs several times slower.
-    const plain = manyOctetStrings(100_000, 0xff)
-    const probed = manyOctetStrings(100_000, 0x04)
-    readDer(plain)
-    readDer(probed)
-    const ratio = bestMs(() => readDer(probed)) / bestMs(() => readDer(plain))
-    expect(ratio).toBeLessThan(2)
-  })
-
   it('stops the tree at its node limit and says how many nodes it left out', async () => {
     const [obj] = await inspectBytes('many', manyOctetStrings(100_000, 0x04))
     const tree = obj.asn1!
@@ -149,11 +127,10 @@ describe('parseAsn1Tree', () => {
     expect(obj.der).toHaveLength(5 + 300_000)
   })
 
-  it('a 1 MiB input of about 350,000 nodes is inspected well within the worker limit', async () => {
-    const start = performance.now()
+  it('a 1 MiB input of about 350,000 nodes is inspected, its tree cut at the node limit', async () => {
+    // How long it takes (12 s at the 35 us per node once measured; the worker gives up at 10 s) is
+    // the "100,000 tiny elements" row of `npm run bench -- parse`.
     const [obj] = await inspectBytes('mib', manyOctetStrings(349_000, 0x30))
-    // The inspector worker gives up at 10 s; at the 35 us per node once measured, this took 12 s.
-    expect(performance.now() - start).toBeLessThan(5000)
     expect(obj.asn1?.children).toHaveLength(maxTreeNodes)
   }, 20_000)
 })

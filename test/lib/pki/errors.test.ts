@@ -57,11 +57,9 @@ describe('errors name the problem and the byte', () => {
   })
 
   it('10,000 nested SEQUENCEs fail fast on depth, before any recursion runs deep', async () => {
-    const start = performance.now()
     const e = await errorOf(nested(10_000))
     expect(e.code).toBe('not-der')
     expect(e.message).toMatch(/nesting deeper than \d+ levels at byte \d+/)
-    expect(performance.now() - start).toBeLessThan(1000)
     expect(parseAsn1Tree(nested(10_000)).ok).toBe(false)
   })
 
@@ -120,12 +118,10 @@ describe('errors name the problem and the byte', () => {
     expect((await errorOf(ascii('hello, world'))).code).toBe('bad-base64')
   })
 
-  it('5 MB of zeros are refused by size, quickly, without parsing', async () => {
-    const start = performance.now()
+  it('5 MB of zeros are refused by size, without parsing', async () => {
     const e = await errorOf(new Uint8Array(5 * 1000 * 1000))
     expect(e.code).toBe('too-large')
     expect(e.message).toMatch(/above the 1 MiB limit, not parsed/)
-    expect(performance.now() - start).toBeLessThan(500)
   })
 
   it('the cap is 1 MiB: one byte more is refused, a file at the cap is read', async () => {

@@ -65,13 +65,12 @@ describe('OBJECT IDENTIFIER', () => {
     expect(decodeOid(ofBytes(maxOidBytes + 1))).toBeUndefined()
   })
 
-  it('a 200 kB arc is refused in linear time (it took 3.5 s per 100 kB when every byte made a BigInt)', () => {
+  // How fast it is refused (3.5 s per 100 kB when every byte made a BigInt) is `npm run bench -- hostile`.
+  it('a 200 kB arc is refused', () => {
     const huge = new Uint8Array(200_000).fill(0xff)
     huge[0] = 0x2b
     huge[huge.length - 1] = 0x7f
-    const start = performance.now()
     expect(decodeOid(huge)).toBeUndefined()
-    expect(performance.now() - start).toBeLessThan(50)
   })
 })
 
