@@ -10,9 +10,8 @@ import {
   type HorizonResult,
   type Mode,
 } from '../../lib/sim/index.ts'
-import type { ServerStrategy, StapleState } from '../../lib/sim/index.ts'
+import type { ServerFetch, ServerStrategy, StapleState } from '../../lib/sim/index.ts'
 import type { DaysInput } from './daysState.ts'
-import { fetchLog, type Fetch } from './fetchLog.ts'
 
 /** The fetching servers first (the lazy pitfall beside the proactive fix), then the baselines. */
 export const laneOrder = [
@@ -27,7 +26,6 @@ export type LaneStrategy = (typeof laneOrder)[number]
 export interface Lane {
   strategy: LaneStrategy
   result: HorizonResult
-  fetches: Fetch[]
   /** Hours in which at least one must-staple handshake failed. */
   mustStapleFailingHours: number
   /** Hours in which at least one stapling handshake connected without a fresh staple. */
@@ -62,12 +60,10 @@ export function countHours(hours: readonly HorizonHour[], mode: Mode, what: 'fai
 
 export function runLanes(input: HorizonPart): Lane[] {
   return laneOrder.map((strategy) => {
-    const hi = horizonInput(input, strategy)
-    const result = horizon(hi)
+    const result = horizon(horizonInput(input, strategy))
     return {
       strategy,
       result,
-      fetches: fetchLog(hi),
       mustStapleFailingHours: countHours(result.hours, 'must-staple', 'failed'),
       staplingUncheckedHours: countHours(result.hours, 'stapling', 'unchecked'),
     }
@@ -124,7 +120,11 @@ export interface FetchMark {
   last: number
 }
 
-export function fetchMarks(fetches: readonly Fetch[], hoursPerPixel: number, minPixels = 5): FetchMark[] {
+export function fetchMarks(
+  fetches: readonly ServerFetch[],
+  hoursPerPixel: number,
+  minPixels = 5,
+): FetchMark[] {
   const out: FetchMark[] = []
   for (const f of fetches) {
     const last = out[out.length - 1]

@@ -86,9 +86,10 @@ export interface HorizonResult {
   /** Each change of the server's staple freshness, in hours. */
   freshness: { hour: number; staple: StapleState }[]
   totals: Record<Mode, ModeCount>
-  /** Fetches the server made (each reaches the responder unless it is down). */
-  serverFetches: number
-  /** Each of those fetches, in time order: when (hours) and whether the responder answered. */
+  /**
+   * Each fetch the server made, in time order: when (hours) and whether the responder answered
+   * (each reaches it unless it is down). Its length is the number of fetches.
+   */
   fetchLog: ServerFetch[]
 }
 
@@ -178,6 +179,5 @@ export function horizon(input: HorizonInput): HorizonResult {
       totals[m].unchecked += h.byMode[m].unchecked
     }
   })
-  const fetchLog = cache.fetchLog().map((f) => ({ ...f }))
-  return { hours, freshness, totals, serverFetches: fetchLog.length, fetchLog }
+  return { hours, freshness, totals, fetchLog: cache.fetchLog().map((f) => ({ ...f })) }
 }
