@@ -5,7 +5,7 @@
 import { formatCount, formatDurationFromHours } from '../../lib/format.ts'
 import { modeLabels, serverStrategyNames, serverStrategyNouns, stapleStateNouns } from '../../lib/labels.ts'
 import { outageHours, type HorizonHour, type Mode, type Outage } from '../../lib/sim/index.ts'
-import { countHours, type Lane } from './lanes.ts'
+import { countHours, type Lane } from '../../lib/days/lanes.ts'
 
 const upToTwo = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 })
 
