@@ -109,3 +109,28 @@ test('a link with bad values names them, and an outage past the window is not co
   ])
   await expect(summary(page)).toContainText('With a 10-hour outage and 7-day responses')
 })
+
+test('a year at 1,000,000 handshakes an hour draws run-length bars and answers every key', async ({
+  page,
+}) => {
+  await page.goto('./#/days?d=366&r=1000000&o=48-60_2000-2100')
+  const timeline = page.getByTestId('timeline')
+  await expect(timeline).toHaveAttribute('aria-busy', 'false')
+  await expect(page.getByRole('group', { name: /^Timeline over 8784 hours/ })).toBeVisible()
+  // One rect per run of equal hours, not one per hour: a year's strip with two outages is a few.
+  const strips = timeline.getByTestId('bars')
+  // Per lane a staple row and two strips, and plain OCSP's two strips.
+  await expect(strips).toHaveCount(3 * 5 + 2)
+  for (const count of await strips.evaluateAll((gs) => gs.map((g) => g.childElementCount)))
+    expect(count).toBeLessThan(20)
+  expect(await timeline.locator('*').count()).toBeLessThan(2000)
+
+  // Ten keys as fast as the keyboard sends them: the field, the link and the lanes land on the tenth.
+  const slider = page.getByRole('slider', { name: 'Response validity, slider' })
+  await slider.focus()
+  for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowLeft')
+  await expect(page.getByRole('spinbutton', { name: /Response validity/ })).toHaveValue('158')
+  await expect(page).toHaveURL(/[?&]v=158(&|$)/)
+  await expect(timeline).toHaveAttribute('aria-busy', 'false')
+  await expect(summary(page)).toContainText('and 158-hour responses')
+})

@@ -5,7 +5,7 @@
 import { formatCount, formatDurationFromHours } from '../../lib/format.ts'
 import { modeLabels, serverStrategyNames, serverStrategyNouns, stapleStateNouns } from '../../lib/labels.ts'
 import { outageHours, type HorizonHour, type Mode, type Outage } from '../../lib/sim/index.ts'
-import { countHours, type Lane } from './lanes.ts'
+import { countHours, type Lane } from '../../lib/days/lanes.ts'
 
 const upToTwo = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 })
 
@@ -108,13 +108,14 @@ export function spofSentence(hours: readonly HorizonHour[]): string {
 /** One line per lane for the table and the lane's tooltip. */
 export function laneSentence(l: Lane): string {
   const t = l.result.totals['must-staple']
-  const failedFetches = l.fetches.filter((f) => !f.ok).length
+  const fetchCount = l.result.fetchLog.length
+  const failedFetches = l.result.fetchLog.filter((f) => !f.ok).length
   const fetches =
     l.strategy === 'static'
       ? 'loaded once from a file'
       : l.strategy === 'none'
         ? 'never fetches'
-        : `${formatCount(l.result.serverFetches)} ${plural(l.result.serverFetches, 'fetch', 'fetches')}, ${formatCount(
+        : `${formatCount(fetchCount)} ${plural(fetchCount, 'fetch', 'fetches')}, ${formatCount(
             failedFetches,
           )} failed`
   const outcome =

@@ -5,6 +5,8 @@
  * fetches follow from its visit rate alone, so the cost does not grow with C (docs/model.md).
  */
 
+import { runToEnd } from './runToEnd.ts'
+
 export interface CaLoadInput {
   clients: number
   sites: number
@@ -72,13 +74,19 @@ function popularityBuckets(sites: number, popularity: CaLoadInput['popularity'])
  * is empty unless a fetch happened in the last cacheHours: m(t) = rate * (1 - integral of m over
  * (t - L, t]). Integrated in one-minute steps with a sliding window.
  */
-function pairFetchesPerHour(rate: number, cacheHours: number, hours: number): Float64Array {
+function* pairFetchesPerHour(
+  rate: number,
+  cacheHours: number,
+  hours: number,
+  stepsPerSlice: number,
+): Generator<void, Float64Array, void> {
   const perHour = new Float64Array(hours)
   const steps = Math.round(hours / stepHours)
   const window = Math.max(1, Math.round(cacheHours / stepHours))
   const history = new Float64Array(window)
   let covered = 0
   for (let i = 0; i < steps; i++) {
+    if (i > 0 && i % stepsPerSlice === 0) yield
     const fetched = rate * Math.max(0, 1 - covered) * stepHours
     const slot = i % window
     covered += fetched - history[slot]!
@@ -89,6 +97,18 @@ function pairFetchesPerHour(rate: number, cacheHours: number, hours: number): Fl
 }
 
 export function caLoad(raw: CaLoadInput): CaLoadResult {
+  return runToEnd(caLoadInSlices(raw))
+}
+
+/**
+ * The same, a slice at a time: a year is 48 popularity groups of 527,040 one-minute steps, a few
+ * hundred milliseconds in one piece; each `next()` goes on for at most `stepsPerSlice` steps of one
+ * group (a week's groups are shorter, so the default week is one slice).
+ */
+export function* caLoadInSlices(
+  raw: CaLoadInput,
+  stepsPerSlice = 500_000,
+): Generator<void, CaLoadResult, void> {
   // Clamped rather than rejected: the page feeds slider values.
   const input: CaLoadInput = {
     ...raw,
@@ -105,7 +125,7 @@ export function caLoad(raw: CaLoadInput): CaLoadResult {
   for (const [count, share] of popularityBuckets(input.sites, input.popularity)) {
     const rate = visitsPerHour * share
     if (!input.clientCache || rate === 0) continue
-    const pair = pairFetchesPerHour(rate, input.validityHours, hours)
+    const pair = yield* pairFetchesPerHour(rate, input.validityHours, hours, stepsPerSlice)
     for (let h = 0; h < hours; h++) plain[h]! += pair[h]! * count * input.clients
   }
   const noCache = input.clients * visitsPerHour

@@ -4,8 +4,9 @@
  * state (an hour boundary, an outage edge, a refresh, an expiry) all end alike, so they are
  * counted in one step; only a handshake that triggers a fetch (nginx, Apache) is taken alone.
  */
+import { runToEnd } from './runToEnd.ts'
 import { serverCache, type ServerCache, type ServerFetch } from './horizonServer.ts'
-import { modes, type Mode, type ServerStrategy, type StapleState } from './types.ts'
+import { modes, stapleStates, type Mode, type ServerStrategy, type StapleState } from './types.ts'
 
 export type { ServerFetch }
 
@@ -86,21 +87,27 @@ export interface HorizonResult {
   /** Each change of the server's staple freshness, in hours. */
   freshness: { hour: number; staple: StapleState }[]
   totals: Record<Mode, ModeCount>
-  /** Fetches the server made (each reaches the responder unless it is down). */
-  serverFetches: number
-  /** Each of those fetches, in time order: when (hours) and whether the responder answered. */
+  /**
+   * Each fetch the server made, in time order: when (hours) and whether the responder answered
+   * (each reaches it unless it is down). Its length is the number of fetches.
+   */
   fetchLog: ServerFetch[]
 }
 
-function responderUp(outages: Outage[], t: number): boolean {
-  return !outages.some((o) => t >= o.startHour && t < o.endHour)
+function responderUp(outages: readonly Outage[], t: number): boolean {
+  for (const o of outages) if (t >= o.startHour && t < o.endHour) return false
+  return true
 }
 
+/** A literal per hour, not Object.fromEntries: a year is 8,784 of them per lane. */
 function emptyCounts(): Record<Mode, ModeCount> {
-  return Object.fromEntries(modes.map((m) => [m, { ok: 0, failed: 0, unchecked: 0 }])) as Record<
-    Mode,
-    ModeCount
-  >
+  return {
+    none: { ok: 0, failed: 0, unchecked: 0 },
+    'ocsp-soft-fail': { ok: 0, failed: 0, unchecked: 0 },
+    'ocsp-hard-fail': { ok: 0, failed: 0, unchecked: 0 },
+    stapling: { ok: 0, failed: 0, unchecked: 0 },
+    'must-staple': { ok: 0, failed: 0, unchecked: 0 },
+  } satisfies Record<(typeof modes)[number], ModeCount>
 }
 
 /** What n handshakes at one moment come to under each mode. */
@@ -115,6 +122,19 @@ function count(into: Record<Mode, ModeCount>, n: number, staple: StapleState, up
 }
 
 export function horizon(input: HorizonInput): HorizonResult {
+  return runToEnd(horizonInSlices(input))
+}
+
+/**
+ * The same run, a slice at a time: each `next()` goes on for at most `stepsPerSlice` changes of
+ * state (about one simulated hour each) and yields the hours done so far, so a page can draw a year
+ * at 1,000,000 handshakes an hour without one long task (issue 14: no task over 50 ms). The last
+ * `next()` returns the result, identical to horizon()'s.
+ */
+export function* horizonInSlices(
+  input: HorizonInput,
+  stepsPerSlice = 1000,
+): Generator<number, HorizonResult, void> {
   // Clamped rather than rejected: the page feeds slider values, and a year is the longest chart.
   const end = Math.min(366 * 24, Math.max(1, Math.round(input.days * 24)))
   const rate = Math.min(1e9, Math.max(0, input.handshakesPerHour || 0))
@@ -124,60 +144,86 @@ export function horizon(input: HorizonInput): HorizonResult {
   // on every handshake, so it is held to half the validity at most.
   const age = Math.min(Math.max(0, input.responseAgeHours || 0), validity / 2)
   const cache: ServerCache = serverCache(input.strategy, validity, age)
-  const hours: HorizonHour[] = Array.from({ length: end }, (_, hour) => ({
-    hour,
-    handshakes: 0,
-    responderUp: responderUp(input.outages, hour + 0.5),
-    byMode: emptyCounts(),
-    staple: 'none',
-  }))
-  const freshInHour = hours.map(() => new Map<StapleState, number>())
+  const outages = input.outages
+  const upAt = (at: number) => responderUp(outages, at)
+  const hours: HorizonHour[] = new Array<HorizonHour>(end)
+  for (let hour = 0; hour < end; hour++)
+    hours[hour] = {
+      hour,
+      handshakes: 0,
+      responderUp: responderUp(outages, hour + 0.5),
+      byMode: emptyCounts(),
+      staple: 'none',
+    }
+  // Handshakes per hour and staple state, to pick the state most of an hour's handshakes saw (on a
+  // tie, the one seen first in the hour).
+  const servedInHour = new Float64Array(end * stapleStates.length)
+  const firstSeen = new Uint8Array(end * stapleStates.length)
+  const seenInHour = new Uint8Array(end)
+  const served = (hour: number, state: StapleState, n: number) => {
+    const at = hour * stapleStates.length + stapleStates.indexOf(state)
+    if (firstSeen[at] === 0) firstSeen[at] = ++seenInHour[hour]!
+    servedInHour[at]! += n
+  }
   const freshness: HorizonResult['freshness'] = []
-  const edges = input.outages.flatMap((o) => [o.startHour, o.endHour]).sort((a, b) => a - b)
+  const edges = outages.flatMap((o) => [o.startHour, o.endHour]).sort((a, b) => a - b)
+  let nextEdgeIndex = 0
   const note = (t: number, state: StapleState) => {
     if (freshness[freshness.length - 1]?.staple !== state) freshness.push({ hour: t, staple: state })
   }
 
   let k = 0
+  let sliceSteps = 0
   for (let guard = 0; rate > 0 && guard < 10_000_000; guard++) {
+    if (++sliceSteps > stepsPerSlice) {
+      sliceSteps = 0
+      yield Math.min(end, k / rate)
+    }
     const t = k / rate
     if (t >= end) break
-    cache.runTimers(t, (at) => responderUp(input.outages, at))
-    const up = responderUp(input.outages, t)
+    cache.runTimers(t, upAt)
+    const up = responderUp(outages, t)
     const hour = hours[Math.floor(t)]!
     if (cache.handshakeTriggersFetch(t)) {
       // This handshake is served with what the cache holds (nginx) or waits for the fetch (Apache).
       const state = cache.serve(t, up)
       count(hour.byMode, 1, state, up)
       hour.handshakes += 1
-      freshInHour[hour.hour]!.set(state, (freshInHour[hour.hour]!.get(state) ?? 0) + 1)
+      served(hour.hour, state, 1)
       note(t, state)
       k++
       continue
     }
     const state = cache.freshness(t)
     note(t, state)
-    const nextEdge = edges.find((e) => e > t) ?? Infinity
+    while (nextEdgeIndex < edges.length && edges[nextEdgeIndex]! <= t) nextEdgeIndex++
+    const nextEdge = edges[nextEdgeIndex] ?? Infinity
     const until = Math.min(Math.floor(t) + 1, nextEdge, cache.nextChange(t), end)
     const kEnd = Math.max(k + 1, Math.ceil(until * rate - 1e-9))
     const n = kEnd - k
     count(hour.byMode, n, state, up)
     hour.handshakes += n
-    freshInHour[hour.hour]!.set(state, (freshInHour[hour.hour]!.get(state) ?? 0) + n)
+    served(hour.hour, state, n)
     k = kEnd
   }
 
   const totals = emptyCounts()
   hours.forEach((h, i) => {
-    let best: [StapleState, number] = [cache.freshness(i + 0.5), -1]
-    for (const entry of freshInHour[i]!) if (entry[1] > best[1]) best = entry
-    h.staple = best[0]
+    let best: StapleState = cache.freshness(i + 0.5)
+    let most = 0
+    let bestSeen = Infinity
+    stapleStates.forEach((state, s) => {
+      const at = i * stapleStates.length + s
+      const n = servedInHour[at]!
+      if (n > most || (n === most && n > 0 && firstSeen[at]! < bestSeen))
+        [best, most, bestSeen] = [state, n, firstSeen[at]!]
+    })
+    h.staple = best
     for (const m of modes) {
       totals[m].ok += h.byMode[m].ok
       totals[m].failed += h.byMode[m].failed
       totals[m].unchecked += h.byMode[m].unchecked
     }
   })
-  const fetchLog = cache.fetchLog().map((f) => ({ ...f }))
-  return { hours, freshness, totals, serverFetches: fetchLog.length, fetchLog }
+  return { hours, freshness, totals, fetchLog: cache.fetchLog().map((f) => ({ ...f })) }
 }

@@ -36,6 +36,7 @@ export {
 export { serverStrategyModels } from './serverStrategies.ts'
 export {
   horizon,
+  horizonInSlices,
   defaultHorizonInput,
   maxOutages,
   outagesInWindow,
@@ -47,4 +48,4 @@ export {
   type ModeCount,
   type ServerFetch,
 } from './horizon.ts'
-export { caLoad, defaultCaLoadInput, type CaLoadInput, type CaLoadResult } from './caLoad.ts'
+export { caLoad, caLoadInSlices, defaultCaLoadInput, type CaLoadInput, type CaLoadResult } from './caLoad.ts'

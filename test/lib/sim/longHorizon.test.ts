@@ -1,6 +1,8 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { caLoad, defaultCaLoadInput } from '../../../src/lib/sim/caLoad.ts'
-import { defaultHorizonInput, horizon } from '../../../src/lib/sim/horizon.ts'
+import { defaultHorizonInput, horizon, type HorizonInput } from '../../../src/lib/sim/horizon.ts'
+import { serverStrategies } from '../../../src/lib/sim/types.ts'
 
 const base = { ...defaultHorizonInput, days: 4, validityHours: 24, handshakesPerHour: 60 }
 
@@ -38,7 +40,7 @@ describe('horizon', () => {
 
   it('a proactive server refreshes at half the validity', () => {
     const r = horizon({ ...base, strategy: 'proactive', outages: [] })
-    expect(r.serverFetches).toBe(96 / 12)
+    expect(r.fetchLog).toHaveLength(96 / 12)
     expect(r.totals['must-staple'].failed).toBe(0)
   })
 
@@ -57,7 +59,6 @@ describe('horizon', () => {
     ])
     for (const strategy of ['lazy', 'blocking'] as const) {
       const r = horizon({ ...base, strategy, outages })
-      expect(r.fetchLog).toHaveLength(r.serverFetches)
       expect(r.fetchLog.map((f) => f.hour)).toEqual(r.fetchLog.map((f) => f.hour).sort((a, b) => a - b))
       for (const f of r.fetchLog) expect(f.ok).toBe(!(f.hour >= 30 && f.hour < 33))
       // Failed fetches during the outage, and the server tries again once it is over.
@@ -72,8 +73,31 @@ describe('horizon', () => {
     expect(failed).toBeGreaterThanOrEqual(30)
     expect(failed).toBeLessThanOrEqual(3 * 12)
     // A staple file is loaded, never fetched.
-    expect(horizon({ ...base, strategy: 'static' })).toMatchObject({ serverFetches: 0, fetchLog: [] })
-    expect(horizon({ ...base, strategy: 'none' })).toMatchObject({ serverFetches: 0, fetchLog: [] })
+    expect(horizon({ ...base, strategy: 'static' }).fetchLog).toEqual([])
+    expect(horizon({ ...base, strategy: 'none' }).fetchLog).toEqual([])
+  })
+
+  it('a fetch fails exactly when the responder is down, whatever the strategy and outages', () => {
+    const inputArb: fc.Arbitrary<HorizonInput> = fc.record({
+      days: fc.integer({ min: 1, max: 20 }),
+      validityHours: fc.integer({ min: 1, max: 240 }),
+      responseAgeHours: fc.integer({ min: 0, max: 48 }),
+      strategy: fc.constantFrom(...serverStrategies),
+      handshakesPerHour: fc.constantFrom(0.3, 1, 7, 100, 5000),
+      outages: fc.array(
+        fc
+          .record({ start: fc.integer({ min: 0, max: 400 }), length: fc.integer({ min: 1, max: 200 }) })
+          .map((o) => ({ startHour: o.start, endHour: o.start + o.length })),
+        { maxLength: 3 },
+      ),
+    })
+    fc.assert(
+      fc.property(inputArb, (input) => {
+        const down = (t: number) => input.outages.some((o) => t >= o.startHour && t < o.endHour)
+        for (const f of horizon(input).fetchLog) expect(f.ok).toBe(!down(f.hour))
+      }),
+      { numRuns: 60 },
+    )
   })
 
   it('clamps slider values it cannot use instead of failing', () => {
@@ -122,7 +146,7 @@ describe('a response fetched already older than its validity', () => {
       outages: [],
     })
     // One fetch an hour at most (a fresh response lasts 1 of its 2 hours), not one per handshake.
-    expect(r.serverFetches).toBeLessThanOrEqual(18 * 24 + 1)
+    expect(r.fetchLog.length).toBeLessThanOrEqual(18 * 24 + 1)
     expect(r.hours.every((h) => h.byMode['must-staple'].failed === 0)).toBe(true)
   })
 })

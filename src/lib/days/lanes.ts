@@ -4,15 +4,14 @@
  * show is read from these results; nothing here re-derives an outcome.
  */
 import {
-  horizon,
+  horizonInSlices,
   type HorizonHour,
   type HorizonInput,
   type HorizonResult,
   type Mode,
-} from '../../lib/sim/index.ts'
-import type { ServerStrategy, StapleState } from '../../lib/sim/index.ts'
-import type { DaysInput } from './daysState.ts'
-import { fetchLog, type Fetch } from './fetchLog.ts'
+} from '../sim/index.ts'
+import type { ServerFetch, ServerStrategy, StapleState } from '../sim/index.ts'
+import { runToEnd } from '../sim/runToEnd.ts'
 
 /** The fetching servers first (the lazy pitfall beside the proactive fix), then the baselines. */
 export const laneOrder = [
@@ -27,33 +26,34 @@ export type LaneStrategy = (typeof laneOrder)[number]
 export interface Lane {
   strategy: LaneStrategy
   result: HorizonResult
-  fetches: Fetch[]
   /** Hours in which at least one must-staple handshake failed. */
   mustStapleFailingHours: number
   /** Hours in which at least one stapling handshake connected without a fresh staple. */
   staplingUncheckedHours: number
 }
 
-/** The part of the view's inputs the horizon reads. */
-export type HorizonPart = Pick<
-  DaysInput,
-  'days' | 'validityHours' | 'responseAgeHours' | 'handshakesPerHour' | 'outages'
->
+/** The part of the view's inputs the horizon reads: everything but the strategy, which is the lane's. */
+export type HorizonPart = Omit<HorizonInput, 'strategy'>
 
-export function horizonPart(input: DaysInput): HorizonPart {
+export function horizonPart(input: HorizonPart): HorizonPart {
   const { days, validityHours, responseAgeHours, handshakesPerHour, outages } = input
   return { days, validityHours, responseAgeHours, handshakesPerHour, outages }
 }
 
+/** Whether two inputs give the same lanes (a change to the CA load's inputs does not). */
+export function sameHorizonPart(a: HorizonPart, b: HorizonPart): boolean {
+  return (
+    a.days === b.days &&
+    a.validityHours === b.validityHours &&
+    a.responseAgeHours === b.responseAgeHours &&
+    a.handshakesPerHour === b.handshakesPerHour &&
+    a.outages.length === b.outages.length &&
+    a.outages.every((o, i) => o.startHour === b.outages[i]!.startHour && o.endHour === b.outages[i]!.endHour)
+  )
+}
+
 export function horizonInput(input: HorizonPart, strategy: ServerStrategy): HorizonInput {
-  return {
-    days: input.days,
-    validityHours: input.validityHours,
-    responseAgeHours: input.responseAgeHours,
-    strategy,
-    outages: input.outages,
-    handshakesPerHour: input.handshakesPerHour,
-  }
+  return { ...horizonPart(input), strategy }
 }
 
 export function countHours(hours: readonly HorizonHour[], mode: Mode, what: 'failed' | 'unchecked'): number {
@@ -61,17 +61,35 @@ export function countHours(hours: readonly HorizonHour[], mode: Mode, what: 'fai
 }
 
 export function runLanes(input: HorizonPart): Lane[] {
-  return laneOrder.map((strategy) => {
-    const hi = horizonInput(input, strategy)
-    const result = horizon(hi)
-    return {
+  return runToEnd(lanesInSlices(input))
+}
+
+/**
+ * The five lanes a slice at a time (see horizonInSlices): a week finishes in one slice, a year at
+ * 1,000,000 handshakes an hour takes a few dozen, each a few milliseconds.
+ */
+export function* lanesInSlices(input: HorizonPart, stepsPerSlice = 2000): Generator<void, Lane[], void> {
+  const lanes: Lane[] = []
+  for (const strategy of laneOrder) {
+    const result = yield* sliced(horizonInSlices(horizonInput(input, strategy), stepsPerSlice))
+    lanes.push({
       strategy,
       result,
-      fetches: fetchLog(hi),
       mustStapleFailingHours: countHours(result.hours, 'must-staple', 'failed'),
       staplingUncheckedHours: countHours(result.hours, 'stapling', 'unchecked'),
-    }
-  })
+    })
+  }
+  return lanes
+}
+
+/** Yield where the inner work yields, dropping what it yields (progress the page does not show). */
+function* sliced<T>(work: Generator<unknown, T, void>): Generator<void, T, void> {
+  let next = work.next()
+  while (!next.done) {
+    yield
+    next = work.next()
+  }
+  return next.value
 }
 
 /** What one hour's cell shows for one mode. */
@@ -124,7 +142,11 @@ export interface FetchMark {
   last: number
 }
 
-export function fetchMarks(fetches: readonly Fetch[], hoursPerPixel: number, minPixels = 5): FetchMark[] {
+export function fetchMarks(
+  fetches: readonly ServerFetch[],
+  hoursPerPixel: number,
+  minPixels = 5,
+): FetchMark[] {
   const out: FetchMark[] = []
   for (const f of fetches) {
     const last = out[out.length - 1]

@@ -1,0 +1,85 @@
+/**
+ * The days timeline's geometry, with no DOM: which row stands where (the outages band, plain
+ * OCSP's two strips, then per lane a heading, the staple row and two strips), which row a pointer
+ * is over, and run-length bars on the hour scale (a year is 8,784 hours, drawn as a few rects).
+ */
+import { serverStrategyNames } from '../labels.ts'
+import type { Lane, Segment } from '../days/lanes.ts'
+import type { Mode } from '../sim/index.ts'
+
+/** The axis above the rows: tick labels sit in it, the grid runs down from it. */
+export const horizonAxisHeight = 34
+
+export type HorizonRow =
+  | { kind: 'outages'; y: number; h: number }
+  | { kind: 'heading'; y: number; h: number; text: string; sub: string; lane: Lane | null }
+  | { kind: 'strip'; y: number; h: number; mode: Mode; lane: Lane; label: string }
+  | { kind: 'staple'; y: number; h: number; lane: Lane }
+
+const plainModes = ['ocsp-hard-fail', 'ocsp-soft-fail'] as const satisfies readonly Mode[]
+const stripModes = ['stapling', 'must-staple'] as const satisfies readonly Mode[]
+const stripLabels: Partial<Record<Mode, string>> = {
+  'ocsp-hard-fail': 'hard-fail',
+  'ocsp-soft-fail': 'soft-fail',
+  stapling: 'stapling',
+  'must-staple': 'must-staple',
+}
+
+/** The rows top to bottom, and the chart's height. Plain OCSP reads the first lane (it has no server). */
+export function horizonRows(lanes: readonly Lane[]): { rows: HorizonRow[]; height: number } {
+  const rows: HorizonRow[] = []
+  let y = horizonAxisHeight + 6
+  const push = (row: HorizonRow, gap: number) => {
+    rows.push(row)
+    y += row.h + gap
+  }
+  const strips = (lane: Lane, modes: readonly Mode[]) => {
+    for (const mode of modes)
+      push({ kind: 'strip', y, h: 12, mode, lane, label: stripLabels[mode] ?? mode }, 3)
+    y += 8
+  }
+  push({ kind: 'outages', y, h: 22 }, 8)
+  const first = lanes[0]
+  if (first) {
+    push(
+      { kind: 'heading', y, h: 16, text: 'Plain OCSP', sub: 'every client asks the responder', lane: null },
+      2,
+    )
+    strips(first, plainModes)
+  }
+  for (const lane of lanes) {
+    const { name, like } = serverStrategyNames[lane.strategy]
+    push({ kind: 'heading', y, h: 16, text: `${name} server`, sub: like, lane }, 10)
+    push({ kind: 'staple', y, h: 14, lane }, 4)
+    strips(lane, stripModes)
+  }
+  return { rows, height: y + 4 }
+}
+
+/** The row under a pointer at `py` (the staple row includes the fetch marks above it). */
+export function rowAt(rows: readonly HorizonRow[], py: number): HorizonRow | null {
+  return rows.find((r) => py >= r.y - (r.kind === 'staple' ? 9 : 1) && py <= r.y + r.h + 1) ?? null
+}
+
+export interface Bar<T> {
+  x: number
+  width: number
+  value: T
+}
+
+/**
+ * Segments as bars on the scale `x`, cut to [0, hours]; at least half a pixel wide, so a short
+ * state stays visible on a year's chart.
+ */
+export function segmentBars<T>(
+  segments: readonly Segment<T>[],
+  x: (hour: number) => number,
+  hours: number,
+): Bar<T>[] {
+  const clip = (h: number) => x(Math.min(Math.max(h, 0), hours))
+  return segments.map((s) => ({
+    x: clip(s.start),
+    width: Math.max(0.5, clip(s.end) - clip(s.start)),
+    value: s.value,
+  }))
+}
