@@ -2,6 +2,7 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte'
 import { svelteTesting } from '@testing-library/svelte/vite'
 import { defineConfig, type Plugin } from 'vite'
+import { firstFrame } from './src/build/firstFramePlugin.ts'
 
 /**
  * The Content-Security-Policy of the built page. Nothing a user drops in may leave the browser,
@@ -40,7 +41,7 @@ function cspMetaTag(): Plugin {
 export default defineConfig({
   // Relative asset URLs: dist/ works from any static host, at any path.
   base: './',
-  plugins: [svelte(), svelteTesting(), cspMetaTag()],
+  plugins: [svelte(), svelteTesting(), cspMetaTag(), firstFrame()],
   worker: { format: 'es' },
   build: {
     target: 'es2022',
