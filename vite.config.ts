@@ -2,6 +2,8 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte'
 import { svelteTesting } from '@testing-library/svelte/vite'
 import { defineConfig, type Plugin } from 'vite'
+import { firstFrame } from './src/build/firstFramePlugin.ts'
+import { chunkName } from './src/build/chunkNames.ts'
 
 /**
  * The Content-Security-Policy of the built page. Nothing a user drops in may leave the browser,
@@ -40,13 +42,14 @@ function cspMetaTag(): Plugin {
 export default defineConfig({
   // Relative asset URLs: dist/ works from any static host, at any path.
   base: './',
-  plugins: [svelte(), svelteTesting(), cspMetaTag()],
+  plugins: [svelte(), svelteTesting(), cspMetaTag(), firstFrame()],
   worker: { format: 'es' },
   build: {
     target: 'es2022',
     sourcemap: false,
     // pkijs and what it brings (about 88 kB gzip) load only when the demo CA or the request builder
     // mints DER: one chunk named for what it is, not after its first importer ("extensions-*.js").
+    // The other shared chunks are named after what they carry too (src/build/chunkNames.ts).
     rolldownOptions: {
       output: {
         codeSplitting: {
@@ -54,6 +57,7 @@ export default defineConfig({
             { name: 'pkijs', test: /node_modules[\\/](pkijs|asn1js|bytestreamjs|@noble|@peculiar)[\\/]/ },
           ],
         },
+        chunkFileNames: (chunk) => `assets/${chunkName(chunk)}-[hash].js`,
       },
     },
   },

@@ -8,6 +8,7 @@
 import { defineConfig, type Plugin, type UserConfig } from 'vite'
 import siteConfig from './vite.config.ts'
 import { inlinePage } from './src/build/singleFile.ts'
+import { firstFramePluginName } from './src/build/firstFramePlugin.ts'
 
 const singleFileName = 'staple-lab.html'
 
@@ -73,7 +74,15 @@ const single: UserConfig = {
   ...siteConfig,
   // public/ holds files for the site to serve beside the page; the single file links to none of them.
   publicDir: false,
-  plugins: [...(siteConfig.plugins ?? []), inlineParseWorker(), inlineIntoPage()],
+  // No prerendered first frame: its stylesheet and route check are files beside the page, and a
+  // page opened from disk paints from the script written into it anyway.
+  plugins: [
+    ...(siteConfig.plugins ?? [])
+      .flat()
+      .filter((p) => !(p && 'name' in p && p.name === firstFramePluginName)),
+    inlineParseWorker(),
+    inlineIntoPage(),
+  ],
   build: {
     ...siteConfig.build,
     outDir: 'dist-single',

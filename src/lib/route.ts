@@ -1,6 +1,6 @@
 /**
- * The URL is the state (DESIGN.md): the open view and its parameters live in the hash, so every
- * picture in the app is a link that can be shared, reloaded or embedded.
+ * The URL is the state (docs/architecture.md): the open view and its parameters live in the hash,
+ * so every picture in the app is a link that can be shared, reloaded or embedded.
  *
  *   #/compare?tls=1.2&rttServer=80      the comparison view with a scenario
  *   #/days?...                         the same site over days: staple freshness, outages, CA load

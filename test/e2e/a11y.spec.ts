@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { expect, test, type Page } from '@playwright/test'
+import { framesPass } from './waits.ts'
 
 // axe walks the whole page, and the inspector loads its parser first: more than the default 30 s
 // on a loaded machine.
@@ -271,7 +272,7 @@ test('every message is a tab stop from the start: the set does not change while 
   expect(await seriousAxeFindings(page)).toEqual([])
 
   await page.keyboard.press('Space')
-  await page.waitForTimeout(600)
+  await framesPass(page, 36)
   expect(await focusableMessages(page)).toBe(marks)
 
   await diagramsFinished(page)
@@ -289,7 +290,7 @@ for (const hash of ['#/compare', '#/learn/3', '#/embed']) {
     await expect(playButton(page)).toHaveAttribute('aria-label', 'Play')
     const atStart = await shown.count()
     expect(atStart).toBeLessThanOrEqual(4)
-    await page.waitForTimeout(1500)
+    await framesPass(page, 90)
     expect(await shown.count()).toBe(atStart)
     await expect(playButton(page)).toHaveAttribute('aria-label', 'Play')
 

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { expect, test, type Page } from '@playwright/test'
+import { burstEnds, framesPass } from './waits.ts'
 
 /** Every arrow tip on the page: "x2,y2" per shaft (hidden arrows included, as empty strings). */
 async function arrowTips(page: Page): Promise<string[]> {
@@ -34,9 +35,7 @@ test('the default scenario opens already playing: arrows fly on one shared clock
   await expect(page.locator('[data-testid="diagrams"] figure.diagram')).toHaveCount(4)
   const network = recordNetwork(page)
   const first = await arrowTips(page)
-  await page.waitForTimeout(400)
-  const later = await arrowTips(page)
-  expect(later).not.toEqual(first)
+  await expect.poll(() => arrowTips(page)).not.toEqual(first)
   expect(await clockTime(page)).toBeGreaterThan(0)
   // The four modes, their outcomes, and the lanes of the default scenario (no attacker).
   await expect(verdict(page, 'none')).toContainText('Connected · 100 ms')
@@ -57,7 +56,8 @@ test('a control change re-simulates: the latency numbers change and the animatio
   await page.goto('./')
   const latency = page.locator('.panel.latency')
   await expect(latency).toContainText('230 ms')
-  await page.waitForTimeout(500)
+  // Well into the handshake, so a restart shows.
+  await expect.poll(() => clockTime(page)).toBeGreaterThan(150)
   await page.getByRole('button', { name: 'Mobile 3G' }).click()
   await expect(verdict(page, 'none')).not.toContainText('· 100 ms')
   await expect(latency).not.toContainText('230 ms')
@@ -76,7 +76,7 @@ test('the URL holds the scenario: a reload restores it, back and forward step th
 
   await page.getByRole('button', { name: 'Fast fibre' }).click()
   await expect(verdict(page, 'none')).toContainText('Connected · 20 ms')
-  await page.waitForTimeout(700)
+  await burstEnds(page)
   await page.getByRole('button', { name: 'TLS 1.2', exact: true }).click()
   await expect(page).toHaveURL(/tls=1\.2/)
   await expect(verdict(page, 'none')).toContainText('Connected · 150 ms')
@@ -175,13 +175,13 @@ test('keyboard playback: Space pauses and resumes, → steps to the next message
   await page.keyboard.press('Space')
   const paused = await clockTime(page)
   const tips = await arrowTips(page)
-  await page.waitForTimeout(400)
+  await framesPass(page, 20)
   expect(await clockTime(page)).toBe(paused)
   expect(await arrowTips(page)).toEqual(tips)
 
   await page.keyboard.press('Home')
   await page.keyboard.press('Space')
-  await page.waitForTimeout(100)
+  await expect.poll(() => clockTime(page)).toBeGreaterThan(0)
   const start = await clockTime(page)
   await page.keyboard.press('ArrowRight')
   const stepped = await clockTime(page)
@@ -192,8 +192,7 @@ test('keyboard playback: Space pauses and resumes, → steps to the next message
   expect(await clockTime(page)).toBe(stepped)
 
   await page.keyboard.press('Space')
-  await page.waitForTimeout(300)
-  expect(await clockTime(page)).toBeGreaterThan(stepped)
+  await expect.poll(() => clockTime(page)).toBeGreaterThan(stepped)
 })
 
 test('focusing a message shows its details', async ({ page }) => {
@@ -215,7 +214,6 @@ test('with reduced motion, messages appear whole, one step at a time, once Play 
   await page.goto('./')
   await expect(page.getByText('Reduced motion: one message at a time')).toBeVisible()
   await page.getByTestId('play').click()
-  const times = new Set<number>()
   for (let i = 0; i < 6; i++) {
     // Each shown arrow is drawn to its end: the shaft's tip is the hit line's end.
     const partial = await page.locator('[data-testid="diagrams"] [data-flight]').evaluateAll(
@@ -228,11 +226,23 @@ test('with reduced motion, messages appear whole, one step at a time, once Play 
         }).length,
     )
     expect(partial).toBe(0)
-    times.add(await clockTime(page))
-    await page.waitForTimeout(250)
+    await framesPass(page, 15)
   }
-  // The clock jumps from moment to moment on a slow cadence rather than gliding.
-  expect(times.size).toBeLessThanOrEqual(3)
+  // The clock jumps from moment to moment rather than gliding: over 40 frames it shows a few
+  // values, where continuous playback shows a new one on nearly every frame.
+  const clockPerFrame = await scrubber(page).evaluate(
+    (input: HTMLInputElement) =>
+      new Promise<number[]>((resolve) => {
+        const seen: number[] = []
+        const frame = () => {
+          seen.push(Number(input.value))
+          if (seen.length < 40) requestAnimationFrame(frame)
+          else resolve(seen)
+        }
+        requestAnimationFrame(frame)
+      }),
+  )
+  expect(new Set(clockPerFrame).size).toBeLessThanOrEqual(10)
   await page.locator('h1').click()
   const before = await clockTime(page)
   await page.keyboard.press('ArrowRight')

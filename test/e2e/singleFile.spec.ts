@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { expect, test, type Page } from '@playwright/test'
+import { policyViolations, recordPolicyViolations } from './policyViolations.ts'
 
 /** `npm run test:e2e` builds it (npm run build:single) before the specs run. */
 const singleFile = resolve('dist-single/staple-lab.html')
@@ -15,20 +16,6 @@ function recordRequestsOffDisk(page: Page): string[] {
   })
   return seen
 }
-
-/** Content-Security-Policy violations the page reports (a blocked script, worker or style). */
-async function recordPolicyViolations(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const violations: string[] = []
-    Object.assign(window, { policyViolations: violations })
-    document.addEventListener('securitypolicyviolation', (event) =>
-      violations.push(`${event.violatedDirective} ${event.blockedURI}`),
-    )
-  })
-}
-
-const policyViolations = (page: Page) =>
-  page.evaluate(() => (window as unknown as { policyViolations: string[] }).policyViolations)
 
 test.beforeAll(() => {
   if (!existsSync(singleFile))

@@ -1,5 +1,5 @@
 /**
- * The scenario and the view, kept in the URL hash (DESIGN.md: the URL is the state).
+ * The scenario and the view, kept in the URL hash (the URL is the state: docs/architecture.md).
  *
  *   #/compare?rs=80&tls=1.2&x=2      the comparison view, a scenario, playback at 2x
  *   #/embed?rs=80                    the same diagrams for an iframe

@@ -1,6 +1,6 @@
 /**
  * The "Over days" view's inputs, each declared once (URL key, label, unit, range, slider, hint),
- * and their place in the URL hash (DESIGN.md: the URL is the state).
+ * and their place in the URL hash (the URL is the state: docs/architecture.md).
  *
  *   #/days?d=14&v=96&o=48-120_200-212&c=100000
  *

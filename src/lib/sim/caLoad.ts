@@ -30,7 +30,8 @@ export const defaultCaLoadInput: CaLoadInput = {
   days: 7,
   visitsPerClientPerDay: 20,
   popularity: 'zipf',
-  // Let's Encrypt responses were valid 7 days (REFERENCES.md).
+  // Let's Encrypt's responses carried a nextUpdate 7 days after thisUpdate (its staff on
+  // community.letsencrypt.org/t/68235, 2018; docs/model.md section 13).
   validityHours: 168,
   clientCache: true,
   serverRefreshHours: 84,

@@ -240,4 +240,4 @@ export function activePreset(scenario: Scenario): Preset | undefined {
   })
 }
 
-export { presets }
+export { presets, type Preset }

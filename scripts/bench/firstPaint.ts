@@ -1,0 +1,162 @@
+/**
+ * First paint of the comparison view (#/compare) in Chromium, from a cold cache: first contentful
+ * paint, the longest main-thread task while the page starts (PerformanceObserver 'longtask', which
+ * reports tasks of 50 ms and more), and the gzipped bytes of the first screen (the HTML, scripts and
+ * styles fetched before the diagrams show).
+ *
+ * Serves dist/ from a small static server in this process (building first if dist/ is missing),
+ * and beside it the reference: one static HTML page, no script, of the same byte size as the first
+ * screen, served the same way. Its FCP is what parsing and painting that many bytes costs by itself
+ * on this machine, so the app's FCP is printed as a ratio to it. Median of 5 cold loads each, each in
+ * a fresh browser context (no HTTP cache, no storage).
+ */
+import { spawnSync } from 'node:child_process'
+import { existsSync, readFileSync, statSync } from 'node:fs'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { cpus, loadavg } from 'node:os'
+import { dirname, extname, join, normalize } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { gzipSync } from 'node:zlib'
+import { chromium, type Browser } from '@playwright/test'
+import { chromiumArgs, findChromium } from '../chromium.mjs'
+
+export const name = 'firstPaint: #/compare cold load in Chromium'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
+const dist = join(root, 'dist')
+const loads = 5
+const referencePath = '/reference-static.html'
+/** Issue 14's goals. */
+const goal = { fcpMs: 500, longestTaskMs: 100, firstScreenGzip: 75_000 }
+
+const types: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+}
+
+/** dist/ as any static host serves it, plus the reference page from memory. */
+function serve(reference: () => string): Promise<{ server: Server; base: string }> {
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname
+    if (path === referencePath) {
+      res.writeHead(200, { 'content-type': types['.html']!, 'cache-control': 'no-store' })
+      res.end(reference())
+      return
+    }
+    const file = normalize(join(dist, path === '/' ? 'index.html' : path))
+    if (!file.startsWith(dist) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404).end()
+      return
+    }
+    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' })
+    res.end(readFileSync(file))
+  })
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve({ server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }),
+    ),
+  )
+}
+
+interface Load {
+  fcpMs: number
+  longestTaskMs: number
+  /** Paths fetched before the first screen was complete. */
+  paths: string[]
+}
+
+// A string, not a function: tsx's esbuild would wrap a named inner function in a __name() helper
+// that does not exist in the page.
+const observeLongTasks = `
+  window.__longTasks = []
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__longTasks.push(e.duration)
+  }).observe({ type: 'longtask', buffered: true })
+`
+
+async function coldLoad(browser: Browser, url: string, ready: string | null): Promise<Load> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+  try {
+    const page = await context.newPage()
+    await page.addInitScript(observeLongTasks)
+    const paths: string[] = []
+    page.on('response', (r) => paths.push(new URL(r.url()).pathname))
+    await page.goto(url, { waitUntil: 'load' })
+    if (ready) await page.locator(ready).first().waitFor()
+    // One more second: start-up work scheduled after load (effects, idle callbacks) counts too.
+    await page.waitForTimeout(1000)
+    const fcpMs = (await page.evaluate(
+      `performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN`,
+    )) as number
+    const tasks = (await page.evaluate('window.__longTasks')) as number[]
+    return { fcpMs, longestTaskMs: Math.max(0, ...tasks), paths: [...paths] }
+  } finally {
+    await context.close()
+  }
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
+
+function firstScreenBytes(paths: readonly string[]): { raw: number; gzip: number } {
+  let raw = 0
+  let gzip = 0
+  for (const p of new Set(paths)) {
+    if (!/\.(js|css|html)$/.test(p) && p !== '/') continue
+    const bytes = readFileSync(join(dist, p === '/' ? 'index.html' : p))
+    raw += bytes.length
+    gzip += gzipSync(bytes).length
+  }
+  return { raw, gzip }
+}
+
+/** A static page of `size` bytes: headings and paragraphs, like the app's first screen, no script. */
+function referencePage(size: number): string {
+  const head =
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Reference</title></head><body>'
+  const paragraph =
+    '<h2>One handshake</h2><p>The same TLS connection with no check, a plain OCSP lookup, a stapled response, and must-staple.</p>\n'
+  let body = ''
+  while (head.length + body.length < size) body += paragraph
+  return `${head}${body}</body></html>`
+}
+
+export async function run(): Promise<void> {
+  if (!existsSync(join(dist, 'index.html'))) {
+    const build = spawnSync('npx', ['vite', 'build'], { cwd: root, stdio: 'inherit' })
+    if (build.status !== 0) throw new Error('vite build failed')
+  }
+  let referenceSize = 0
+  const { server, base } = await serve(() => referencePage(referenceSize))
+  const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs })
+  try {
+    const app: Load[] = []
+    for (let i = 0; i < loads; i++) app.push(await coldLoad(browser, `${base}/#/compare`, 'figure.diagram'))
+    const bytes = firstScreenBytes(app[0]!.paths)
+    referenceSize = bytes.raw
+    const reference: Load[] = []
+    for (let i = 0; i < loads; i++) reference.push(await coldLoad(browser, `${base}${referencePath}`, null))
+
+    const fcp = median(app.map((l) => l.fcpMs))
+    const refFcp = median(reference.map((l) => l.fcpMs))
+    const task = median(app.map((l) => l.longestTaskMs))
+    console.log(
+      `median of ${loads} cold loads at 1280x800; load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`,
+    )
+    console.log(
+      `#/compare FCP ${fcp.toFixed(0)} ms; static page of the same ${(bytes.raw / 1000).toFixed(0)} kB (reference) ${refFcp.toFixed(0)} ms: ${(fcp / refFcp).toFixed(2)}x (goal ${goal.fcpMs} ms)`,
+    )
+    console.log(
+      `longest start-up task ${task.toFixed(0)} ms (0: none over 50 ms; goal under ${goal.longestTaskMs} ms); each load: ${app.map((l) => l.longestTaskMs.toFixed(0)).join(', ')} ms`,
+    )
+    console.log(
+      `first screen ${(bytes.gzip / 1000).toFixed(1)} kB gzip in ${new Set(app[0]!.paths).size} files: ${(bytes.gzip / goal.firstScreenGzip).toFixed(2)}x the ${goal.firstScreenGzip / 1000} kB budget`,
+    )
+  } finally {
+    await browser.close()
+    server.close()
+  }
+}

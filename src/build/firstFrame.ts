@@ -1,0 +1,97 @@
+/**
+ * The first frame (issue 14): the default comparison view, rendered at build time by Svelte's
+ * server renderer and written into index.html, so the browser paints the diagrams' page from HTML
+ * and CSS alone, before any script has loaded. It is a picture, not hydrated: main.ts replaces it
+ * with the mounted app in the same task, so no one sees both.
+ *
+ * The page's Content-Security-Policy (style-src 'self', no 'unsafe-inline') ignores style
+ * attributes, and Svelte writes `style:` directives as attributes on the server. So each distinct
+ * attribute becomes a class whose rule lives in a stylesheet file beside the page: the policy stays
+ * as it is. Pure text in, text out, unit-tested without a build (test/build/firstFrame.test.ts).
+ */
+
+/** The id of the wrapper around the prerendered markup inside #app. */
+export const firstFrameId = 'first-frame'
+
+/** The class the route check (routeScript) sets on <html> when the first frame is what the app will draw. */
+export const showFirstFrameClass = 'show-first-frame'
+
+export interface StaticFrame {
+  /** The prerendered markup, without comments or style attributes. */
+  html: string
+  /** One rule per distinct style attribute, and the rules that show the frame only where it fits. */
+  css: string
+}
+
+/**
+ * The frame as static markup: Svelte's hydration comments and test ids dropped, and each
+ * style attribute turned into a class `ff-N` with a rule `#app .ff-N { ... }` (an id and a class: the
+ * attribute's declarations still win over the components' single-class rules, as they did inline).
+ */
+export function staticFrame(body: string): StaticFrame {
+  const rules = new Map<string, string>()
+  const classFor = (declarations: string): string => {
+    let name = rules.get(declarations)
+    if (name === undefined) {
+      name = `ff-${rules.size}`
+      rules.set(declarations, name)
+    }
+    return name
+  }
+  const html = body
+    .replace(/<!--[\s\S]*?-->/g, '')
+    // Test ids name the live app's parts; a test that waits for one waits for the app.
+    .replace(/\sdata-testid="[^"]*"/g, '')
+    .replace(
+      /<([a-zA-Z][\w-]*)((?:\s+[^\s=>]+(?:="[^"]*")?)*?)\s*(\/?)>/g,
+      (tag, name: string, attrs: string, slash: string) => {
+        const style = /\sstyle="([^"]*)"/.exec(attrs)
+        if (!style) return tag
+        const added = classFor(style[1]!.trim())
+        let rest = attrs.replace(style[0], '')
+        const cls = /\sclass="([^"]*)"/.exec(rest)
+        rest = cls ? rest.replace(cls[0], ` class="${cls[1]} ${added}"`) : `${rest} class="${added}"`
+        return `<${name}${rest}${slash ? ' /' : ''}>`
+      },
+    )
+  const css = [
+    `#${firstFrameId} { display: none; }`,
+    `html.${showFirstFrameClass} #${firstFrameId} { display: contents; }`,
+    // Drawn at the diagrams' default width (960 px: nothing is measured on the server): scaled
+    // down to the column, never wider than the screen, until the app draws them to measure.
+    `#app #${firstFrameId} figure * { max-width: 100%; }`,
+    `#app #${firstFrameId} figure svg[viewBox] { height: auto; }`,
+    ...[...rules].map(([declarations, name]) => `#app .${name} { ${declarations} }`),
+  ].join('\n')
+  // inert: its buttons and links are a picture of the app's until the app replaces it; no click or
+  // focus lands on them, and assistive technology waits for the real ones (HTML, the inert attribute).
+  return { html: `<div id="${firstFrameId}" inert>${html}</div>`, css }
+}
+
+/**
+ * The route check, a classic script that blocks parsing for a moment in <head>: the frame is the
+ * default comparison in its own tab, so it shows only for that link (`#/compare` with no scenario
+ * in it, or no hash at all) and never inside another page's frame (App.svelte shows only a notice
+ * there). Any other link paints when the app mounts, as before.
+ */
+export const routeScript = `if (window.self === window.top && /^(#\\/?(compare)?)?$/.test(location.hash)) document.documentElement.classList.add('${showFirstFrameClass}')\n`
+
+export type FirstFrameError = { code: 'no-app-element'; message: string }
+
+/** The page with the frame inside #app, its stylesheet and the route check in <head>. */
+export function withFirstFrame(
+  page: string,
+  frame: StaticFrame,
+  href: { css: string; script: string },
+): { ok: true; html: string } | { ok: false; error: FirstFrameError } {
+  const app = '<div id="app"></div>'
+  if (!page.includes(app)) {
+    return {
+      ok: false,
+      error: { code: 'no-app-element', message: 'The built page has no empty <div id="app"></div> to fill.' },
+    }
+  }
+  const head = `<link rel="stylesheet" href="${href.css}">\n<script src="${href.script}"></script>\n</head>`
+  const html = page.replace('</head>', () => head).replace(app, () => `<div id="app">${frame.html}</div>`)
+  return { ok: true, html }
+}

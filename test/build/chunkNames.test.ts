@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest'
+import { chunkName } from '../../src/build/chunkNames'
+
+const root = '/work/staple-lab'
+const chunk = (name: string, moduleIds: string[], isDynamicEntry = false) => ({
+  name,
+  moduleIds,
+  isDynamicEntry,
+})
+
+describe('chunkName', () => {
+  it('names a shared chunk after the library it carries, not after its first importer', () => {
+    expect(
+      chunkName(
+        chunk('extensions', [
+          `${root}/src/lib/pki/extensions.ts`,
+          `${root}/node_modules/asn1js/build/index.es.js`,
+          `${root}/node_modules/pkijs/build/index.es.js`,
+        ]),
+      ),
+    ).toBe('pkijs')
+    expect(
+      chunkName(
+        chunk('types', [
+          `${root}/node_modules/svelte/src/internal/client/runtime.js`,
+          `${root}/src/lib/sim/types.ts`,
+        ]),
+      ),
+    ).toBe('svelte')
+    expect(
+      chunkName(
+        chunk('axis', [`${root}/node_modules/d3-scale/src/linear.js`, `${root}/src/lib/viz/axis.ts`]),
+      ),
+    ).toBe('d3')
+    expect(
+      chunkName(
+        chunk('provenance', [`${root}/src/lib/sim/engine.ts`, `${root}/src/lib/bridge/provenance.ts`]),
+      ),
+    ).toBe('engine')
+  })
+
+  it('calls the diagrams’ chunk "diagrams" though it carries d3-timer', () => {
+    expect(
+      chunkName(
+        chunk('playback.svelte', [
+          `${root}/node_modules/d3-timer/src/timer.js`,
+          `${root}/src/components/compare/diagram/SwimlaneDiagram.svelte`,
+        ]),
+      ),
+    ).toBe('diagrams')
+  })
+
+  it('keeps the names of lazy views and of chunks it has no better name for', () => {
+    expect(chunkName(chunk('InspectorPage', [`${root}/node_modules/pkijs/build/index.es.js`], true))).toBe(
+      'InspectorPage',
+    )
+    expect(chunkName(chunk('names', [`${root}/src/lib/pki/names.ts`]))).toBe('names')
+  })
+})

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest'
+import {
+  firstFrameId,
+  routeScript,
+  showFirstFrameClass,
+  staticFrame,
+  withFirstFrame,
+} from '../../src/build/firstFrame'
+
+/** Markup as Svelte's server renderer writes it: hydration comments, style: directives as attributes. */
+const rendered =
+  '<!--[--><header class="top svelte-1"><a href="#/compare" data-testid="brand">Staple Lab</a></header>' +
+  '<!----><span class="seg svelte-2" style="left: 12.5%; width: 12.5%;"></span>' +
+  '<span style="left: 12.5%; width: 12.5%;"></span><div style="--c: var(--party-client);" hidden></div><!--]-->'
+
+describe('staticFrame', () => {
+  const frame = staticFrame(rendered)
+
+  it('keeps the markup but drops the hydration comments and test ids, since nothing hydrates it', () => {
+    expect(frame.html).toContain('<a href="#/compare">Staple Lab</a>')
+    expect(frame.html).not.toContain('<!--')
+    expect(frame.html).not.toContain('data-testid')
+  })
+
+  it('moves every style attribute into a stylesheet rule, so a policy without unsafe-inline applies them', () => {
+    expect(frame.html).not.toContain('style=')
+    expect(frame.html).toContain('<span class="seg svelte-2 ff-0"></span>')
+    // The same declarations share one class.
+    expect(frame.html).toContain('<span class="ff-0"></span>')
+    expect(frame.html).toContain('<div hidden class="ff-1"></div>')
+    expect(frame.css).toContain('#app .ff-0 { left: 12.5%; width: 12.5%; }')
+    expect(frame.css).toContain('#app .ff-1 { --c: var(--party-client); }')
+  })
+
+  it('is inert and hidden unless the route check shows it', () => {
+    expect(frame.html.startsWith(`<div id="${firstFrameId}" inert>`)).toBe(true)
+    expect(frame.css).toContain(`#${firstFrameId} { display: none; }`)
+    expect(frame.css).toContain(`html.${showFirstFrameClass} #${firstFrameId} { display: contents; }`)
+  })
+})
+
+describe('routeScript', () => {
+  /** Runs the script against a page at `hash`, in its own tab or framed; true when it shows the frame. */
+  function shows(hash: string, framed = false): boolean {
+    const classes = new Set<string>()
+    const top = {}
+    const window = { self: framed ? {} : top, top }
+    const document = { documentElement: { classList: { add: (c: string) => classes.add(c) } } }
+    new Function('window', 'location', 'document', routeScript)(window, { hash }, document)
+    return classes.has(showFirstFrameClass)
+  }
+
+  it('shows the frame for the default comparison, with or without #/compare', () => {
+    expect(shows('')).toBe(true)
+    expect(shows('#/')).toBe(true)
+    expect(shows('#/compare')).toBe(true)
+  })
+
+  it('hides it where the app will draw something else: another view, another scenario, a frame', () => {
+    expect(shows('#/inspect')).toBe(false)
+    expect(shows('#/compare?rs=300')).toBe(false)
+    expect(shows('#/embed')).toBe(false)
+    expect(shows('#/compare', true)).toBe(false)
+  })
+})
+
+describe('withFirstFrame', () => {
+  const page = '<html><head><title>x</title></head><body><div id="app"></div></body></html>'
+
+  it('puts the frame in #app and its stylesheet and route check in <head>', () => {
+    const result = withFirstFrame(page, staticFrame('<p>Hi $& there</p>'), {
+      css: './assets/first-frame-1.css',
+      script: './assets/first-frame-2.js',
+    })
+    expect(result).toEqual({
+      ok: true,
+      html:
+        '<html><head><title>x</title><link rel="stylesheet" href="./assets/first-frame-1.css">\n' +
+        '<script src="./assets/first-frame-2.js"></script>\n</head>' +
+        `<body><div id="app"><div id="${firstFrameId}" inert><p>Hi $& there</p></div></div></body></html>`,
+    })
+  })
+
+  it('says so when the page has no empty #app to fill', () => {
+    const result = withFirstFrame('<html><head></head><body></body></html>', staticFrame(''), {
+      css: 'a.css',
+      script: 'a.js',
+    })
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'no-app-element', message: 'The built page has no empty <div id="app"></div> to fill.' },
+    })
+  })
+})
