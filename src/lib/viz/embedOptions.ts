@@ -94,3 +94,24 @@ export function embedOptionsQuery(options: EmbedOptions): URLSearchParams {
   if (options.start !== 'begin') query.set('start', options.start)
   return query
 }
+
+/** The attributes of <staple-lab-diagram> that say what it shows (theme is styled by its own attribute). */
+export const elementAttributes = ['scenario', 'rows', 'theme', 'controls', 'start'] as const
+export type ElementAttribute = (typeof elementAttributes)[number]
+
+/**
+ * The query an element's attributes mean: `scenario` is the query string the URL uses (a whole
+ * Staple Lab link works too: the part after its "?"), and rows, theme, controls and start, when
+ * given, win over the same keys inside it.
+ */
+export function elementQuery(attributes: Partial<Record<ElementAttribute, string | null>>): URLSearchParams {
+  const scenario = (attributes.scenario ?? '').trim()
+  const query = new URLSearchParams(
+    scenario.includes('?') ? scenario.slice(scenario.indexOf('?') + 1) : scenario,
+  )
+  for (const key of embedKeys) {
+    const value = attributes[key]
+    if (value !== null && value !== undefined) query.set(key, value)
+  }
+  return query
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   defaultEmbedOptions,
+  elementQuery,
   embedOptionsQuery,
   parseEmbedOptions,
 } from '../../../src/lib/viz/embedOptions.ts'
@@ -47,5 +48,27 @@ describe('parseEmbedOptions', () => {
     expect(query.toString()).toBe('rows=stapling&theme=light&controls=full&start=end')
     expect(parseEmbedOptions(query).options).toEqual(options)
     expect(embedOptionsQuery(defaultEmbedOptions).toString()).toBe('')
+  })
+})
+
+describe('elementQuery: the attributes of <staple-lab-diagram>', () => {
+  it('takes the scenario as the URL writes it, or a whole Staple Lab link, and lets its own attributes win', () => {
+    const query = elementQuery({
+      scenario: 'https://example.org/staple-lab/#/compare?rs=80&rows=none&theme=light',
+      rows: 'ocsp-soft-fail,must-staple',
+      theme: 'dark',
+      controls: null,
+    })
+    expect(query.get('rs')).toBe('80')
+    expect(parseEmbedOptions(query).options).toEqual({
+      rows: ['plain-ocsp', 'must-staple'],
+      theme: 'dark',
+      controls: 'play',
+      start: 'begin',
+    })
+  })
+
+  it('without attributes is the default scenario with the default options', () => {
+    expect(elementQuery({}).toString()).toBe('')
   })
 })
