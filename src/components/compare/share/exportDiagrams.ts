@@ -113,7 +113,7 @@ function roughTextWidth(text: string, fontSize: number, bold = false): number {
  * A theme colour as the page draws it now, as rgb(): app.css declares each one as
  * light-dark(light, dark), which a file opened elsewhere would not resolve.
  */
-function themeColor(name: `--${string}`, fallback: string): string {
+export function themeColor(name: `--${string}`, fallback: string): string {
   const probe = document.createElement('span')
   probe.style.color = `var(${name})`
   document.body.append(probe)
