@@ -1,4 +1,28 @@
-import { expect, test } from '@playwright/test'
+import { expect, test, type Page } from '@playwright/test'
+import { rowTitle } from '../../src/lib/labels.ts'
+import { compareModes, defaultScenario } from '../../src/lib/sim/index.ts'
+import { presenterSteps } from '../../src/lib/viz/presenter.ts'
+
+/** The captions presenter mode must show, from the engine's own runs (rows plain OCSP and must-staple). */
+const expectedSteps = presenterSteps(
+  compareModes(defaultScenario)
+    .filter((e) => e.row === 'plain-ocsp' || e.row === 'must-staple')
+    .map((e) => ({ row: e.row, title: rowTitle(e.row, e.run), run: e.run })),
+)
+
+/** Text drawn in the row as it is on screen: its height and its font size times the zoom it is drawn at. */
+async function drawnText(page: Page, row: string) {
+  return page.locator(`[data-row="${row}"] .lane-name, [data-row="${row}"] text.label`).evaluateAll((nodes) =>
+    nodes
+      .map((n) => ({
+        height: n.getBoundingClientRect().height,
+        px:
+          parseFloat(getComputedStyle(n).fontSize) *
+          ((n as Element & { currentCSSZoom: number }).currentCSSZoom ?? 1),
+      }))
+      .filter((t) => t.height > 0),
+  )
+}
 
 test('a clicker steps the caption through the messages, B blanks, and the notes window follows', async ({
   page,
@@ -19,13 +43,27 @@ test('a clicker steps the caption through the messages, B blanks, and the notes 
   await expect(page.locator('[data-row="stapling"]').first()).toBeHidden()
 
   await page.keyboard.press('PageDown')
-  await expect(caption).toHaveText(/^Client → Web server: SYN/)
-  // Large type at 1280x720: lane names and message labels are drawn at least 20 px high.
-  const textHeights = await page
-    .locator('[data-row="plain-ocsp"] .lane-name, [data-row="plain-ocsp"] text.label')
-    .evaluateAll((nodes) => nodes.map((n) => n.getBoundingClientRect().height).filter((h) => h > 0))
-  expect(textHeights.length).toBeGreaterThan(4)
-  expect(Math.min(...textHeights)).toBeGreaterThanOrEqual(20)
+  // The caption names the message in a sentence from the engine's own description of it.
+  await expect(caption).toHaveText(expectedSteps[0]!.sentence)
+  await expect(caption).toHaveText(/^The client opens a TCP connection to the web server/)
+  await expect(page.getByTestId('present-arrows')).toHaveText(/^Client → Web server: SYN/)
+  // Large type at 1280x720: lane names and message labels are drawn at least 20 px, and both rows
+  // fit on the screen above the caption, without scrolling.
+  for (const row of ['plain-ocsp', 'must-staple']) {
+    const texts = await drawnText(page, row)
+    expect(texts.length).toBeGreaterThan(4)
+    expect(Math.min(...texts.map((t) => t.px))).toBeGreaterThanOrEqual(20)
+    expect(Math.min(...texts.map((t) => t.height))).toBeGreaterThanOrEqual(20)
+    const box = (await page.locator(`[data-row="${row}"]`).boundingBox())!
+    const captionBox = (await caption.boundingBox())!
+    expect(box.y).toBeGreaterThanOrEqual(0)
+    expect(box.y + box.height).toBeLessThanOrEqual(captionBox.y + 1)
+  }
+  expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(720)
+  await expect(page.getByTestId('present-diagrams').locator('[data-testid="diagrams"]')).toHaveAttribute(
+    'data-fits',
+    'true',
+  )
   await expect(caption).toBeInViewport()
   const first = await caption.textContent()
   await expect(notes.getByTestId('notes-caption')).toHaveText(first!)
@@ -41,14 +79,16 @@ test('a clicker steps the caption through the messages, B blanks, and the notes 
   await page.keyboard.press('ArrowLeft')
   await expect(caption).toHaveText(first!)
 
-  // Keep pressing: somewhere the plain OCSP row asks the responder, and says it is that row.
+  // Keep pressing: somewhere the plain OCSP row asks the CA, and says it is that row.
   let asked = false
   for (let i = 0; i < 30 && !asked; i++) {
     await page.keyboard.press('PageDown')
-    asked = ((await caption.textContent()) ?? '').includes('→ OCSP responder')
+    asked = ((await caption.textContent()) ?? '').includes("The client asks the CA's responder")
   }
   expect(asked).toBe(true)
-  await expect(caption).toContainText('Plain OCSP (soft-fail)')
+  await expect(caption).toHaveText(
+    /^Plain OCSP \(soft-fail\): The client asks the CA's responder whether this certificate's serial number is revoked/,
+  )
 
   await page.keyboard.press('b')
   await expect(page.getByTestId('present-diagrams')).toBeHidden()
@@ -69,4 +109,18 @@ test('"Present" in the compare view and on a lesson step opens presenter mode on
   await page.getByRole('link', { name: 'Present', exact: true }).click()
   await expect(page).toHaveURL(/#\/present\?/)
   await expect(page.getByTestId('present-caption')).toBeVisible()
+})
+
+test('theme=dark draws presenter mode dark, theme=light light, whatever the reader prefers', async ({
+  page,
+}) => {
+  await page.emulateMedia({ colorScheme: 'light' })
+  await page.goto('./#/present?rows=stapling&theme=dark')
+  await expect(page.getByTestId('present-caption')).toBeVisible()
+  const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor)
+  expect(await background()).toBe('rgb(18, 20, 23)')
+  await page.emulateMedia({ colorScheme: 'dark' })
+  await page.goto('./#/present?rows=stapling&theme=light')
+  await expect(page.getByTestId('present-caption')).toBeVisible()
+  expect(await background()).toBe('rgb(255, 255, 255)')
 })

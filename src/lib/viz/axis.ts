@@ -43,14 +43,16 @@ export interface AxisParams {
   orientation?: 'horizontal' | 'vertical'
   /** Shortened idle stretches: no tick falls inside one. */
   gaps?: readonly TimeGap[]
+  /** Write the times at the ticks (a slide's rows leave them to one shared axis above them). */
+  labels?: boolean
 }
 
 export const timeAxis = axisAction<AxisParams>(
-  (g, { scale, gridLength, gaps = [], orientation = 'horizontal' }) => {
+  (g, { scale, gridLength, gaps = [], orientation = 'horizontal', labels = true }) => {
     const ticks = timeTicks(scale, gaps)
     const axis = (orientation === 'horizontal' ? axisTop(scale) : axisLeft(scale))
       .tickValues(ticks)
-      .tickFormat((d, i) => formatMillisecondTick(Number(d), i))
+      .tickFormat((d, i) => (labels ? formatMillisecondTick(Number(d), i) : ''))
       .tickSizeInner(-gridLength)
       .tickSizeOuter(0)
       .tickPadding(6)

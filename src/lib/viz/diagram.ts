@@ -24,6 +24,7 @@ import {
 } from './labels.ts'
 import { formatMilliseconds } from '../format.ts'
 import type { TimeGap } from './timeScale.ts'
+import type { SlideLabels } from './slideLayout.ts'
 
 export interface DrawnFlight extends Flight {
   geometry: FlightGeometry
@@ -130,6 +131,8 @@ export interface DiagramOptions {
   gaps?: readonly TimeGap[]
   /** Text widths; the page measures with its real font. */
   measure?: TextMeasure
+  /** Which optional words to write (a slide thins them, slideLayout.ts); all by default. */
+  labels?: SlideLabels
 }
 
 /** Font sizes of the diagram's words, as the stylesheet draws them. */
@@ -190,6 +193,7 @@ export function diagramModel(run: Run, frame: DiagramFrame, options: DiagramOpti
     ...gaps.map((g) => g.label.box),
   ]
 
+  const show: SlideLabels = options.labels ?? { waits: true, leaks: true }
   type Id = `flight-${number}` | `wait-${number}` | `leak-${number}` | 'outcome'
   const requests: LabelRequest<Id>[] = [
     {
@@ -200,7 +204,7 @@ export function diagramModel(run: Run, frame: DiagramFrame, options: DiagramOpti
       spots: outcomeSpots(segmentBox(outcome.tick, 5), orientation),
     },
     ...leaks.flatMap((l, i): LabelRequest<Id>[] =>
-      l.text
+      l.text && show.leaks
         ? [
             {
               id: `leak-${i}`,
@@ -212,13 +216,19 @@ export function diagramModel(run: Run, frame: DiagramFrame, options: DiagramOpti
           ]
         : [],
     ),
-    ...waits.map((w, i): LabelRequest<Id> => ({
-      id: `wait-${i}`,
-      texts: [`waits ${formatMilliseconds(w.end - w.start)}`],
-      fontSize: fontSizes.wait,
-      bold: true,
-      spots: waitSpots(w, orientation),
-    })),
+    ...waits.flatMap((w, i): LabelRequest<Id>[] =>
+      show.waits
+        ? [
+            {
+              id: `wait-${i}`,
+              texts: [`waits ${formatMilliseconds(w.end - w.start)}`],
+              fontSize: fontSizes.wait,
+              bold: true,
+              spots: waitSpots(w, orientation),
+            },
+          ]
+        : [],
+    ),
     ...flights.map((f): LabelRequest<Id> => ({
       id: `flight-${f.id}`,
       texts: f.labels,

@@ -27,6 +27,8 @@ export interface DiagramFrame {
   gutter: number
   /** Vertical: x of the time axis line, right of its tick labels (0 in a horizontal diagram). */
   axisAt: number
+  /** The lane names in the gutter: full, or short where a slide's diagram is narrow (slideLayout.ts). */
+  laneNames: 'full' | 'short'
 }
 
 export interface FrameInput {
@@ -41,6 +43,8 @@ export interface FrameInput {
   /** The most flights any of the diagrams draws: a vertical chart grows with them. */
   flights: number
   measure?: TextMeasure
+  /** A slide's lanes (slideLayout.ts): its spacing and lane names win over `compact`. */
+  slide?: { spacing: LaneSpacing; laneNames: 'full' | 'short' }
 }
 
 /**
@@ -58,13 +62,22 @@ export function diagramFrame(input: FrameInput): DiagramFrame {
 /** Width of the lane names column of a horizontal diagram ("OCSP responder" at 11.5 px, bold). */
 export const gutterWidth = 104
 
+/** The gutter for short lane names: dot, the longest name in bold, air before the plot. */
+function shortGutterWidth(lanes: readonly Actor[], measure: TextMeasure): number {
+  return Math.ceil(17 + Math.max(0, ...lanes.map((a) => measure(shortLaneNames[a], 11.5, true))) + 8)
+}
+
 export function horizontalFrame(input: FrameInput): DiagramFrame {
-  const spacing: LaneSpacing = input.compact
-    ? { marginTop: 22, marginBottom: 16, handshakeGap: 46, gap: 21 }
-    : { marginTop: 26, marginBottom: 18, handshakeGap: 64, gap: 30 }
+  const spacing: LaneSpacing =
+    input.slide?.spacing ??
+    (input.compact
+      ? { marginTop: 22, marginBottom: 16, handshakeGap: 46, gap: 21 }
+      : { marginTop: 26, marginBottom: 18, handshakeGap: 64, gap: 30 })
   const lanes = laneLayout(input.lanes, spacing)
   const width = Math.max(Math.floor(input.width), minPlotWidth)
-  const gutter = gutterWidth
+  const laneNames = input.slide?.laneNames ?? 'full'
+  const gutter =
+    laneNames === 'short' ? shortGutterWidth(input.lanes, input.measure ?? estimateTextWidth) : gutterWidth
   const time = timeScale(input.end, width, { left: gutter + 12, right: 14 }, input.gaps)
   const labelLeft = gutter + 4
   return {
@@ -81,6 +94,7 @@ export function horizontalFrame(input: FrameInput): DiagramFrame {
     },
     gutter,
     axisAt: 0,
+    laneNames,
   }
 }
 
@@ -124,6 +138,7 @@ export function verticalFrame(input: FrameInput): DiagramFrame {
     },
     gutter: 0,
     axisAt,
+    laneNames: 'short',
   }
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { compareModes, defaultScenario, type ComparisonRow } from '../../../src/lib/sim/index'
 import {
+  messageSentence,
   parsePresenterRows,
   presenterHref,
   presenterSteps,
@@ -45,6 +46,37 @@ describe('presenterSteps', () => {
     expect(steps[0]!.caption).not.toContain('(')
     const toResponder = steps.find((s) => s.caption.includes('→ OCSP responder'))
     expect(toResponder?.caption).toContain('(plain-ocsp)')
+  })
+
+  it("says each click in a sentence made from the engine's own words, with its sender as the subject", () => {
+    const ask = steps.find((s) => s.caption.includes('OCSP request'))!
+    // The test's row titles are the row ids; the page uses rowTitle ("Plain OCSP (soft-fail)").
+    expect(ask.sentence).toBe(
+      "plain-ocsp: The client asks the CA's responder whether this certificate's serial number is revoked, in plain HTTP (RFC 6960 A.1).",
+    )
+    expect(steps[0]!.sentence).toMatch(/^The client opens a TCP connection to the web server/)
+    // A message described rather than done is named first: the staple is the story of this click.
+    const flight = steps.find((s) => s.caption.includes('Certificate (+ staple)'))!
+    expect(flight.sentence).toMatch(
+      /^must-staple: The web server sends Certificate \(\+ staple\)\. The server’s certificate chain\./,
+    )
+    expect(flight.sentence).toContain('With it: ServerHello')
+  })
+
+  it('messageSentence keeps a sentence that already names its sender, and puts the sender before a bare verb', () => {
+    expect(
+      messageSentence({
+        from: 'dns',
+        label: 'DNS answer',
+        explain: "The resolver returns the responder's address.",
+      }),
+    ).toBe("The resolver returns the responder's address.")
+    expect(
+      messageSentence({ from: 'client', label: 'ACK', explain: 'Completes the three-way handshake.' }),
+    ).toBe('The client completes the three-way handshake.')
+    expect(messageSentence({ from: 'server', label: 'Finished', explain: 'A MAC over the handshake.' })).toBe(
+      'The web server sends Finished. A MAC over the handshake.',
+    )
   })
 
   it("gives the speaker the engine's own sentences for each message", () => {

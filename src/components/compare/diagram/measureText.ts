@@ -5,7 +5,11 @@
  */
 import { estimateTextWidth, type TextMeasure } from '../../../lib/viz/labels.ts'
 
-export function canvasTextMeasure(): TextMeasure {
+/**
+ * `from`: the element whose --font-ui applies (inside <staple-lab-diagram> that is the element's
+ * shadow root, not the host page, whose root may not define it).
+ */
+export function canvasTextMeasure(from?: Element): TextMeasure {
   if (typeof document === 'undefined') return estimateTextWidth
   let context: CanvasRenderingContext2D | null
   try {
@@ -15,7 +19,9 @@ export function canvasTextMeasure(): TextMeasure {
   }
   if (!context || typeof context.measureText !== 'function') return estimateTextWidth
   const family =
-    getComputedStyle(document.documentElement).getPropertyValue('--font-ui').trim() || 'sans-serif'
+    getComputedStyle(from ?? document.documentElement)
+      .getPropertyValue('--font-ui')
+      .trim() || 'sans-serif'
   const widths = new Map<string, number>()
   const ctx = context
   return (text, fontSize, bold = false) => {

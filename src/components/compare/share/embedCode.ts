@@ -1,13 +1,20 @@
 /**
  * The <iframe> snippet for the current scenario. The embed view shows only the diagrams, a play
- * button and a link back, sized for a slide: 960 x 720 CSS px holds the four diagrams stacked.
+ * button and a link back, and fits the chosen rows into its frame (slideLayout.ts): the sizes on
+ * offer are the 16:9 slides of presentation tools, at which every row shows without scrolling.
  */
 export interface EmbedSize {
   width: number
   height: number
 }
 
-export const defaultEmbedSize: EmbedSize = { width: 960, height: 720 }
+export const embedSizes: readonly [EmbedSize, EmbedSize, EmbedSize] = [
+  { width: 800, height: 450 },
+  { width: 1280, height: 720 },
+  { width: 1920, height: 1080 },
+]
+
+export const defaultEmbedSize: EmbedSize = embedSizes[1]
 
 function escapeAttribute(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;')

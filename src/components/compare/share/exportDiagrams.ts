@@ -109,14 +109,27 @@ function roughTextWidth(text: string, fontSize: number, bold = false): number {
   return text.length * fontSize * (bold ? 0.6 : 0.55)
 }
 
+/**
+ * A theme colour as the page draws it now, as rgb(): app.css declares each one as
+ * light-dark(light, dark), which a file opened elsewhere would not resolve.
+ */
+export function themeColor(name: `--${string}`, fallback: string): string {
+  const probe = document.createElement('span')
+  probe.style.color = `var(${name})`
+  document.body.append(probe)
+  const color = getComputedStyle(probe).color
+  probe.remove()
+  return color || fallback
+}
+
 export function composeSvg(parts: readonly DiagramPart[], heading: string, caption: string): ExportedSvg {
   const pad = 16
   const headerHeight = 22
   const titleHeight = 52
   const rootStyle = getComputedStyle(document.documentElement)
-  const bg = rootStyle.getPropertyValue('--bg').trim() || '#ffffff'
-  const fg = rootStyle.getPropertyValue('--fg').trim() || '#1b1d21'
-  const muted = rootStyle.getPropertyValue('--fg-muted').trim() || '#5a606b'
+  const bg = themeColor('--bg', '#ffffff')
+  const fg = themeColor('--fg', '#1b1d21')
+  const muted = themeColor('--fg-muted', '#5a606b')
   const font = rootStyle.getPropertyValue('--font-ui').trim() || 'sans-serif'
 
   // Wide enough for the text lines too: a narrow page's vertical charts are slimmer than the

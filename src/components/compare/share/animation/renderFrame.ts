@@ -7,7 +7,7 @@
  */
 import { fitInside, type PixelSize } from '../../../../lib/export/frameSize.ts'
 import type { PlaybackDriver } from '../../../../lib/viz/driver.ts'
-import { composeSvg, diagramParts, type ExportedSvg } from '../exportDiagrams.ts'
+import { composeSvg, diagramParts, themeColor, type ExportedSvg } from '../exportDiagrams.ts'
 
 export interface FrameSource {
   /** The element holding the rendered diagrams. */
@@ -61,7 +61,7 @@ export class FrameCanvas {
   /** Draw the SVG scaled to fit and centred on the page's background colour. */
   async draw(svg: ExportedSvg): Promise<void> {
     const image = await loadSvgImage(svg)
-    const background = getComputedStyle(document.documentElement).getPropertyValue('--bg').trim() || '#ffffff'
+    const background = themeColor('--bg', '#ffffff')
     const place = fitInside(svg, this.size)
     this.#context.fillStyle = background
     this.#context.fillRect(0, 0, this.size.width, this.size.height)
