@@ -1,19 +1,13 @@
 /**
  * The parse worker: every byte a user drops is parsed here, off the main thread, so a hostile file
  * can at worst make this worker slow (the client then terminates it), never freeze the page. The
- * parser and its crypto load only in this bundle, not in the page's first load.
+ * parser and its crypto load only in this bundle, not in the page's first load. The objects stay
+ * here (handlers.ts): each message adds or removes some and gets the whole analysis back.
  */
-import { buildChain, checkOcspResponse, inspectInput, maxInputBytes } from '../lib/pki/index'
-import type { CallName, WorkerCalls, WorkerReply, WorkerRequest } from './protocol'
+import { createHandlers } from './handlers'
+import type { WorkerReply, WorkerRequest } from './protocol'
 
-type Handlers = { [K in CallName]: (args: WorkerCalls[K]['args']) => Promise<WorkerCalls[K]['value']> }
-
-const handlers: Handlers = {
-  hello: async () => ({ maxInputBytes }),
-  inspect: ({ source, bytes, maxObjects }) => inspectInput(source, bytes, maxObjects),
-  chain: ({ certs }) => buildChain(certs),
-  checkOcsp: (input) => checkOcspResponse(input),
-}
+const handlers = createHandlers()
 
 // The DOM lib types `self` as a Window; in a dedicated worker it is the worker's global scope.
 const scope = self as unknown as {

@@ -3,15 +3,7 @@
  * a hostile file that sends the parser into a long loop costs one error card, not a frozen page.
  * When the limit passes the worker is terminated and the next call starts a fresh one.
  */
-import { maxObjectsPerInput } from './protocol'
-import type {
-  CallName,
-  ChainInput,
-  OcspCheckInput,
-  WorkerCalls,
-  WorkerReply,
-  WorkerRequest,
-} from './protocol'
+import type { AnalyseArgs, CallName, WorkerCalls, WorkerReply, WorkerRequest } from './protocol'
 import { startParseWorker } from './startParseWorker'
 
 export type CallErrorCode = 'timeout' | 'crashed' | 'failed'
@@ -55,6 +47,11 @@ export class ParseClient {
   #nextId = 1
   /** How many workers were started: the first, plus one after every timeout or crash. */
   workersStarted = 0
+  /**
+   * Changes whenever a worker starts or stops: a caller that keeps state in the worker (the
+   * inspector's loaded set) knows from it that the worker it filled is gone.
+   */
+  workerGeneration = 0
 
   constructor(createWorker: () => WorkerLike = createParseWorker, timeoutMs = defaultTimeoutMs) {
     this.#createWorker = createWorker
@@ -76,17 +73,9 @@ export class ParseClient {
     return this.call('hello', {})
   }
 
-  /** The first `maxObjects` objects of one input, and how many more it held. */
-  inspect(source: string, bytes: Uint8Array<ArrayBuffer>, maxObjects = maxObjectsPerInput) {
-    return this.call('inspect', { source, bytes, maxObjects })
-  }
-
-  buildChain(certs: ChainInput[]) {
-    return this.call('chain', { certs })
-  }
-
-  checkOcsp(input: OcspCheckInput) {
-    return this.call('checkOcsp', input)
+  /** One round trip: remove and add objects in the worker's set, get the whole analysis back. */
+  analyse(args: AnalyseArgs) {
+    return this.call('analyse', args)
   }
 
   /** Stop the worker and answer every waiting call with an error. */
@@ -126,6 +115,7 @@ export class ParseClient {
     if (this.#worker) return this.#worker
     const worker = this.#createWorker()
     this.workersStarted++
+    this.workerGeneration++
     worker.onmessage = (event) => this.#onReply(event.data as WorkerReply)
     worker.onmessageerror = () =>
       this.#abort({ code: 'crashed', message: 'the parser sent an unreadable answer' })
@@ -169,6 +159,7 @@ export class ParseClient {
   }
 
   #stopWorker(): void {
+    if (this.#worker) this.workerGeneration++
     this.#worker?.terminate()
     this.#worker = undefined
   }

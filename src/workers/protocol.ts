@@ -1,34 +1,36 @@
 /**
  * The messages between the page and the parse worker. Everything here is plain data: it crosses
  * the boundary by structured clone, so DER arrives as a Uint8Array and models as plain objects.
+ *
+ * One round trip per user action: a drop, a paste, a removal or a new clock-skew allowance is one
+ * `analyse` message, and its answer is the whole analysis (the new objects, the chain, every
+ * checklist). The worker keeps what was loaded (lib/inspection/loadedSet.ts), so nothing parsed
+ * is sent back to be parsed again.
  */
-import type { InspectedInput, OcspCheckInput } from '../lib/pki/index'
-import type { CertificateInfo, ChainLink, Check } from '../lib/pki/types'
+import type { Analysis, AnalysisRequest, LoadInput } from '../lib/inspection/loadedSet'
 
-export type { ChainLink, InspectedInput, OcspCheckInput }
+export type { Analysis, AnalysisRequest, LoadInput }
+export type { KeyedObject, LoadedInput } from '../lib/inspection/loadedSet'
 
 /**
- * At most this many objects of one input are parsed and sent to the page; the rest are counted.
+ * After the worker was stopped (a hostile input ran past the time limit) the next one starts
+ * empty: `restore` gives it again, silently, every object the page still shows.
+ */
+export interface AnalyseArgs extends AnalysisRequest {
+  restore?: LoadInput[]
+}
+
+/**
+ * At most this many objects of one drop are parsed and sent to the page; the rest are counted.
  * Measured in Chromium before the limit: 10,000 PEM blocks blocked the main thread 12 s and 4,657
  * certificates 145 s, both in cloning and rendering; a hundred cards render in short tasks.
  */
 export const maxObjectsPerInput = 100
 
-/** One certificate for chain building: its DER and the model the inspector already made of it. */
-export interface ChainInput {
-  der: Uint8Array<ArrayBuffer>
-  info: CertificateInfo
-}
-
 /** Each call the worker answers: what it takes and what it gives back. */
 export interface WorkerCalls {
   hello: { args: Record<string, never>; value: { maxInputBytes: number } }
-  inspect: {
-    args: { source: string; bytes: Uint8Array<ArrayBuffer>; maxObjects: number }
-    value: InspectedInput
-  }
-  chain: { args: { certs: ChainInput[] }; value: ChainLink[] }
-  checkOcsp: { args: OcspCheckInput; value: Check[] }
+  analyse: { args: AnalyseArgs; value: Analysis }
 }
 
 export type CallName = keyof WorkerCalls

@@ -62,6 +62,44 @@ test('several files chosen at once build the chain leaf to root, whatever their 
   await expect(page.getByTestId('chain').locator('li[data-status="pass"]')).toHaveCount(3)
 })
 
+test('a drop is one message to the parse worker, answered with its cards, the chain and the checklist', async ({
+  page,
+}) => {
+  // Count what the page posts to its workers, by call name, from before the page's own code runs.
+  await page.addInitScript(() => {
+    const calls: string[] = []
+    Object.assign(window, { workerCalls: calls })
+    const post = Worker.prototype.postMessage
+    Worker.prototype.postMessage = function (this: Worker, message: unknown, ...rest: never[]) {
+      calls.push(String((message as { call?: unknown }).call))
+      return post.call(this, message, ...rest)
+    } as typeof Worker.prototype.postMessage
+  })
+  await openInspector(page)
+  const calls = () => page.evaluate(() => (window as unknown as { workerCalls: string[] }).workerCalls)
+  // The worker starts when the view opens, before any file.
+  expect(await calls()).toEqual(['hello'])
+
+  await page
+    .getByTestId('file-input')
+    .setInputFiles([
+      fixture('certs/leaf-must-staple.pem'),
+      fixture('certs/intermediate.pem'),
+      fixture('certs/root.pem'),
+      fixture('ocsp/resp-must-staple-good.der'),
+    ])
+  await expect(page.getByTestId('chain').locator('li[data-status="pass"]')).toHaveCount(3)
+  const checks = page.getByRole('list', { name: 'OCSP response checks' })
+  await expect(checks.locator('[data-check="signature"]')).toHaveAttribute('data-status', 'pass')
+  await expect(page.getByRole('article')).toHaveCount(4)
+  expect(await calls()).toEqual(['hello', 'analyse'])
+
+  // A second drop joins the same set: one more message, and only the new file crosses.
+  await page.getByTestId('file-input').setInputFiles([fixture('certs/leaf-rsa.pem')])
+  await expect(page.getByRole('article')).toHaveCount(5)
+  expect(await calls()).toEqual(['hello', 'analyse', 'analyse'])
+})
+
 test('pasted PEM is inspected', async ({ page }) => {
   await openInspector(page)
   await page.getByLabel('Paste PEM or base64').fill(readFileSync(fixture('certs/leaf-ecdsa.pem'), 'utf8'))

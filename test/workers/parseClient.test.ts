@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { ParseClient, type WorkerLike } from '../../src/workers/parseClient'
 import type { WorkerRequest } from '../../src/workers/protocol'
+import { adds } from './inProcessWorker'
 
 /** A stand-in worker: answers each request with `answer`, or never when `answer` returns undefined. */
 class FakeWorker implements WorkerLike {
@@ -38,16 +39,19 @@ describe('ParseClient', () => {
     const workers: FakeWorker[] = []
     const client = new ParseClient(() => {
       // The first worker hangs on the hostile input; the next one answers.
-      const worker = new FakeWorker((request) =>
-        request.call === 'inspect' && (request.args as { source: string }).source === 'hostile.der'
-          ? undefined
-          : [],
-      )
+      const worker = new FakeWorker((request) => (adds(request, 'hostile.der') ? undefined : []))
       workers.push(worker)
       return worker
     }, 10_000)
-    const hostile = client.inspect('hostile.der', new Uint8Array([0x30]))
-    const good = client.inspect('good.pem', new Uint8Array([0x30]))
+    const drop = (source: string) => ({
+      remove: [],
+      add: [{ key: source, source, bytes: new Uint8Array([0x30]) }],
+      maxObjects: 100,
+      at: new Date('2026-11-25T00:00:00Z'),
+      skewSeconds: 300,
+    })
+    const hostile = client.analyse(drop('hostile.der'))
+    const good = client.analyse(drop('good.pem'))
     await vi.advanceTimersByTimeAsync(10_001)
     const hostileResult = await hostile
     expect(hostileResult.ok).toBe(false)
@@ -58,6 +62,8 @@ describe('ParseClient', () => {
     expect(await good).toEqual({ ok: true, value: [] })
     expect(workers[0].terminated).toBe(true)
     expect(client.workersStarted).toBe(2)
+    // Started, stopped, started: whoever filled the first worker knows it is gone.
+    expect(client.workerGeneration).toBe(3)
   })
 
   it('turns a worker crash into an error for the call in flight', async () => {

@@ -1,17 +1,19 @@
 /**
  * The inspector's state: the cards on screen and what was learned across them (the chain the
- * certificates form, each OCSP response's checklist). Every parse and check goes through the
- * worker client; this class only decides what to ask and keeps the answers.
+ * certificates form, each OCSP response's checklist). The objects themselves stay in the parse
+ * worker: each drop, paste, removal or new skew allowance is one message to it, answered by the
+ * whole analysis. This class only decides what to send and keeps the answers.
  */
-import type {
-  CertificateInfo,
-  Check,
-  InspectedObject,
-  OcspRequestInfo,
-  OcspResponseInfo,
-} from '../../lib/pki/types'
-import type { CallResult, ParseClient } from '../../workers/parseClient'
-import { maxObjectsPerInput, type ChainLink, type InspectedInput } from '../../workers/protocol'
+import type { CertificateInfo, Check, InspectedObject } from '../../lib/pki/types'
+import type { CallError, CallResult, ParseClient } from '../../workers/parseClient'
+import {
+  maxObjectsPerInput,
+  type Analysis,
+  type AnalyseArgs,
+  type LoadedInput,
+  type LoadInput,
+} from '../../workers/protocol'
+import type { ChainLink } from '../../lib/pki/types'
 import { stapleIdOf } from '../../lib/bridge/provenance'
 import { defaultSkewSeconds } from '../../lib/pki/freshness'
 import { equalBytes } from '../../lib/pki/values'
@@ -24,11 +26,6 @@ export type InspectCard =
   | { key: string; type: 'pending'; source: string }
   /** Objects an input held past the per-drop limit: counted, neither parsed nor shown. */
   | { key: string; type: 'notShown'; source: string; count: number }
-
-/** What one drop, paste or pick may still show: shared by the inputs that came together. */
-interface DropBudget {
-  left: number
-}
 
 /**
  * Cards rendered per task. Measured in Chromium: a certificate card takes about 5 ms of script
@@ -47,16 +44,16 @@ export interface InputFile {
 }
 
 export type ChainState =
-  | { state: 'none' }
-  | { state: 'building' }
-  | { state: 'built'; links: ChainLink[] }
-  | { state: 'failed'; message: string }
+  { state: 'none' } | { state: 'built'; links: ChainLink[] } | { state: 'failed'; message: string }
 
 type CertificateCard = {
   key: string
   type: 'object'
   object: InspectedObject & { result: { ok: true; value: CertificateInfo } }
 }
+
+/** An input read in the page, or refused before it reached the worker. */
+type ReadInput = LoadInput | { key: string; source: string; refused: string }
 
 /** Used until the worker reports the parser's own cap (it always does, within milliseconds). */
 const fallbackMaxInputBytes = 1024 * 1024
@@ -77,15 +74,28 @@ export class Inspector {
   settled = $state(0)
 
   readonly #client: ParseClient
+  readonly #clock: () => Date
   readonly #ready: Promise<void>
   #nextKey = 1
-  #analysis = 0
+  /** Messages to the worker go one after another, each built when its turn comes. */
+  #turn: Promise<void> = Promise.resolve()
+  /**
+   * The worker (by client.workerGeneration) whose set holds what the page shows; another one
+   * starts empty, and a failed message may have left its set half changed: -1.
+   */
+  #syncedWorker = 0
+  /** Cards removed since the last message: the next one takes them out of the worker's set too. */
+  #removed: string[] = []
 
-  constructor(client: ParseClient) {
+  /** `clock` is the page's: the checklists judge freshness at the time it gives when they run. */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a throwaway value, never reactive state
+  constructor(client: ParseClient, clock: () => Date = () => new Date()) {
     this.#client = client
-    // Start the worker now, so the first file does not wait for pkijs to load.
+    this.#clock = clock
+    // Start the worker now, when the view opens, so the first file does not wait for it to load.
     this.#ready = client.hello().then((answer) => {
       if (answer.ok) this.maxInputBytes = answer.value.maxInputBytes
+      this.#syncedWorker = answer.ok ? client.workerGeneration : -1
     })
   }
 
@@ -103,47 +113,44 @@ export class Inspector {
     return this.cards.reduce((sum, card) => sum + (card.type === 'notShown' ? card.count : 0), 0)
   }
 
+  /** Files dropped or chosen together: one message to the worker, one limit of objects. */
   async addFiles(files: Iterable<InputFile>): Promise<void> {
-    await this.#ready
-    const budget: DropBudget = { left: maxObjectsPerInput }
-    const jobs = [...files].map((file) => {
-      const key = this.#placeholder(file.name)
-      return this.#readFile(file).then((outcome) => this.#settle(key, file.name, outcome, budget))
-    })
-    await Promise.all(jobs)
-    this.#analyse()
+    const list = [...files]
+    const keys = list.map((file) => this.#placeholder(file.name))
+    const inputs = await Promise.all(list.map((file, i) => this.#readFile(keys[i]!, file)))
+    await this.#load(inputs)
   }
 
   async addText(text: string, source = 'pasted text'): Promise<void> {
-    await this.#ready
     const bytes = new TextEncoder().encode(text) as Uint8Array<ArrayBuffer>
-    const key = this.#placeholder(source)
-    const budget: DropBudget = { left: maxObjectsPerInput }
-    if (bytes.length > this.maxInputBytes) {
-      await this.#settle(key, source, { tooLarge: bytes.length }, budget)
-    } else {
-      await this.#settle(key, source, await this.#client.inspect(source, bytes), budget)
-    }
-    this.#analyse()
+    await this.addBytes(source, bytes)
   }
 
   async addBytes(source: string, bytes: Uint8Array<ArrayBuffer>): Promise<void> {
-    await this.#ready
     const key = this.#placeholder(source)
-    await this.#settle(key, source, await this.#client.inspect(source, bytes), { left: maxObjectsPerInput })
-    this.#analyse()
+    await this.#ready
+    await this.#load([
+      bytes.length > this.maxInputBytes ? this.#refuse(key, source, bytes.length) : { key, source, bytes },
+    ])
   }
 
   remove(key: string): void {
+    this.#forget(this.cards.filter((card) => card.key === key))
     this.cards = this.cards.filter((card) => card.key !== key)
-    this.#analyse()
+    void this.#analyse([])
   }
 
   /** A new clock-skew allowance: the checklists are run again with it. */
   setSkew(seconds: number): void {
     if (!Number.isFinite(seconds) || seconds < 0 || seconds === this.skewSeconds) return
     this.skewSeconds = seconds
-    this.#analyse()
+    void this.#analyse([])
+  }
+
+  clear(): void {
+    this.#forget(this.cards)
+    this.cards = []
+    void this.#analyse([])
   }
 
   /** "Simulate with this": the scenario of a certificate card, from everything loaded beside it. */
@@ -186,63 +193,133 @@ export class Inspector {
     return undefined
   }
 
-  clear(): void {
-    this.cards = []
-    this.#analyse()
-  }
-
   #placeholder(source: string): string {
     const key = `card-${this.#nextKey++}`
     this.cards = [...this.cards, { key, type: 'pending', source }]
     return key
   }
 
-  async #readFile(file: InputFile): Promise<CallResult<InspectedInput> | { tooLarge: number }> {
+  #refuse(key: string, source: string, size: number): ReadInput {
+    const refused = `${formatBytes(size)} is over the ${formatBytes(this.maxInputBytes)} limit, so it was not read`
+    return { key, source, refused }
+  }
+
+  async #readFile(key: string, file: InputFile): Promise<ReadInput> {
+    await this.#ready
     // Refuse before reading: File.size is known without touching the bytes.
-    if (file.size > this.maxInputBytes) return { tooLarge: file.size }
-    let bytes: Uint8Array<ArrayBuffer>
+    if (file.size > this.maxInputBytes) return this.#refuse(key, file.name, file.size)
     try {
-      bytes = new Uint8Array(await file.arrayBuffer())
+      return { key, source: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }
     } catch {
-      return { ok: false, error: { code: 'failed', message: 'the browser could not read this file' } }
+      return { key, source: file.name, refused: 'the browser could not read this file' }
     }
-    return this.#client.inspect(file.name, bytes)
+  }
+
+  #forget(cards: InspectCard[]): void {
+    for (const card of cards) if (card.type === 'object') this.#removed.push(card.key)
+  }
+
+  /** Refused inputs become their error cards at once; the others go to the worker together. */
+  async #load(inputs: ReadInput[]): Promise<void> {
+    const toWorker: LoadInput[] = []
+    for (const input of inputs) {
+      if ('refused' in input) this.#replace(input.key, [inputError(input.key, input.source, input.refused)])
+      else toWorker.push(input)
+    }
+    await this.#analyse(toWorker)
   }
 
   /**
-   * Replace a pending card by what its input turned out to hold, in the same place: at most what
-   * is left of the drop's budget, then one card counting the rest. Cards are added a few per task,
-   * so the page answers input and paints while a long bundle appears.
+   * One message: what was removed, what is new, and the whole analysis back. When a drop of
+   * several inputs stops the worker (a hostile file past the time limit), each input is tried on
+   * its own, so the hostile one costs one error card and the others still show.
    */
-  async #settle(
-    key: string,
-    source: string,
-    outcome: CallResult<InspectedInput> | { tooLarge: number },
-    budget: DropBudget,
-  ): Promise<void> {
-    if ('tooLarge' in outcome) {
-      const message = `${formatBytes(outcome.tooLarge)} is over the ${formatBytes(this.maxInputBytes)} limit, so it was not read`
-      this.#replace(key, [{ key, type: 'inputError', source, message }])
+  #analyse(add: LoadInput[]): Promise<void> {
+    const run = this.#turn.then(async () => {
+      await this.#ready
+      const answer = await this.#send(add, maxObjectsPerInput)
+      if (answer.ok) {
+        await this.#show(answer.value)
+        return
+      }
+      if (add.length > 1 && answer.error.code !== 'failed') {
+        let left = maxObjectsPerInput
+        for (const input of add) {
+          const alone = await this.#send([input], left)
+          if (alone.ok) {
+            left -= alone.value.inputs[0]?.objects.length ?? 0
+            await this.#show(alone.value)
+          } else this.#failed([input], alone.error)
+        }
+        return
+      }
+      this.#failed(add, answer.error)
+    })
+    this.#turn = run.catch(() => undefined)
+    return run
+  }
+
+  #send(add: LoadInput[], maxObjects: number): Promise<CallResult<Analysis>> {
+    const remove = this.#removed
+    this.#removed = []
+    const args: AnalyseArgs = {
+      remove,
+      add,
+      maxObjects,
+      at: this.#clock(),
+      skewSeconds: this.skewSeconds,
+      ...(this.#client.workerGeneration === this.#syncedWorker ? {} : { restore: this.#restoreInputs() }),
+    }
+    return this.#client.analyse(args).then((answer) => {
+      this.#syncedWorker = answer.ok ? this.#client.workerGeneration : -1
+      return answer
+    })
+  }
+
+  /** Every object the page shows, one input each, for a worker that starts empty (pending ones come in `add`). */
+  #restoreInputs(): LoadInput[] {
+    const inputs: LoadInput[] = []
+    for (const card of this.cards) {
+      if (card.type !== 'object' || !card.object.result.ok) continue
+      const kind = card.object.result.value.kind
+      if (kind === 'certificate' || kind === 'ocspResponse' || kind === 'ocspRequest')
+        inputs.push({ key: card.key, source: card.object.source, bytes: card.object.der })
+    }
+    return inputs
+  }
+
+  async #show(analysis: Analysis): Promise<void> {
+    this.chain = analysis.chain.length > 0 ? { state: 'built', links: analysis.chain } : { state: 'none' }
+    this.ocspChecks = analysis.checks
+    for (const input of analysis.inputs) await this.#settle(input)
+    this.settled++
+  }
+
+  #failed(inputs: LoadInput[], error: CallError): void {
+    for (const input of inputs) this.#replace(input.key, [inputError(input.key, input.source, error.message)])
+    if (inputs.length === 0) {
+      // A removal or a new allowance: the chain and the checklists on screen no longer hold.
+      this.chain = { state: 'failed', message: error.message }
+      const checks: Record<string, Check[]> = {}
+      for (const key of Object.keys(this.ocspChecks))
+        checks[key] = [{ id: 'worker', label: 'Checks could not run', status: 'fail', detail: error.message }]
+      this.ocspChecks = checks
+    }
+    this.settled++
+  }
+
+  /**
+   * Replace a pending card by what its input turned out to hold, in the same place: the objects
+   * shown, then one card counting the rest. Cards are added a few per task, so the page answers
+   * input and paints while a long bundle appears.
+   */
+  async #settle(input: LoadedInput): Promise<void> {
+    const { key, source, objects, notShown } = input
+    if (objects.length === 0 && notShown === 0) {
+      this.#replace(key, [inputError(key, source, 'no certificate, OCSP message or other object found')])
       return
     }
-    if (!outcome.ok) {
-      this.#replace(key, [{ key, type: 'inputError', source, message: outcome.error.message }])
-      return
-    }
-    const { objects, notParsed } = outcome.value
-    if (objects.length === 0) {
-      const message = 'no certificate, OCSP message or other object found'
-      this.#replace(key, [{ key, type: 'inputError', source, message }])
-      return
-    }
-    const shown = objects.slice(0, Math.max(0, budget.left))
-    budget.left -= shown.length
-    const notShown = notParsed + objects.length - shown.length
-    const cards: InspectCard[] = shown.map((object, i) => ({
-      key: i === 0 ? key : `${key}-${i}`,
-      type: 'object' as const,
-      object: withoutPrivateKey(object),
-    }))
+    const cards: InspectCard[] = objects.map(({ key, object }) => ({ key, type: 'object' as const, object }))
     if (notShown > 0) cards.push({ key: `${key}-more`, type: 'notShown', source, count: notShown })
     // The first batch takes the pending card's place; each next batch goes after the last card shown.
     let anchor = key
@@ -273,98 +350,14 @@ export class Inspector {
     this.cards = [...this.cards.slice(0, at + 1), ...more, ...this.cards.slice(at + 1)]
     return true
   }
+}
 
-  /** Build the chain from every certificate on screen and check every OCSP response against them. */
-  #analyse(): void {
-    this.settled++
-    const generation = ++this.#analysis
-    const certificates = this.cards.filter(isCertificateCard)
-    void this.#buildChain(generation, certificates)
-    void this.#checkResponses(generation, certificates)
-  }
-
-  async #buildChain(generation: number, certificates: CertificateCard[]): Promise<void> {
-    if (certificates.length < 2) {
-      this.chain = { state: 'none' }
-      return
-    }
-    // Keep the chain on screen while it is rebuilt after a change; show "building" only at first.
-    if (this.chain.state !== 'built') this.chain = { state: 'building' }
-    const answer = await this.#client.buildChain(
-      certificates.map((card) => ({ der: card.object.der, info: card.object.result.value })),
-    )
-    if (generation !== this.#analysis) return
-    this.chain = answer.ok
-      ? { state: 'built', links: answer.value }
-      : { state: 'failed', message: answer.error.message }
-  }
-
-  async #checkResponses(generation: number, certificates: CertificateCard[]): Promise<void> {
-    const checks: Record<string, Check[]> = {}
-    for (const card of this.cards) {
-      if (card.type !== 'object' || !card.object.result.ok) continue
-      const info = card.object.result.value
-      if (info.kind !== 'ocspResponse' || !info.basic) continue
-      const serial = info.basic.responses[0]?.certId.serialNumber
-      const leaf = certificates.find((c) => c.object.result.value.serialNumber === serial)
-      const issuer = leaf && findIssuer(leaf, certificates)
-      const answer = await this.#client.checkOcsp({
-        responseDer: card.object.der,
-        ...(leaf ? { certDer: leaf.object.der } : {}),
-        ...(issuer ? { issuerDer: issuer.object.der } : {}),
-        ...nonceOfMatchingRequest(info, this.cards),
-        skewSeconds: this.skewSeconds,
-        // The page's clock, read once per check.
-        // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a throwaway value, never reactive state
-        at: new Date(),
-      })
-      if (generation !== this.#analysis) return
-      checks[card.key] = answer.ok
-        ? answer.value
-        : [{ id: 'worker', label: 'Checks could not run', status: 'fail', detail: answer.error.message }]
-    }
-    if (generation === this.#analysis) this.ocspChecks = checks
-  }
+function inputError(key: string, source: string, message: string): InspectCard {
+  return { key, type: 'inputError', source, message }
 }
 
 function isCertificateCard(card: InspectCard): card is CertificateCard {
   return card.type === 'object' && card.object.result.ok && card.object.result.value.kind === 'certificate'
-}
-
-/** The certificate whose subject is the leaf's issuer (not the leaf itself, unless self-signed). */
-function findIssuer(leaf: CertificateCard, certificates: CertificateCard[]): CertificateCard | undefined {
-  const issuerName = leaf.object.result.value.issuer
-  return (
-    certificates.find((c) => c !== leaf && c.object.result.value.subject === issuerName) ??
-    (leaf.object.result.value.selfIssued ? leaf : undefined)
-  )
-}
-
-/** When the request that asked for this response is loaded too, its nonce should come back (RFC 8954). */
-function nonceOfMatchingRequest(
-  response: OcspResponseInfo,
-  cards: InspectCard[],
-): { requestNonceHex?: string } {
-  const serial = response.basic?.responses[0]?.certId.serialNumber
-  for (const card of cards) {
-    if (card.type !== 'object' || !card.object.result.ok) continue
-    const info = card.object.result.value
-    if (info.kind !== 'ocspRequest') continue
-    const request = info as OcspRequestInfo
-    if (request.nonce && request.requests.some((r) => r.certId.serialNumber === serial)) {
-      return { requestNonceHex: request.nonce }
-    }
-  }
-  return {}
-}
-
-/** A private key's bytes are never kept, whatever the parser returned. */
-function withoutPrivateKey(object: InspectedObject): InspectedObject {
-  if (object.result.ok && object.result.value.kind === 'privateKey') {
-    const { asn1: _asn1, ...rest } = object
-    return { ...rest, der: new Uint8Array(0) }
-  }
-  return object
 }
 
 let shared: Inspector | undefined

@@ -1,0 +1,176 @@
+/**
+ * What the inspector has loaded, kept where it was parsed (the parse worker): inputs come in, one
+ * complete analysis goes out (the new objects, the chain the certificates form, each OCSP
+ * response's checklist), and later inputs join the same set. Nothing parsed crosses back to be
+ * parsed again: the chain and the checks read the objects the set already holds.
+ *
+ * Plain TypeScript, no DOM: the worker runs it, and the tests run it in node on real DER.
+ */
+import { buildChain, checkOcspResponse, inspectInput } from '../pki/index.ts'
+import type {
+  CertificateInfo,
+  ChainLink,
+  Check,
+  InspectedObject,
+  OcspRequestInfo,
+  OcspResponseInfo,
+} from '../pki/types.ts'
+
+/** One file, paste or embedded certificate, named by the key its first card will have. */
+export interface LoadInput {
+  key: string
+  source: string
+  bytes: Uint8Array<ArrayBuffer>
+}
+
+/** An object of an input, under the key of the card that shows it. */
+export interface KeyedObject {
+  key: string
+  object: InspectedObject
+}
+
+/** What one input turned out to hold: the objects shown, and how many more it held past the limit. */
+export interface LoadedInput {
+  key: string
+  source: string
+  objects: KeyedObject[]
+  /** Objects past the drop's limit: counted, neither parsed nor kept. */
+  notShown: number
+}
+
+export interface AnalysisRequest {
+  /** Objects (by key) no longer on the page: they leave the set before anything is added. */
+  remove: string[]
+  /** New inputs; they share `maxObjects` (one drop, one paste). */
+  add: LoadInput[]
+  maxObjects: number
+  /** When to judge freshness: the page's clock, read once for the whole analysis. */
+  at: Date
+  /** Clock-skew allowance of the freshness check, in seconds. */
+  skewSeconds: number
+}
+
+export interface Analysis {
+  /** One per input of `add`, in order. */
+  inputs: LoadedInput[]
+  /** Every certificate of the set ordered leaf to root (checkOcspResponse's input); empty below two. */
+  chain: ChainLink[]
+  /** The checklist of each OCSP response in the set, by its key. */
+  checks: Record<string, Check[]>
+}
+
+interface Held {
+  key: string
+  der: Uint8Array<ArrayBuffer>
+  info: CertificateInfo | OcspResponseInfo | OcspRequestInfo
+}
+
+type HeldCertificate = Held & { info: CertificateInfo }
+
+export class LoadedSet {
+  /** In the order the page shows them: the chain's input order and "first match" follow it. */
+  readonly #held = new Map<string, Held>()
+
+  get size(): number {
+    return this.#held.size
+  }
+
+  async analyse(request: AnalysisRequest): Promise<Analysis> {
+    for (const key of request.remove) this.#held.delete(key)
+    const inputs: LoadedInput[] = []
+    let left = request.maxObjects
+    for (const input of request.add) {
+      const loaded = await this.#load(input, Math.max(0, left))
+      left -= loaded.objects.length
+      inputs.push(loaded)
+    }
+    const certificates = [...this.#held.values()].filter(isCertificate)
+    const [chain, checks] = await Promise.all([
+      certificates.length < 2 ? [] : buildChain(certificates),
+      this.#checkResponses(certificates, request.at, request.skewSeconds),
+    ])
+    return { inputs, chain, checks }
+  }
+
+  /**
+   * Take objects back without answering with them: a fresh worker (after the last one was stopped
+   * on a hostile input) is given again what the page still shows, one object per input.
+   */
+  async restore(inputs: LoadInput[]): Promise<void> {
+    for (const input of inputs) await this.#load(input, 1)
+  }
+
+  async #load(input: LoadInput, maxObjects: number): Promise<LoadedInput> {
+    const { objects, notParsed } = await inspectInput(input.source, input.bytes, maxObjects)
+    const keyed = objects.map((object, i) => ({
+      key: i === 0 ? input.key : `${input.key}-${i}`,
+      object: withoutPrivateKey(object),
+    }))
+    for (const { key, object } of keyed) this.#hold(key, object)
+    return { key: input.key, source: input.source, objects: keyed, notShown: notParsed }
+  }
+
+  /** Only what the chain and the checks read: parsed certificates, OCSP responses and requests. */
+  #hold(key: string, object: InspectedObject): void {
+    if (!object.result.ok) return
+    const info = object.result.value
+    if (info.kind === 'certificate' || info.kind === 'ocspResponse' || info.kind === 'ocspRequest')
+      this.#held.set(key, { key, der: object.der, info })
+  }
+
+  async #checkResponses(
+    certificates: HeldCertificate[],
+    at: Date,
+    skewSeconds: number,
+  ): Promise<Record<string, Check[]>> {
+    const checks: Record<string, Check[]> = {}
+    for (const held of this.#held.values()) {
+      if (held.info.kind !== 'ocspResponse' || !held.info.basic) continue
+      const serial = held.info.basic.responses[0]?.certId.serialNumber
+      const leaf = certificates.find((c) => c.info.serialNumber === serial)
+      const issuer = leaf && findIssuer(leaf, certificates)
+      checks[held.key] = await checkOcspResponse({
+        responseDer: held.der,
+        ...(leaf ? { certDer: leaf.der } : {}),
+        ...(issuer ? { issuerDer: issuer.der } : {}),
+        ...this.#nonceOfMatchingRequest(held.info),
+        skewSeconds,
+        at,
+      })
+    }
+    return checks
+  }
+
+  /** When the request that asked for this response is loaded too, its nonce should come back (RFC 9654). */
+  #nonceOfMatchingRequest(response: OcspResponseInfo): { requestNonceHex?: string } {
+    const serial = response.basic?.responses[0]?.certId.serialNumber
+    for (const held of this.#held.values()) {
+      if (held.info.kind !== 'ocspRequest') continue
+      const request = held.info
+      if (request.nonce && request.requests.some((r) => r.certId.serialNumber === serial))
+        return { requestNonceHex: request.nonce }
+    }
+    return {}
+  }
+}
+
+function isCertificate(held: Held): held is HeldCertificate {
+  return held.info.kind === 'certificate'
+}
+
+/** The certificate whose subject is the leaf's issuer (not the leaf itself, unless self-signed). */
+function findIssuer(leaf: HeldCertificate, certificates: HeldCertificate[]): HeldCertificate | undefined {
+  return (
+    certificates.find((c) => c !== leaf && c.info.subject === leaf.info.issuer) ??
+    (leaf.info.selfIssued ? leaf : undefined)
+  )
+}
+
+/** A private key's bytes never leave the parser, whatever it returned. */
+function withoutPrivateKey(object: InspectedObject): InspectedObject {
+  if (object.result.ok && object.result.value.kind === 'privateKey') {
+    const { asn1: _asn1, ...rest } = object
+    return { ...rest, der: new Uint8Array(0) }
+  }
+  return object
+}
