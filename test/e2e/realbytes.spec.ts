@@ -33,6 +33,10 @@ async function openInspector(page: Page): Promise<string[]> {
   return watchNetwork(page)
 }
 
+/** Choose fixtures in the file picker, as one drop. */
+const choose = (page: Page, ...paths: string[]) =>
+  page.getByTestId('file-input').setInputFiles(paths.map((path) => `test/fixtures/${path}`))
+
 const card = (page: Page, name: string | RegExp) => page.getByRole('article', { name })
 const checklist = (page: Page) => page.getByRole('list', { name: 'OCSP response checks' })
 
@@ -145,13 +149,7 @@ test('a stale response makes a stale staple: the must-staple row, a what-if for 
   page,
 }) => {
   const network = await openInspector(page)
-  await page
-    .getByTestId('file-input')
-    .setInputFiles([
-      'test/fixtures/certs/leaf-rsa.pem',
-      'test/fixtures/certs/intermediate.pem',
-      'test/fixtures/ocsp/resp-stale.der',
-    ])
+  await choose(page, 'certs/leaf-rsa.pem', 'certs/intermediate.pem', 'ocsp/resp-stale.der')
   await expect(checklist(page).locator('[data-check="freshness"]')).toHaveAttribute('data-status', 'fail')
   await card(page, 'rsa.staple-lab.example').getByRole('button', { name: 'Simulate with this' }).click()
 
@@ -165,4 +163,40 @@ test('a stale response makes a stale staple: the must-staple row, a what-if for 
   // The stapling client ignores the stale staple and goes on unchecked.
   await expect(safe.getByRole('listitem', { name: 'Stapling' })).toContainText('without a revocation check')
   expect(network).toEqual([])
+})
+
+test('Simulate with this still says what it took from the certificate after a reload of the comparison', async ({
+  page,
+}) => {
+  const network = await openInspector(page)
+  await choose(
+    page,
+    'certs/leaf-must-staple.pem',
+    'certs/intermediate.pem',
+    'certs/root.pem',
+    'ocsp/resp-must-staple-good.der',
+  )
+  await expect(page.getByTestId('chain').locator('li[data-status="pass"]')).toHaveCount(3)
+  await card(page, 'shop.example').getByRole('button', { name: 'Simulate with this' }).click()
+
+  const used = page.getByTestId('provenance').locator('details')
+  await expect(used).toContainText('What was taken from your certificate')
+  await used.locator('summary').click()
+  const before = await used.locator('li').allInnerTexts()
+  expect(before.join(' ')).toContain(
+    "OCSP responder: ocsp.staple-lab.example, from the certificate's AIA extension.",
+  )
+  expect(before.join(' ')).toMatch(/the root is left out/)
+
+  expect(network).toEqual([])
+
+  // The inspector's memory is gone after a reload: the link alone says the same.
+  await page.reload()
+  const banner = page.getByTestId('provenance')
+  await expect(banner).toContainText('Simulating your certificate: shop.example')
+  await banner.locator('details summary').click()
+  await expect(banner.locator('details li')).toHaveText(before)
+  // Nothing of the certificate's bytes is in the address.
+  const der = readFileSync('test/fixtures/certs/leaf-must-staple.der').toString('base64')
+  expect(page.url()).not.toContain(der.slice(40, 80))
 })

@@ -1,18 +1,11 @@
 /**
- * The facts sentences of the last "Simulate with this", kept in memory for the comparison's banner
- * ("What was used"). They are too long for the URL; a shared link shows the banner without them.
+ * The facts sentences of a "Simulate with this" link, for the comparison's banner ("What was
+ * taken from your certificate"). They are written from the facts the link carries (certFacts.ts),
+ * so they survive a reload and travel with a shared link.
  */
-import { provenancePart } from './provenance.ts'
-
-const remembered = new Map<string, string[]>()
-
-/** Keyed by the provenance marker, which stays the same while the reader edits the scenario. */
-export function rememberFacts(query: URLSearchParams, facts: string[]): void {
-  const key = provenancePart(query)
-  if (key) remembered.set(key, [...facts])
-}
+import { provenanceSentences, readProvenance } from './provenance.ts'
 
 export function factsFor(query: URLSearchParams): string[] | undefined {
-  const key = provenancePart(query)
-  return key ? remembered.get(key) : undefined
+  const provenance = readProvenance(query)
+  return provenance ? provenanceSentences(provenance) : undefined
 }

@@ -8,6 +8,7 @@
  */
 
 import { scenarioFields } from '../sim/scenarioFields.ts'
+import { factSentences, isUtcTime, readCertFacts, writeCertFacts, type LinkFacts } from './certFacts.ts'
 
 /** The view keys of the provenance marker. None may equal a scenario key (tested). */
 export const provenanceKeys = {
@@ -29,6 +30,8 @@ export interface Provenance {
   stapleId?: string
   /** The staple's nextUpdate (ISO 8601), when it has one. */
   nextUpdate?: string
+  /** What the simulation took from the certificate and its staple (certFacts.ts), as far as the link says. */
+  facts?: LinkFacts
 }
 
 /** Long enough for any host name; the label is only ever shown as text. */
@@ -46,7 +49,6 @@ export function isHostLabel(label: string): boolean {
   return label.length <= maxLabelLength && site.kind === 'text' && site.pattern.test(label)
 }
 const stapleIdPattern = /^[0-9a-f]{8}-[0-9]{1,7}$/
-const isoTime = /^\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?Z$/
 
 /**
  * A short, stable name for a DER object: FNV-1a (32 bit) of its bytes and its length. Not a
@@ -72,6 +74,7 @@ export function writeProvenance(query: URLSearchParams, provenance: Provenance):
   if (provenance.mustStaple) query.set(provenanceKeys.mustStaple, '1')
   if (provenance.stapleId) query.set(provenanceKeys.stapleId, provenance.stapleId)
   if (provenance.nextUpdate) query.set(provenanceKeys.nextUpdate, provenance.nextUpdate)
+  if (provenance.facts) writeCertFacts(query, provenance.facts)
 }
 
 /**
@@ -83,22 +86,27 @@ export function readProvenance(query: URLSearchParams): Provenance | null {
   const label = query.get(provenanceKeys.label) ?? ''
   const stapleId = query.get(provenanceKeys.stapleId) ?? ''
   const nextUpdate = query.get(provenanceKeys.nextUpdate) ?? ''
+  const validNextUpdate = isUtcTime(nextUpdate) ? nextUpdate : undefined
+  const facts = readCertFacts(query, validNextUpdate)
+  // A name's source without the name: the link's cn= was not a host name.
+  if (!isHostLabel(label) && (facts.site?.from === 'san' || facts.site?.from === 'cn')) delete facts.site
   return {
     source: 'cert',
     label: isHostLabel(label) ? label : unnamedLabel,
     mustStaple: query.get(provenanceKeys.mustStaple) === '1',
     ...(isStapleId(stapleId) ? { stapleId } : {}),
-    ...(isoTime.test(nextUpdate) && !Number.isNaN(Date.parse(nextUpdate)) ? { nextUpdate } : {}),
+    ...(validNextUpdate ? { nextUpdate: validNextUpdate } : {}),
+    ...(Object.keys(facts).length > 0 ? { facts } : {}),
   }
 }
 
-/** Only the marker's part of a query, in a stable string. */
-export function provenancePart(query: URLSearchParams): string {
-  const p = readProvenance(query)
-  if (!p) return ''
-  const out = new URLSearchParams()
-  writeProvenance(out, p)
-  return out.toString()
+/**
+ * The sentences of "What was taken from your certificate", written from the link's facts (so a
+ * reload or a shared link shows them too); undefined when the link carries none.
+ */
+export function provenanceSentences(provenance: Provenance): string[] | undefined {
+  if (!provenance.facts) return undefined
+  return factSentences({ ...provenance.facts, mustStaple: provenance.mustStaple }, provenance.label)
 }
 
 /** The inspector key that asks it to show (scroll to, highlight) one loaded object. */

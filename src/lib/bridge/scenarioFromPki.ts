@@ -14,12 +14,20 @@
  */
 import { commonName } from '../pki/names.ts'
 import { equalBytes } from '../pki/values.ts'
-import { formatUtc } from '../pki/describe.ts'
-import { defaultSkewSeconds, isUsable, judgeFreshness } from '../pki/freshness.ts'
+import { defaultSkewSeconds, judgeFreshness } from '../pki/freshness.ts'
 import type { CertificateInfo, ChainLink, OcspResponseInfo, SingleResponse } from '../pki/types.ts'
 import { parseScenario, scenarioFields, type Scenario } from '../sim/index.ts'
-import { formatCount } from '../format.ts'
-import { stapleIdOf, type Provenance } from './provenance.ts'
+import { stapleIdOf, unnamedLabel, type Provenance } from './provenance.ts'
+import {
+  clampBytes,
+  factSentences,
+  type CertFacts,
+  type ChainFact,
+  type Freshness,
+  type ResponderFact,
+  type SiteFact,
+  type StapleFact,
+} from './certFacts.ts'
 import { nameText } from '../pki/shownName.ts'
 
 export { defaultSkewSeconds }
@@ -70,87 +78,38 @@ function isValidField(name: 'site' | 'responderHost', value: string): boolean {
   return scenarioFields[name].pattern.test(value)
 }
 
-function clamp(name: 'chainBytes' | 'ocspResponseBytes', value: number, facts: string[]): number {
-  const spec = scenarioFields[name]
-  if (value < spec.min || value > spec.max) {
-    const to = Math.min(spec.max, Math.max(spec.min, value))
-    facts.push(
-      `${formatCount(value)} bytes is outside the simulator's ${formatCount(spec.min)} to ${formatCount(spec.max)} bytes for ${name}: simulated as ${formatCount(to)} bytes.`,
-    )
-    return to
-  }
-  return value
-}
-
 /** The host to name the site by: the first DNS SAN, else the CN; a wildcard's base name. */
-function siteOf(leaf: CertificateInfo, facts: string[]): string | undefined {
+function siteOf(leaf: CertificateInfo): { fact: SiteFact; host?: string } {
   const dns = leaf.subjectAltNames.find((n) => n.startsWith('DNS:'))?.slice(4)
-  const cn = commonNameOf(leaf.subject)
-  const from = dns !== undefined ? 'its first DNS subjectAltName' : 'its subject CN (no DNS subjectAltName)'
-  const raw = dns ?? cn
-  if (raw === undefined) {
-    facts.push(
-      'The certificate names no host (no DNS subjectAltName, no CN): the site keeps the default name.',
-    )
-    return undefined
-  }
+  const raw = dns ?? commonNameOf(leaf.subject)
+  if (raw === undefined) return { fact: { from: 'none' } }
   const host = raw.replace(/^\*\./, '').toLowerCase()
-  if (!isValidField('site', host)) {
-    facts.push(`The certificate's name "${raw}" is not a host name: the site keeps the default name.`)
-    return undefined
-  }
-  facts.push(
-    host === raw.toLowerCase()
-      ? `Site: ${host}, ${from}.`
-      : `Site: ${host}, ${from} (${raw}, shown without the wildcard).`,
-  )
-  return host
+  if (!isValidField('site', host)) return { fact: { from: 'not-a-host' } }
+  return { fact: { from: dns !== undefined ? 'san' : 'cn', wildcard: host !== raw.toLowerCase() }, host }
 }
 
-function responderHostOf(leaf: CertificateInfo, facts: string[]): string | undefined {
+function responderOf(leaf: CertificateInfo): ResponderFact {
   const url = leaf.ocspUrls[0]
-  if (url === undefined) {
-    facts.push(
-      'The certificate has no AIA OCSP URL: no client could ask a responder about it; the responder keeps the default name.',
-    )
-    return undefined
-  }
+  if (url === undefined) return { from: 'none' }
   let host: string
   try {
     host = new URL(url).hostname
   } catch {
-    facts.push(`The AIA OCSP URL "${url}" cannot be read: the responder keeps the default name.`)
-    return undefined
+    return { from: 'unreadable' }
   }
-  if (!isValidField('responderHost', host)) {
-    facts.push(`The OCSP URL's host "${host}" is not a host name: the responder keeps the default name.`)
-    return undefined
-  }
-  facts.push(`OCSP responder: ${host}, from the certificate's AIA extension (${url}).`)
-  return host
+  return isValidField('responderHost', host) ? { from: 'aia', host } : { from: 'not-a-host' }
 }
 
-function chainBytesOf(input: PkiInput, facts: string[]): number {
+function chainOf(input: PkiInput): ChainFact {
   const links = input.chain ?? []
   const sent = links.filter((l) => l.role === 'leaf' || l.role === 'intermediate')
   const ours = sent.length > 0 && sent[0]!.role === 'leaf' && equalBytes(sent[0]!.der, input.leaf.der)
-  if (!ours) {
-    facts.push(
-      `Chain: ${formatCount(input.leaf.der.length)} bytes, the leaf alone (no intermediate is loaded; a real server also sends its intermediates).`,
-    )
-    return clamp('chainBytes', input.leaf.der.length, facts)
+  if (!ours) return { sent: [input.leaf.der.length], leafOnly: true, rootLeftOut: false }
+  return {
+    sent: sent.map((l) => l.der.length),
+    leafOnly: false,
+    rootLeftOut: links.some((l) => l.role === 'root'),
   }
-  const total = sent.reduce((sum, l) => sum + l.der.length, 0)
-  const parts = sent.map((l) => formatCount(l.der.length)).join(' + ')
-  const root = links.some((l) => l.role === 'root')
-    ? '; the root is left out: clients already hold it, so servers need not send it (RFC 8446 4.4.2)'
-    : ''
-  facts.push(
-    sent.length === 1
-      ? `Chain: ${formatCount(total)} bytes, the leaf alone${root}.`
-      : `Chain: ${formatCount(total)} bytes (${parts}), the leaf and ${sent.length - 1} intermediate${sent.length > 2 ? 's' : ''} the server sends${root}.`,
-  )
-  return clamp('chainBytes', total, facts)
 }
 
 /** The loaded response about this leaf: the newest successful one with its serial. */
@@ -168,6 +127,41 @@ function matchingResponse(
   return best
 }
 
+/** The checklist's rule (freshness.ts): the staple is what the card and the checklist call it. */
+function freshnessOf(single: SingleResponse, at: Date, skewSeconds: number): Freshness {
+  const fresh = judgeFreshness(single, at, skewSeconds)
+  if (fresh.state === 'fresh') return fresh.leftMs >= 0 ? 'fresh' : 'fresh-in-skew'
+  if (fresh.state === 'open' || fresh.state === 'stale') return fresh.state
+  return 'not-yet-valid'
+}
+
+function stapleOf(
+  leaf: CertificateInfo,
+  input: PkiInput,
+  skewSeconds: number,
+): { fact: StapleFact; der?: Uint8Array } {
+  const match = matchingResponse(leaf, input.responses ?? [])
+  if (!match) return { fact: { kind: 'none', serial: leaf.serialNumber } }
+  const { response, single } = match
+  const fact: StapleFact = {
+    kind: 'response',
+    bytes: response.der.length,
+    status: single.certStatus,
+    ...(single.certStatus === 'revoked' && single.revocationTime
+      ? { revocationTime: single.revocationTime }
+      : {}),
+    ...(single.certStatus === 'revoked' && single.revocationReason
+      ? { revocationReason: single.revocationReason }
+      : {}),
+    freshness: freshnessOf(single, input.at, skewSeconds),
+    thisUpdate: single.thisUpdate,
+    ...(single.nextUpdate ? { nextUpdate: single.nextUpdate } : {}),
+    checkedAt: input.at.toISOString(),
+    skewSeconds,
+  }
+  return { fact, der: response.der }
+}
+
 export function scenarioFromPki(input: PkiInput): BridgeResult {
   const leaf = input.leaf.info
   if (leaf.isCA) {
@@ -179,85 +173,50 @@ export function scenarioFromPki(input: PkiInput): BridgeResult {
       },
     }
   }
-  const facts: string[] = []
+  const site = siteOf(leaf)
+  const staple = stapleOf(leaf, input, input.skewSeconds ?? defaultSkewSeconds)
+  const facts: CertFacts = {
+    site: site.fact,
+    responder: responderOf(leaf),
+    mustStaple: leaf.mustStaple,
+    chain: chainOf(input),
+    staple: staple.fact,
+  }
+
   const partial: Partial<Scenario> = {}
-
-  const site = siteOf(leaf, facts)
-  if (site) partial.site = site
-  const responderHost = responderHostOf(leaf, facts)
-  if (responderHost) partial.responderHost = responderHost
-
-  facts.push(
-    leaf.mustStaple
-      ? 'Must-staple: the certificate carries the TLS Feature extension with status_request (RFC 7633), so a client that honours it rejects the connection without a valid staple: the must-staple row is this certificate.'
-      : 'Not must-staple: the certificate has no TLS Feature status_request, so the must-staple row shows what would happen if it had.',
+  if (site.host) partial.site = site.host
+  if (facts.responder.from === 'aia') partial.responderHost = facts.responder.host
+  partial.chainBytes = clampBytes(
+    'chainBytes',
+    facts.chain.sent.reduce((sum, n) => sum + n, 0),
   )
-
-  partial.chainBytes = chainBytesOf(input, facts)
-
-  const skewSeconds = input.skewSeconds ?? defaultSkewSeconds
-  const match = matchingResponse(leaf, input.responses ?? [])
-  let nextUpdate: string | undefined
-  let stapleId: string | undefined
-  if (!match) {
-    facts.push(
-      `No OCSP response about this certificate (serial ${leaf.serialNumber}) is loaded: the staple keeps the defaults (fresh, ${formatCount(500)} bytes) and the certificate counts as good.`,
-    )
-  } else {
-    const { response, single } = match
-    stapleId = stapleIdOf(response.der)
-    partial.ocspResponseBytes = clamp('ocspResponseBytes', response.der.length, facts)
-    facts.push(`OCSP response: ${formatCount(response.der.length)} bytes of DER, stapled as is.`)
-    if (single.certStatus === 'revoked') {
-      partial.certStatus = 'revoked'
-      facts.push(
-        `Status: revoked${single.revocationTime ? ` on ${formatUtc(single.revocationTime)}` : ''}${single.revocationReason ? ` (${single.revocationReason})` : ''}.`,
-      )
-    } else if (single.certStatus === 'unknown') {
-      partial.certStatus = 'good'
-      facts.push(
-        'Status: unknown (the responder does not know the certificate). The simulator knows only good and revoked: simulated as good, though a careful client would not accept this response.',
-      )
-    } else {
-      partial.certStatus = 'good'
-      facts.push('Status: good.')
-    }
-    // The checklist's rule (freshness.ts): the staple is what the card and the checklist call it.
-    const fresh = judgeFreshness(single, input.at, skewSeconds)
-    partial.staple = isUsable(fresh) ? 'fresh' : 'stale'
-    nextUpdate = single.nextUpdate
-    const checked = `checked at ${formatUtc(input.at)}, ${skewSeconds} s clock skew allowed`
-    if (fresh.state === 'open') {
-      facts.push('Staple: fresh (no nextUpdate: RFC 6960 4.2.2.1 says newer status may exist at any time).')
-    } else if (fresh.state === 'fresh') {
-      facts.push(
-        fresh.leftMs >= 0
-          ? `Staple: fresh until ${formatUtc(single.nextUpdate ?? '')} (${checked}).`
-          : `Staple: fresh within the clock-skew allowance, its nextUpdate ${formatUtc(single.nextUpdate ?? '')} passed (${checked}).`,
-      )
-    } else if (fresh.state === 'stale') {
-      facts.push(`Staple: stale, its nextUpdate ${formatUtc(single.nextUpdate ?? '')} passed (${checked}).`)
-    } else {
-      facts.push(
-        `Staple: not yet valid (thisUpdate ${formatUtc(single.thisUpdate)} is more than ${skewSeconds} s ahead): no client uses it, simulated as stale.`,
-      )
-    }
+  const response = facts.staple
+  if (response.kind === 'response') {
+    partial.ocspResponseBytes = clampBytes('ocspResponseBytes', response.bytes)
+    // The simulator knows only good and revoked: an unknown status is simulated as good (said so).
+    partial.certStatus = response.status === 'revoked' ? 'revoked' : 'good'
+    // Not yet valid: no client uses it, simulated as stale (said so).
+    partial.staple =
+      response.freshness === 'stale' || response.freshness === 'not-yet-valid' ? 'stale' : 'fresh'
   }
 
   const parsed = parseScenario(partial)
   if (!parsed.ok) return { ok: false, error: { code: 'invalid-scenario', message: parsed.error.message } }
+  const label = site.host ?? commonNameOf(leaf.subject) ?? unnamedLabel
+  const { mustStaple: _mustStaple, ...linkFacts } = facts
   return {
     ok: true,
     value: {
       partial,
       scenario: parsed.scenario,
-      facts,
+      facts: factSentences(facts, label),
       provenance: {
         source: 'cert',
-        label: site ?? commonNameOf(leaf.subject) ?? 'your certificate',
+        label,
         mustStaple: leaf.mustStaple,
-        ...(stapleId ? { stapleId } : {}),
-        ...(nextUpdate ? { nextUpdate } : {}),
+        ...(staple.der ? { stapleId: stapleIdOf(staple.der) } : {}),
+        ...(response.kind === 'response' && response.nextUpdate ? { nextUpdate: response.nextUpdate } : {}),
+        facts: linkFacts,
       },
     },
   }

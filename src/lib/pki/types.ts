@@ -152,18 +152,21 @@ export interface CertID {
 export type ResponseStatus =
   'successful' | 'malformedRequest' | 'internalError' | 'tryLater' | 'sigRequired' | 'unauthorized'
 
-/** RFC 5280 5.3.1 CRLReason names (value 7 is unused). */
-export type CRLReason =
-  | 'unspecified'
-  | 'keyCompromise'
-  | 'cACompromise'
-  | 'affiliationChanged'
-  | 'superseded'
-  | 'cessationOfOperation'
-  | 'certificateHold'
-  | 'removeFromCRL'
-  | 'privilegeWithdrawn'
-  | 'aACompromise'
+/** RFC 5280 5.3.1 CRLReason names, in code order (value 7 is unused). */
+export const crlReasonNames = [
+  'unspecified',
+  'keyCompromise',
+  'cACompromise',
+  'affiliationChanged',
+  'superseded',
+  'cessationOfOperation',
+  'certificateHold',
+  'removeFromCRL',
+  'privilegeWithdrawn',
+  'aACompromise',
+] as const
+
+export type CRLReason = (typeof crlReasonNames)[number]
 
 export type CertStatus = 'good' | 'revoked' | 'unknown'
 

@@ -3,10 +3,10 @@
  * "Simulate with this" builds it (scenarioFromPki), so the page and the probe agree.
  */
 import { scenarioFromPki } from '../bridge/scenarioFromPki.ts'
-import { writeProvenance } from '../bridge/provenance.ts'
+import { compareHrefFor } from '../bridge/compareLink.ts'
 import { buildChainLinks } from './probeChain.ts'
 import { formatRoute } from '../route.ts'
-import { parseScenario, scenarioToQuery } from '../sim/index.ts'
+import { parseScenario } from '../sim/index.ts'
 import type { CertificateInfo, OcspResponseInfo } from '../pki/types.ts'
 
 export interface ProbeLinkInput {
@@ -29,7 +29,5 @@ export function probeCompareLink(input: ProbeLinkInput): string {
   if (!built.ok) return formatRoute({ view: 'compare' })
   // What was seen: no staple came, so the simulated server holds none.
   const scenario = input.staple === null ? parseScenario({ ...built.value.partial, staple: 'none' }) : null
-  const query = scenarioToQuery(scenario?.ok ? scenario.scenario : built.value.scenario)
-  writeProvenance(query, built.value.provenance)
-  return formatRoute({ view: 'compare', query })
+  return compareHrefFor(built.value, scenario?.ok ? scenario.scenario : built.value.scenario)
 }

@@ -51,6 +51,7 @@ describe('scenarioFromPki', () => {
     expect(provenance.nextUpdate).toBe('2026-11-28T00:05:42Z')
     expect(facts.join(' ')).toMatch(/root is left out/)
     expect(facts.join(' ')).toMatch(/Must-staple/)
+    expect(facts).toContain("OCSP responder: ocsp.staple-lab.example, from the certificate's AIA extension.")
   })
 
   it('a revoked response gives certStatus revoked, and the simulation rejects or flags it', async () => {

@@ -5,7 +5,7 @@ import {
   describeFreshness,
   describeValidity,
   responseStatusMeaning,
-  type CRLReason,
+  crlReasonNames,
   type ResponseStatus,
 } from '../../../src/lib/pki/index.ts'
 
@@ -57,18 +57,7 @@ describe('meanings', () => {
     expect(new Set(sentences).size).toBe(statuses.length)
     for (const s of sentences) expect(s).toMatch(/^[A-Z].*\.$/)
     expect(responseStatusMeaning('tryLater')).toMatch(/later/)
-    const reasons: CRLReason[] = [
-      'unspecified',
-      'keyCompromise',
-      'cACompromise',
-      'affiliationChanged',
-      'superseded',
-      'cessationOfOperation',
-      'certificateHold',
-      'removeFromCRL',
-      'privilegeWithdrawn',
-      'aACompromise',
-    ]
+    const reasons = crlReasonNames
     expect(new Set(reasons.map(crlReasonMeaning)).size).toBe(reasons.length)
     expect(crlReasonMeaning('keyCompromise')).toMatch(/private key/)
   })
