@@ -21,7 +21,8 @@ export async function serverPki(
     mustStaple: options.mustStaple ?? false,
     leafOcspUrl: ocspUrl,
     exportLeafKey: true,
-    ...(options.now ? { now: options.now } : {}),
+    // The CLI's own clock, unless the caller gives one.
+    now: options.now ?? new Date(),
   })
   if (!made.ok) throw new Error(made.error.message)
   return made.value

@@ -100,6 +100,29 @@ test('a drop is one message to the parse worker, answered with its cards, the ch
   expect(await calls()).toEqual(['hello', 'analyse', 'analyse'])
 })
 
+test('the demo CA and its libraries load when its section is opened, not with the inspector', async ({
+  page,
+}) => {
+  const scripts: string[] = []
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname)
+  })
+  await openInspector(page)
+  await page.getByTestId('file-input').setInputFiles([fixture('certs/leaf-must-staple.pem')])
+  await expect(page.getByRole('article')).toHaveCount(1)
+  // The panel's chunk and the demo CA library's (key generation, DER writing) are named after them.
+  const demoCaScripts = () => scripts.filter((path) => /democa/i.test(path))
+  expect(demoCaScripts()).toEqual([])
+
+  await page.getByText('No certificate at hand? Make one with the demo CA').click()
+  await page.getByRole('button', { name: 'Generate demo CA' }).click()
+  await expect(page.getByTestId('demo-file').first()).toBeVisible()
+  expect(demoCaScripts().map((path) => path.split('/').pop()!.split('-')[0])).toEqual([
+    'DemoCaPanel',
+    'demoCa',
+  ])
+})
+
 test('pasted PEM is inspected', async ({ page }) => {
   await openInspector(page)
   await page.getByLabel('Paste PEM or base64').fill(readFileSync(fixture('certs/leaf-ecdsa.pem'), 'utf8'))

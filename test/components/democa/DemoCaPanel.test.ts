@@ -8,9 +8,13 @@ const commands = () => screen.getAllByTestId('command-text').map((e) => e.textCo
 
 type Loaded = { name: string; bytes: Uint8Array }[]
 
+/** The page's clock, pinned: what is issued and signed carries this time. */
+const pressedAt = new Date('2031-03-14T09:26:53Z')
+const clock = () => pressedAt
+
 async function generated() {
   const onload = vi.fn<(files: Loaded) => void>()
-  render(DemoCaPanel, { onload })
+  render(DemoCaPanel, { onload, clock })
   const button = screen.getByRole('button', { name: 'Generate demo CA' })
   await fireEvent.click(button)
   await screen.findByText('Root CA', {}, { timeout: 10_000 })
@@ -25,7 +29,7 @@ async function parse(file: { name: string; bytes: Uint8Array }) {
 
 describe('DemoCaPanel', () => {
   it('shows a busy state while generating, then lists the four certificates with DER and PEM downloads', async () => {
-    render(DemoCaPanel, { onload: () => {} })
+    render(DemoCaPanel, { onload: () => {}, clock })
     const button = screen.getByRole('button', { name: 'Generate demo CA' })
     await fireEvent.click(button)
     expect(button.hasAttribute('disabled')).toBe(true)
@@ -90,11 +94,15 @@ describe('DemoCaPanel', () => {
     const response = (await parse(files[4])) as OcspResponseInfo
     expect(response.basic?.responses[0].certStatus).toBe('revoked')
     expect(response.basic?.responses[0].revocationReason).toBe('superseded')
+    // Produced at the page's clock; the certificates were issued by it, back-dated an hour.
+    expect(response.basic?.responses[0].thisUpdate).toBe('2031-03-14T09:26:53Z')
+    const leaf = (await parse(files[2])) as CertificateInfo
+    expect(leaf.notBefore).toBe('2031-03-14T08:26:53Z')
     expect(response.basic?.certificates).toHaveLength(1)
   })
 
   it('says what is wrong with a bad leaf name instead of generating', async () => {
-    render(DemoCaPanel, { onload: () => {} })
+    render(DemoCaPanel, { onload: () => {}, clock })
     const name = screen.getByRole('textbox', { name: 'DNS name' })
     await fireEvent.input(name, { target: { value: 'not a name' } })
     await fireEvent.click(screen.getByRole('button', { name: 'Generate demo CA' }))

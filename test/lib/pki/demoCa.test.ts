@@ -15,6 +15,7 @@ import {
   type DemoKeyAlgorithm,
   type DemoPki,
   type OcspResponseOptions,
+  type ResponseChoices,
   verifyOtherPem,
 } from '../../../src/lib/pki/demoCa/index.ts'
 import { inspectBytes, type CertificateInfo, type OcspResponseInfo } from '../../../src/lib/pki/index.ts'
@@ -60,7 +61,7 @@ async function make(keyAlgorithm: DemoKeyAlgorithm, mustStaple: boolean, now = i
   return made.value
 }
 
-async function respond(pki: DemoPki, options: OcspResponseOptions): Promise<Uint8Array<ArrayBuffer>> {
+async function respond(pki: DemoPki, options: ResponseChoices & Partial<OcspResponseOptions>): Promise<Uint8Array<ArrayBuffer>> {
   const made = await createOcspResponse(pki, { thisUpdate: issuedAt, ...options })
   if (!made.ok) throw new Error(made.error.message)
   return made.value
@@ -203,7 +204,7 @@ describe('the demo certificates, as the parser reads them', () => {
 })
 
 interface ResponseCase {
-  options: OcspResponseOptions
+  options: ResponseChoices
   /** What openssl prints after "leaf.pem: ". */
   status: string
   reason?: string

@@ -2,7 +2,7 @@
  * File names and the exact openssl commands that check the demo objects once downloaded. The
  * tests run these very strings, so what the page shows is what was verified.
  */
-import type { DemoPki, HashName, OcspResponseOptions, OcspSigner } from './types.ts'
+import type { DemoPki, HashName, ResponseChoices, OcspSigner } from './types.ts'
 
 /** The certificates' download names (PEM; the DER twin is the same stem with .der). */
 export const certificateFileNames = {
@@ -64,7 +64,7 @@ export function ocspVerifyCommand(responseFile: string, o: OcspVerifyCommandOpti
 }
 
 /** A download name that says what the response is: ocsp-revoked-keyCompromise-delegated.der. */
-export function responseFileName(o: OcspResponseOptions, sequenceNumber = 1): string {
+export function responseFileName(o: ResponseChoices, sequenceNumber = 1): string {
   const parts = ['ocsp', o.status]
   if (o.status === 'revoked' && o.revocationReason) parts.push(o.revocationReason)
   if (o.signer === 'delegated') parts.push('delegated')

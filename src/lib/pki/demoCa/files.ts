@@ -4,7 +4,7 @@
  */
 import { certificateFileNames, ocspVerifyCommand, responseFileName, verifyOtherPem } from './commands.ts'
 import { toPem, type Der } from './encoding.ts'
-import type { DemoCertificate, DemoPki, OcspResponseOptions } from './types.ts'
+import type { DemoCertificate, DemoPki, ResponseChoices } from './types.ts'
 import { nameText } from '../shownName.ts'
 
 export interface DemoFile {
@@ -63,14 +63,14 @@ export function certificateFiles(pki: DemoPki): DemoFile[] {
   ]
 }
 
-export function describeResponse(o: OcspResponseOptions): string {
+export function describeResponse(o: ResponseChoices): string {
   const status = o.status === 'revoked' && o.revocationReason ? `revoked (${o.revocationReason})` : o.status
   const signer = o.signer === 'delegated' ? 'the delegated responder' : 'the intermediate'
   const hash = (o.hashAlgorithm ?? 'sha1') === 'sha1' ? 'SHA-1' : 'SHA-256'
   return `${status}, signed by ${signer}, valid ${o.validityHours} h, ${hash} CertID, responder ID ${o.responderId ?? 'byName'}`
 }
 
-export function responseFile(der: Der, o: OcspResponseOptions, sequenceNumber: number): DemoFile {
+export function responseFile(der: Der, o: ResponseChoices, sequenceNumber: number): DemoFile {
   const derName = responseFileName(o, sequenceNumber)
   const includeSignerCert = o.includeSignerCert ?? o.signer === 'delegated'
   return {

@@ -39,8 +39,7 @@ function badOption(message: string): { ok: false; error: { code: 'bad-option'; m
 function checkOptions(pki: DemoPki, o: OcspResponseOptions): string | undefined {
   if (!Number.isFinite(o.validityHours) || o.validityHours <= 0 || o.validityHours > maxValidityHours)
     return `validityHours is ${o.validityHours}; it must be above 0 and at most ${maxValidityHours}`
-  if (o.thisUpdate !== undefined && Number.isNaN(o.thisUpdate.getTime()))
-    return 'thisUpdate is not a valid date'
+  if (Number.isNaN(o.thisUpdate.getTime())) return 'thisUpdate is not a valid date'
   if (o.revocationTime !== undefined && Number.isNaN(o.revocationTime.getTime()))
     return 'revocationTime is not a valid date'
   if (o.revocationReason !== undefined && !(o.revocationReason in crlReasonCodes))
@@ -95,7 +94,7 @@ export async function createOcspResponse(
 ): Promise<DemoCaResult<Uint8Array<ArrayBuffer>>> {
   const problem = checkOptions(pki, options)
   if (problem) return badOption(problem)
-  const thisUpdate = wholeSeconds(options.thisUpdate ?? new Date())
+  const thisUpdate = wholeSeconds(options.thisUpdate)
   const nextUpdate = new Date(thisUpdate.getTime() + Math.round(options.validityHours * 3600) * 1000)
   const revocationTime = wholeSeconds(
     options.revocationTime ??

@@ -6,7 +6,7 @@
 import type { Der } from './encoding.ts'
 import { createOcspResponse } from './ocspResponse.ts'
 import { createDemoPki } from './pki.ts'
-import type { DemoCaResult, OcspResponseOptions } from './types.ts'
+import type { DemoCaResult, ResponseChoices } from './types.ts'
 
 /**
  * Four days: CA/Browser Forum Baseline Requirements 4.9.10 allow 8 hours to 10 days, and a CA
@@ -22,7 +22,7 @@ export interface SampleFile {
   bytes: Uint8Array<ArrayBuffer>
 }
 
-export const sampleResponseOptions: OcspResponseOptions = {
+export const sampleResponseOptions: ResponseChoices = {
   status: 'good',
   // Signed by the issuing CA itself, by name, SHA-256 CertID, no nonce: a pre-produced response
   // (RFC 5019) as a server fetches and staples it.

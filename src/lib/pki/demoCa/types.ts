@@ -38,8 +38,8 @@ export interface DemoPkiOptions {
   mustStaple: boolean
   /** The leaf's DNS name (CN and SAN); default "shop.example". */
   leafName?: string
-  /** The moment the certificates are issued; default now. */
-  now?: Date
+  /** The moment the certificates are issued: the caller's clock (the page's, the CLI's, a test's). */
+  now: Date
   /**
    * The leaf's AIA OCSP URL; default demoUrls.ocsp. The local responder (src/cli/responder.ts)
    * puts its own loopback address here, as a real server reads the URL from the certificate.
@@ -73,7 +73,8 @@ export interface DemoPki {
 export type OcspSigner = 'issuer' | 'delegated'
 export type ResponderIdType = 'byName' | 'byKey'
 
-export interface OcspResponseOptions {
+/** What an OCSP response says and how it is signed: everything but when it is produced. */
+export interface ResponseChoices {
   status: CertStatus
   /** Only for "revoked"; absent means the response carries no reason. */
   revocationReason?: CRLReason
@@ -82,8 +83,6 @@ export interface OcspResponseOptions {
   signer: OcspSigner
   /** nextUpdate = thisUpdate + validityHours (CA/B Forum BR 4.9.10: between 8 hours and 10 days). */
   validityHours: number
-  /** Default now; producedAt is the same moment. */
-  thisUpdate?: Date
   /** CertID hash; default "sha1", as openssl and RFC 5019 clients send. */
   hashAlgorithm?: HashName
   /** RFC 8954 nonce to echo, 1 to 32 bytes as hex; absent for a pre-produced response. */
@@ -92,6 +91,11 @@ export interface OcspResponseOptions {
   includeSignerCert?: boolean
   /** ResponderID (RFC 6960 4.2.2.3); default "byName". */
   responderId?: ResponderIdType
+}
+
+export interface OcspResponseOptions extends ResponseChoices {
+  /** The caller's clock, as for DemoPkiOptions.now; producedAt is the same moment. */
+  thisUpdate: Date
 }
 
 export type DemoCaErrorCode = 'bad-option' | 'crypto'
