@@ -15,13 +15,20 @@ export class InProcessWorker implements WorkerLike {
   readonly requests: WorkerRequest[] = []
   readonly #handlers = createHandlers()
 
-  /** `hangOn`: the requests this worker never answers, as a parser stuck in a hostile input. */
-  constructor(private readonly hangOn: (request: WorkerRequest) => boolean = () => false) {}
+  /**
+   * `crashOn`: the requests that make this worker die (as a parser that runs out of memory on a
+   * hostile input) instead of answering.
+   */
+  constructor(private readonly crashOn: (request: WorkerRequest) => boolean = () => false) {}
 
   postMessage(message: unknown): void {
     const request = structuredClone(message) as WorkerRequest
     this.requests.push(request)
-    if (this.hangOn(request)) return
+    if (this.crashOn(request)) {
+      const crash = Object.assign(new Event('error', { cancelable: true }), { message: 'out of memory' })
+      queueMicrotask(() => this.onerror?.(crash as unknown as ErrorEvent))
+      return
+    }
     const handler = this.#handlers[request.call] as (args: unknown) => Promise<unknown>
     void handler(request.args).then(
       (value) => this.#reply({ id: request.id, ok: true, value }),
