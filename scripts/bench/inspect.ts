@@ -1,0 +1,179 @@
+/**
+ * The inspector's path from a drop to its cards, in Chromium on the built page (issue 14's rows):
+ *
+ * - the JavaScript (gzip) the page and its parse worker load on #/inspect, up to the cards of a
+ *   3-certificate chain and its OCSP response (test/fixtures), against the 120 kB goal;
+ * - the time from setInputFiles to the four cards and the verified chain: cold (a fresh page, the
+ *   worker still starting) and warm (the same files again after "Clear all"), median of 5, against
+ *   node's own X509Certificate parsing and verifying the same chain in this process (the reference).
+ *
+ * Serves dist/ with `vite preview` (building first if dist/ is missing) on BENCH_PORT or a free port.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { X509Certificate } from 'node:crypto'
+import { existsSync, readFileSync } from 'node:fs'
+import { cpus, loadavg } from 'node:os'
+import { createServer, type AddressInfo } from 'node:net'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { gzipSync } from 'node:zlib'
+import { chromium, type Browser } from '@playwright/test'
+import { chromiumArgs, findChromium } from '../chromium.mjs'
+
+export const name = 'inspect: a chain and its OCSP response dropped on #/inspect, in Chromium'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
+const runs = 5
+const chainFiles = ['certs/leaf-must-staple.pem', 'certs/intermediate.pem', 'certs/root.pem']
+const files = [...chainFiles, 'ocsp/resp-must-staple-good.der'].map((f) => join(root, 'test', 'fixtures', f))
+/** Issue 14's goals for this row. */
+const goals = { gzipKb: 120, coldMs: 250, warmMs: 80 }
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+async function untilServing(url: string, child: ChildProcess): Promise<void> {
+  for (let tries = 0; tries < 150; tries++) {
+    if (child.exitCode !== null) throw new Error(`vite preview exited with ${child.exitCode}`)
+    try {
+      if ((await fetch(url)).ok) return
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((r) => setTimeout(r, 200))
+  }
+  throw new Error(`vite preview did not answer at ${url}`)
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
+
+interface Visit {
+  coldMs: number
+  warmMs: number
+  /** Paths of every script the page and its workers loaded. */
+  scripts: string[]
+}
+
+/** One fresh page: land on #/inspect, drop the four files at once (cold), clear, drop again (warm). */
+async function visit(browser: Browser, base: string): Promise<Visit> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+  const scripts = new Set<string>()
+  context.on('request', (request) => {
+    if (request.resourceType() === 'script') scripts.add(new URL(request.url()).pathname)
+  })
+  const page = await context.newPage()
+  page.on('worker', (worker) => scripts.add(new URL(worker.url()).pathname))
+  await page.goto(`${base}#/inspect`)
+  const input = page.getByTestId('file-input')
+  await input.waitFor({ state: 'attached' })
+  const cards = page.getByRole('article')
+  const verified = page.getByTestId('chain').locator('li[data-status="pass"]')
+
+  const drop = async (): Promise<number> => {
+    const started = performance.now()
+    await input.setInputFiles(files)
+    await cards.nth(3).waitFor()
+    await verified.nth(2).waitFor()
+    return performance.now() - started
+  }
+  const coldMs = await drop()
+  await page.getByRole('button', { name: 'Clear all' }).click()
+  await cards.first().waitFor({ state: 'detached' })
+  const warmMs = await drop()
+  if ((await cards.count()) !== 4) throw new Error('expected four cards')
+  await context.close()
+  return { coldMs, warmMs, scripts: [...scripts] }
+}
+
+/** node's own X.509 parser and verifier on the same chain: parse three, check three signatures. */
+function nodeReferenceMs(): number {
+  const pems = chainFiles.map((f) => readFileSync(join(root, 'test', 'fixtures', f)))
+  const loops = 50
+  const started = performance.now()
+  for (let i = 0; i < loops; i++) {
+    const [leaf, intermediate, rootCert] = pems.map((pem) => new X509Certificate(pem))
+    const ok =
+      leaf!.verify(intermediate!.publicKey) &&
+      intermediate!.verify(rootCert!.publicKey) &&
+      rootCert!.verify(rootCert!.publicKey)
+    if (!ok) throw new Error('node could not verify the fixture chain')
+  }
+  return (performance.now() - started) / loops
+}
+
+function gzipKb(paths: string[]): { total: number; rows: string[] } {
+  let total = 0
+  const rows: string[] = []
+  for (const path of paths.sort()) {
+    const file = join(root, 'dist', path)
+    if (!existsSync(file)) continue
+    const kb = gzipSync(readFileSync(file)).length / 1024
+    total += kb
+    rows.push(`  ${path.padEnd(48)} ${kb.toFixed(1).padStart(6)} kB`)
+  }
+  return { total, rows }
+}
+
+export async function run(): Promise<void> {
+  if (!existsSync(join(root, 'dist', 'index.html'))) {
+    const build = spawnSync('npx', ['vite', 'build'], { cwd: root, stdio: 'inherit' })
+    if (build.status !== 0) throw new Error('vite build failed')
+  }
+  const port = Number(process.env.BENCH_PORT ?? (await freePort()))
+  const base = `http://127.0.0.1:${port}/`
+  const server = spawn(
+    'npx',
+    ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+    {
+      cwd: root,
+      stdio: 'ignore',
+      detached: true,
+    },
+  )
+  const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs })
+  try {
+    await untilServing(base, server)
+    const visits: Visit[] = []
+    for (let i = 0; i < runs; i++) visits.push(await visit(browser, base))
+    const references = Array.from({ length: runs }, nodeReferenceMs)
+
+    const loaded = gzipKb(visits[0]!.scripts)
+    const cold = median(visits.map((v) => v.coldMs))
+    const warm = median(visits.map((v) => v.warmMs))
+    const reference = median(references)
+    console.log(
+      `load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores; median of ${runs} fresh pages`,
+    )
+    console.log(`JavaScript loaded on #/inspect up to the cards (gzip, as built):`)
+    for (const row of loaded.rows) console.log(row)
+    console.log(
+      `  total ${loaded.total.toFixed(1)} kB (goal at most ${goals.gzipKb} kB: ${(loaded.total / goals.gzipKb).toFixed(2)}x)`,
+    )
+    console.log(
+      `drop to 4 cards + verified chain: cold ${cold.toFixed(0)} ms (goal ${goals.coldMs} ms: ${(cold / goals.coldMs).toFixed(2)}x),` +
+        ` warm ${warm.toFixed(0)} ms (goal ${goals.warmMs} ms: ${(warm / goals.warmMs).toFixed(2)}x)`,
+    )
+    console.log(
+      `reference, node X509Certificate parse + verify of the same chain: ${reference.toFixed(2)} ms;` +
+        ` the page's warm drop is ${(warm / reference).toFixed(0)}x that (it also parses the OCSP response,` +
+        ` runs its checklist, and renders four cards)`,
+    )
+  } finally {
+    await browser.close()
+    if (server.pid !== undefined) {
+      try {
+        process.kill(-server.pid)
+      } catch {
+        server.kill()
+      }
+    }
+  }
+}
