@@ -85,6 +85,14 @@ async function visit(browser: Browser, base: string): Promise<Visit> {
     return performance.now() - started
   }
   const coldMs = await drop()
+  // Playwright reports no request a dedicated worker makes: ask the workers what they loaded
+  // (the parse worker imports its signature code on demand). A string: see frames.ts on __name.
+  for (const worker of page.workers()) {
+    const loaded = (await worker.evaluate(
+      `performance.getEntriesByType('resource').map((entry) => entry.name)`,
+    )) as string[]
+    for (const url of loaded) if (url.endsWith('.js')) scripts.add(new URL(url).pathname)
+  }
   await page.getByRole('button', { name: 'Clear all' }).click()
   await cards.first().waitFor({ state: 'detached' })
   const warmMs = await drop()
