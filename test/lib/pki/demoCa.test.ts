@@ -61,7 +61,10 @@ async function make(keyAlgorithm: DemoKeyAlgorithm, mustStaple: boolean, now = i
   return made.value
 }
 
-async function respond(pki: DemoPki, options: ResponseChoices & Partial<OcspResponseOptions>): Promise<Uint8Array<ArrayBuffer>> {
+async function respond(
+  pki: DemoPki,
+  options: ResponseChoices & Partial<OcspResponseOptions>,
+): Promise<Uint8Array<ArrayBuffer>> {
   const made = await createOcspResponse(pki, { thisUpdate: issuedAt, ...options })
   if (!made.ok) throw new Error(made.error.message)
   return made.value
