@@ -182,6 +182,7 @@ test('Cancel stops the export: no file, the progress bar goes, the playback is b
   await expect(progress).toBeHidden()
   await expect(dialog.getByRole('alert')).toHaveText('Export cancelled: nothing was saved.')
   await expect(dialog.getByRole('button', { name: 'Export GIF' })).toBeEnabled()
+  // An absence has nothing to wait for: give a late download half a second to show itself.
   await page.waitForTimeout(500)
   expect(downloads).toBe(0)
   await dialog.getByRole('button', { name: 'Close' }).click()
