@@ -1,5 +1,5 @@
 /** Display formatting for the inspector's views: times, sizes, hex. Pure, no DOM. (Names: lib/pki/shownName.ts.) */
-import { formatUtc } from '../../lib/pki/describe'
+import { formatUtc } from '../../lib/pki/utc.ts'
 import type { ObjectKind } from '../../lib/pki/types'
 import { shownHex } from '../../lib/pki/values'
 

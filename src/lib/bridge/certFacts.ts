@@ -9,7 +9,7 @@
  * RFC 5280 reason names, ISO 8601 UTC times); an invalid part is left out, and its sentence with it.
  */
 import { formatCount } from '../format.ts'
-import { formatUtc } from '../pki/describe.ts'
+import { formatUtc } from '../pki/utc.ts'
 import { crlReasonNames, type CRLReason } from '../pki/types.ts'
 import { scenarioFields } from '../sim/scenarioFields.ts'
 

@@ -6,24 +6,10 @@
 import { formatDurationFromMilliseconds as formatDuration } from '../format.ts'
 import { defaultSkewSeconds, judgeFreshness, whenMs as toMs, type When } from './freshness.ts'
 import { tlsFeatureOid } from './oids.ts'
+import { formatUtc } from './utc.ts'
 import type { CertificateInfo, CRLReason, ResponseStatus } from './types.ts'
 
 export type { When }
-
-/**
- * "2026-11-20 10:00 UTC": minutes are enough for a human reading a sentence; a field that shows
- * the instant itself asks for seconds ("2026-11-20 10:00:00 UTC"). Not a date: shown as given.
- */
-export function formatUtc(w: When, precision: 'minutes' | 'seconds' = 'minutes'): string {
-  const ms = toMs(w)
-  if (Number.isNaN(ms)) return String(w)
-  return (
-    new Date(ms)
-      .toISOString()
-      .slice(0, precision === 'minutes' ? 16 : 19)
-      .replace('T', ' ') + ' UTC'
-  )
-}
 
 /** "41 days", "5 hours", "12 minutes": one unit, for "expires in ..." sentences. */
 function roughly(ms: number): string {

@@ -18,13 +18,8 @@ export { inspectBytes, inspectInput, type InspectedInput } from './inspect.ts'
 export { parseAsn1Tree } from './asn1Tree.ts'
 export * from './types.ts'
 export { inspectJson, type InspectJson } from './json.ts'
-export {
-  describeValidity,
-  describeFreshness,
-  responseStatusMeaning,
-  crlReasonMeaning,
-  formatUtc,
-} from './describe.ts'
+export { describeValidity, describeFreshness, responseStatusMeaning, crlReasonMeaning } from './describe.ts'
+export { formatUtc } from './utc.ts'
 export { buildChain } from './chain.ts'
 export {
   judgeFreshness,

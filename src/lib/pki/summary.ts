@@ -6,11 +6,11 @@ import {
   crlReasonMeaning,
   describeFreshness,
   describeValidity,
-  formatUtc,
   responseStatusMeaning,
   tlsFeatureUnreadable,
 } from './describe.ts'
 import { hashLabel } from './oids.ts'
+import { formatUtc } from './utc.ts'
 import { nameText as shown } from './shownName.ts'
 import { revocationRoute } from './revocationRoute.ts'
 import type {

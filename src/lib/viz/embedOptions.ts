@@ -10,7 +10,7 @@
  * A value the embed does not know is reported (one line naming it) and its default is shown.
  */
 import { comparisonRows, type ComparisonRow } from '../sim/types.ts'
-import { parsePresenterRows } from './presenter.ts'
+import { parsePresenterRows } from './presenterLink.ts'
 
 export const embedThemes = ['auto', 'light', 'dark'] as const
 export type EmbedTheme = (typeof embedThemes)[number]

@@ -4,8 +4,7 @@
  * captions and notes all come from the engine's own events (SimEvent.label and .explain), so the
  * words on the slide are the words the diagrams and the text alternative use.
  */
-import { comparisonRows, type Actor, type ComparisonRow, type Run, type SimEvent } from '../sim/types.ts'
-import { formatRoute } from '../route.ts'
+import type { Actor, ComparisonRow, Run, SimEvent } from '../sim/types.ts'
 import { laneNames } from './lanes.ts'
 
 /** One press of the clicker: every message sent at one instant in the chosen rows. */
@@ -23,27 +22,6 @@ export interface PresenterStep {
   sentence: string
   /** The engine's sentences for these messages, for the speaker. */
   notes: string[]
-}
-
-export type RowsResult =
-  { ok: true; rows: ComparisonRow[] } | { ok: false; error: { code: 'unknown-row'; message: string } }
-
-/** `rows=ocsp-soft-fail,must-staple` → the rows, in the comparison's order; no `rows` → all four. */
-export function parsePresenterRows(text: string | null): RowsResult {
-  if (text === null || text.trim() === '') return { ok: true, rows: [...comparisonRows] }
-  // "ocsp-soft-fail" is what a trainer calls the plain OCSP row (its default, soft-failing policy).
-  const asked = text.split(',').map((name) => (name.trim() === 'ocsp-soft-fail' ? 'plain-ocsp' : name.trim()))
-  const unknown = asked.filter((name) => !(comparisonRows as readonly string[]).includes(name))
-  if (unknown.length > 0) {
-    return {
-      ok: false,
-      error: {
-        code: 'unknown-row',
-        message: `rows: "${unknown[0]}" is not one of ${comparisonRows.join(', ')}, ocsp-soft-fail.`,
-      },
-    }
-  }
-  return { ok: true, rows: comparisonRows.filter((row) => asked.includes(row)) }
 }
 
 /**
@@ -176,11 +154,4 @@ export function readPresenterMessage(data: unknown): PresenterMessage | null {
     next: m.next as string | null,
     blank: m.blank,
   }
-}
-
-/** The link that opens presenter mode on a scenario (its URL query text), with the chosen rows. */
-export function presenterHref(scenarioQuery: string, rows: readonly ComparisonRow[] = []): string {
-  const query = new URLSearchParams(scenarioQuery)
-  if (rows.length > 0 && rows.length < comparisonRows.length) query.set('rows', rows.join(','))
-  return formatRoute({ view: 'present', query })
 }

@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { compareModes, defaultScenario, type ComparisonRow } from '../../../src/lib/sim/index'
-import {
-  messageSentence,
-  parsePresenterRows,
-  presenterHref,
-  presenterSteps,
-  readPresenterMessage,
-} from '../../../src/lib/viz/presenter'
+import { messageSentence, presenterSteps, readPresenterMessage } from '../../../src/lib/viz/presenter'
+import { parsePresenterRows, presenterHref } from '../../../src/lib/viz/presenterLink'
 
 const entries = compareModes(defaultScenario)
 const chosen = (rows: ComparisonRow[]) =>
