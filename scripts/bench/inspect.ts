@@ -7,51 +7,23 @@
  *   worker still starting) and warm (the same files again after "Clear all"), median of 5, against
  *   node's own X509Certificate parsing and verifying the same chain in this process (the reference).
  *
- * Serves dist/ with `vite preview` (building first if dist/ is missing) on BENCH_PORT or a free port.
+ * Serves dist/ through _preview.ts (vite preview, built first if dist/ is missing, on BENCH_PORT or a free port).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { X509Certificate } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
-import { createServer, type AddressInfo } from 'node:net'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
-import { chromium, type Browser } from '@playwright/test'
-import { chromiumArgs, findChromium } from '../chromium.mjs'
+import type { Browser } from '@playwright/test'
+import { inChromium, root } from './_preview.ts'
 
 export const name = 'inspect: a chain and its OCSP response dropped on #/inspect, in Chromium'
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 const runs = 5
 const chainFiles = ['certs/leaf-must-staple.pem', 'certs/intermediate.pem', 'certs/root.pem']
 const files = [...chainFiles, 'ocsp/resp-must-staple-good.der'].map((f) => join(root, 'test', 'fixtures', f))
 /** Issue 14's goals for this row. */
 const goals = { gzipKb: 120, coldMs: 250, warmMs: 80 }
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
-}
-
-async function untilServing(url: string, child: ChildProcess): Promise<void> {
-  for (let tries = 0; tries < 150; tries++) {
-    if (child.exitCode !== null) throw new Error(`vite preview exited with ${child.exitCode}`)
-    try {
-      if ((await fetch(url)).ok) return
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((r) => setTimeout(r, 200))
-  }
-  throw new Error(`vite preview did not answer at ${url}`)
-}
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
 
@@ -131,24 +103,7 @@ function gzipKb(paths: string[]): { total: number; rows: string[] } {
 }
 
 export async function run(): Promise<void> {
-  if (!existsSync(join(root, 'dist', 'index.html'))) {
-    const build = spawnSync('npx', ['vite', 'build'], { cwd: root, stdio: 'inherit' })
-    if (build.status !== 0) throw new Error('vite build failed')
-  }
-  const port = Number(process.env.BENCH_PORT ?? (await freePort()))
-  const base = `http://127.0.0.1:${port}/`
-  const server = spawn(
-    'npx',
-    ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
-    {
-      cwd: root,
-      stdio: 'ignore',
-      detached: true,
-    },
-  )
-  const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs })
-  try {
-    await untilServing(base, server)
+  await inChromium(async (browser, base) => {
     const visits: Visit[] = []
     for (let i = 0; i < runs; i++) visits.push(await visit(browser, base))
     const references = Array.from({ length: runs }, nodeReferenceMs)
@@ -174,14 +129,5 @@ export async function run(): Promise<void> {
         ` the page's warm drop is ${(warm / reference).toFixed(0)}x that (it also parses the OCSP response,` +
         ` runs its checklist, and renders four cards)`,
     )
-  } finally {
-    await browser.close()
-    if (server.pid !== undefined) {
-      try {
-        process.kill(-server.pid)
-      } catch {
-        server.kill()
-      }
-    }
-  }
+  })
 }
