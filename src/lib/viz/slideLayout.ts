@@ -139,7 +139,8 @@ export function slideLayout(frame: SlideFrame): SlideLayout {
   const gap = Math.floor(
     clamp((perRow - fixed) / (slideRowHeight(lanes, 1) - fixed), tightestGap, comfortableGap) + 1e-6,
   )
-  const layoutWidth = Math.floor(width / zoom)
+  // 1e-6 again: at the width ceiling width / zoom is minPlotWidth, which floats back as 559.999...
+  const layoutWidth = Math.floor(width / zoom + 1e-6)
   return {
     orientation: 'horizontal',
     zoom,
