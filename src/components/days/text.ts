@@ -5,7 +5,7 @@
 import { formatCount, formatDurationFromHours } from '../../lib/format.ts'
 import { modeLabels, serverStrategyNames, serverStrategyNouns, stapleStateNouns } from '../../lib/labels.ts'
 import { outageHours, type HorizonHour, type Mode, type Outage } from '../../lib/sim/index.ts'
-import { countHours, type Lane } from '../../lib/days/lanes.ts'
+import type { Lane } from '../../lib/days/lanes.ts'
 
 const upToTwo = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 })
 
@@ -93,12 +93,11 @@ export function headline(lanes: readonly Lane[], outages: readonly Outage[], val
 }
 
 /** The single point of failure: plain OCSP against the same outages (the strategy plays no part). */
-export function spofSentence(hours: readonly HorizonHour[]): string {
-  const down = hours.filter((h) => !h.responderUp).length
-  if (down === 0)
+export function spofSentence(lane: Lane): string {
+  if (lane.responderDownHours === 0)
     return 'With the responder up throughout, plain OCSP never fails: add an outage to see the single point of failure.'
-  const hard = countHours(hours, 'ocsp-hard-fail', 'failed')
-  const soft = countHours(hours, 'ocsp-soft-fail', 'unchecked')
+  const hard = lane.hardFailFailingHours
+  const soft = lane.softFailUncheckedHours
   return `Plain OCSP asks the responder on every handshake: hard-fail clients fail during ${formatCount(hard)} ${plural(
     hard,
     'hour',
@@ -109,7 +108,7 @@ export function spofSentence(hours: readonly HorizonHour[]): string {
 export function laneSentence(l: Lane): string {
   const t = l.result.totals['must-staple']
   const fetchCount = l.result.fetchLog.length
-  const failedFetches = l.result.fetchLog.filter((f) => !f.ok).length
+  const failedFetches = l.failedFetches
   const fetches =
     l.strategy === 'static'
       ? 'loaded once from a file'

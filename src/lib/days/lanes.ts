@@ -23,6 +23,15 @@ export const laneOrder = [
 ] as const satisfies readonly ServerStrategy[]
 export type LaneStrategy = (typeof laneOrder)[number]
 
+/** The modes drawn as strips of hourly outcomes: plain OCSP's two, then each lane's two. */
+export const stripModes = [
+  'ocsp-hard-fail',
+  'ocsp-soft-fail',
+  'stapling',
+  'must-staple',
+] as const satisfies readonly Mode[]
+export type StripMode = (typeof stripModes)[number]
+
 export interface Lane {
   strategy: LaneStrategy
   result: HorizonResult
@@ -30,6 +39,21 @@ export interface Lane {
   mustStapleFailingHours: number
   /** Hours in which at least one stapling handshake connected without a fresh staple. */
   staplingUncheckedHours: number
+  /** Plain OCSP against the same outages (the server plays no part): hours the responder was down, */
+  responderDownHours: number
+  /** hours in which a hard-fail client failed, */
+  hardFailFailingHours: number
+  /** and hours in which a soft-fail client connected unchecked. */
+  softFailUncheckedHours: number
+  /** Fetches the responder did not answer. */
+  failedFetches: number
+  /**
+   * What the chart draws, read from the result with the lane (a slice at a time), so drawing new
+   * lanes reads a few runs rather than a year of hours: per strip mode, runs of equal hourly cells;
+   */
+  strips: Record<StripMode, Segment<CellState>[]>
+  /** and the staple's freshness as runs over the window. */
+  freshness: Segment<StapleState>[]
 }
 
 /** The part of the view's inputs the horizon reads: everything but the strategy, which is the lane's. */
@@ -56,30 +80,72 @@ export function horizonInput(input: HorizonPart, strategy: ServerStrategy): Hori
   return { ...horizonPart(input), strategy }
 }
 
-export function countHours(hours: readonly HorizonHour[], mode: Mode, what: 'failed' | 'unchecked'): number {
-  return hours.reduce((n, h) => n + (h.byMode[mode][what] > 0 ? 1 : 0), 0)
-}
-
 export function runLanes(input: HorizonPart): Lane[] {
   return runToEnd(lanesInSlices(input))
 }
 
 /**
- * The five lanes a slice at a time (see horizonInSlices): a week finishes in one slice, a year at
- * 1,000,000 handshakes an hour takes a few dozen, each a few milliseconds.
+ * How much one slice of the lanes does: this many changes of state of one horizon, or hours set up,
+ * tallied or read for the chart. A week's lane (at most about 1,100 of them, 1,000,000 handshakes an
+ * hour or not) is one slice, so the default view is drawn at once; a year's lanes are about 90 slices.
  */
-export function* lanesInSlices(input: HorizonPart, stepsPerSlice = 2000): Generator<void, Lane[], void> {
+export const laneStepsPerSlice = 1200
+
+/**
+ * The five lanes a slice at a time (see horizonInSlices): a week finishes in one slice, a year at
+ * 1,000,000 handshakes an hour takes about 90, each at most `stepsPerSlice` steps of one lane.
+ */
+export function* lanesInSlices(
+  input: HorizonPart,
+  stepsPerSlice = laneStepsPerSlice,
+): Generator<void, Lane[], void> {
   const lanes: Lane[] = []
   for (const strategy of laneOrder) {
     const result = yield* sliced(horizonInSlices(horizonInput(input, strategy), stepsPerSlice))
-    lanes.push({
-      strategy,
-      result,
-      mustStapleFailingHours: countHours(result.hours, 'must-staple', 'failed'),
-      staplingUncheckedHours: countHours(result.hours, 'stapling', 'unchecked'),
-    })
+    lanes.push(yield* readLane(strategy, result, stepsPerSlice))
   }
   return lanes
+}
+
+/** The lane's counts and runs from its hours, yielding every `hoursPerSlice` hours. */
+function* readLane(
+  strategy: LaneStrategy,
+  result: HorizonResult,
+  hoursPerSlice: number,
+): Generator<void, Lane, void> {
+  const strips: Record<StripMode, Segment<CellState>[]> = {
+    'ocsp-hard-fail': [],
+    'ocsp-soft-fail': [],
+    stapling: [],
+    'must-staple': [],
+  }
+  let mustStapleFailingHours = 0
+  let staplingUncheckedHours = 0
+  let responderDownHours = 0
+  let hardFailFailingHours = 0
+  let softFailUncheckedHours = 0
+  for (let i = 0; i < result.hours.length; i++) {
+    if (i > 0 && i % hoursPerSlice === 0) yield
+    const h = result.hours[i]!
+    for (const mode of stripModes) extendRuns(strips[mode], h.hour, cellState(h, mode))
+    if (h.byMode['must-staple'].failed > 0) mustStapleFailingHours++
+    if (h.byMode.stapling.unchecked > 0) staplingUncheckedHours++
+    if (!h.responderUp) responderDownHours++
+    if (h.byMode['ocsp-hard-fail'].failed > 0) hardFailFailingHours++
+    if (h.byMode['ocsp-soft-fail'].unchecked > 0) softFailUncheckedHours++
+  }
+  return {
+    strategy,
+    result,
+    mustStapleFailingHours,
+    staplingUncheckedHours,
+    responderDownHours,
+    hardFailFailingHours,
+    softFailUncheckedHours,
+    failedFetches: result.fetchLog.reduce((n, f) => n + (f.ok ? 0 : 1), 0),
+    strips,
+    freshness: freshnessSegments(result, result.hours.length),
+  }
 }
 
 /** Yield where the inner work yields, dropping what it yields (progress the page does not show). */
@@ -108,20 +174,18 @@ export interface Segment<T> {
   value: T
 }
 
-/** Consecutive hours with the same value as one segment: a year is 8,784 hours, not 8,784 rects. */
-export function segments<T>(hours: readonly HorizonHour[], value: (h: HorizonHour) => T): Segment<T>[] {
-  const out: Segment<T>[] = []
-  for (const h of hours) {
-    const v = value(h)
-    const last = out[out.length - 1]
-    if (last && last.value === v && last.end === h.hour) last.end = h.hour + 1
-    else out.push({ start: h.hour, end: h.hour + 1, value: v })
-  }
-  return out
+/**
+ * Hour `hour` with `value` added to the runs: the last run grows, or a new one starts. Consecutive
+ * hours with the same value are one run: a year is 8,784 hours, not 8,784 rects.
+ */
+function extendRuns<T>(runs: Segment<T>[], hour: number, value: T): void {
+  const last = runs[runs.length - 1]
+  if (last && last.value === value && last.end === hour) last.end = hour + 1
+  else runs.push({ start: hour, end: hour + 1, value })
 }
 
 /** The staple's freshness over time from the engine's list of changes, as segments. */
-export function freshnessSegments(result: HorizonResult, endHour: number): Segment<StapleState>[] {
+function freshnessSegments(result: HorizonResult, endHour: number): Segment<StapleState>[] {
   const changes = result.freshness
   if (changes.length === 0) return [{ start: 0, end: endHour, value: 'none' }]
   const out: Segment<StapleState>[] = []

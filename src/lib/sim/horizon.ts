@@ -127,9 +127,9 @@ export function horizon(input: HorizonInput): HorizonResult {
 
 /**
  * The same run, a slice at a time: each `next()` goes on for at most `stepsPerSlice` changes of
- * state (about one simulated hour each) and yields the hours done so far, so a page can draw a year
- * at 1,000,000 handshakes an hour without one long task (issue 14: no task over 50 ms). The last
- * `next()` returns the result, identical to horizon()'s.
+ * state (about one simulated hour each), or as many hours set up or tallied, and yields the hours
+ * done so far, so a page can draw a year at 1,000,000 handshakes an hour without one long task
+ * (issue 14: no task over 50 ms). The last `next()` returns the result, identical to horizon()'s.
  */
 export function* horizonInSlices(
   input: HorizonInput,
@@ -146,8 +146,14 @@ export function* horizonInSlices(
   const cache: ServerCache = serverCache(input.strategy, validity, age)
   const outages = input.outages
   const upAt = (at: number) => responderUp(outages, at)
+  let sliceSteps = 0
   const hours: HorizonHour[] = new Array<HorizonHour>(end)
-  for (let hour = 0; hour < end; hour++)
+  for (let hour = 0; hour < end; hour++) {
+    // A year is 8,784 hours per lane to set up (and to tally below): slices too, not one piece.
+    if (++sliceSteps > stepsPerSlice) {
+      sliceSteps = 0
+      yield 0
+    }
     hours[hour] = {
       hour,
       handshakes: 0,
@@ -155,6 +161,7 @@ export function* horizonInSlices(
       byMode: emptyCounts(),
       staple: 'none',
     }
+  }
   // Handshakes per hour and staple state, to pick the state most of an hour's handshakes saw (on a
   // tie, the one seen first in the hour).
   const servedInHour = new Float64Array(end * stapleStates.length)
@@ -173,7 +180,6 @@ export function* horizonInSlices(
   }
 
   let k = 0
-  let sliceSteps = 0
   for (let guard = 0; rate > 0 && guard < 10_000_000; guard++) {
     if (++sliceSteps > stepsPerSlice) {
       sliceSteps = 0
@@ -208,7 +214,12 @@ export function* horizonInSlices(
   }
 
   const totals = emptyCounts()
-  hours.forEach((h, i) => {
+  for (let i = 0; i < end; i++) {
+    if (++sliceSteps > stepsPerSlice) {
+      sliceSteps = 0
+      yield end
+    }
+    const h = hours[i]!
     let best: StapleState = cache.freshness(i + 0.5)
     let most = 0
     let bestSeen = Infinity
@@ -224,6 +235,6 @@ export function* horizonInSlices(
       totals[m].failed += h.byMode[m].failed
       totals[m].unchecked += h.byMode[m].unchecked
     }
-  })
+  }
   return { hours, freshness, totals, fetchLog: cache.fetchLog().map((f) => ({ ...f })) }
 }

@@ -4,8 +4,7 @@
  * is over, and run-length bars on the hour scale (a year is 8,784 hours, drawn as a few rects).
  */
 import { serverStrategyNames } from '../labels.ts'
-import type { Lane, Segment } from '../days/lanes.ts'
-import type { Mode } from '../sim/index.ts'
+import type { Lane, Segment, StripMode } from '../days/lanes.ts'
 
 /** The axis above the rows: tick labels sit in it, the grid runs down from it. */
 export const horizonAxisHeight = 34
@@ -13,12 +12,12 @@ export const horizonAxisHeight = 34
 export type HorizonRow =
   | { kind: 'outages'; y: number; h: number }
   | { kind: 'heading'; y: number; h: number; text: string; sub: string; lane: Lane | null }
-  | { kind: 'strip'; y: number; h: number; mode: Mode; lane: Lane; label: string }
+  | { kind: 'strip'; y: number; h: number; mode: StripMode; lane: Lane; label: string }
   | { kind: 'staple'; y: number; h: number; lane: Lane }
 
-const plainModes = ['ocsp-hard-fail', 'ocsp-soft-fail'] as const satisfies readonly Mode[]
-const stripModes = ['stapling', 'must-staple'] as const satisfies readonly Mode[]
-const stripLabels: Partial<Record<Mode, string>> = {
+const plainModes = ['ocsp-hard-fail', 'ocsp-soft-fail'] as const satisfies readonly StripMode[]
+const laneModes = ['stapling', 'must-staple'] as const satisfies readonly StripMode[]
+const stripLabels: Record<StripMode, string> = {
   'ocsp-hard-fail': 'hard-fail',
   'ocsp-soft-fail': 'soft-fail',
   stapling: 'stapling',
@@ -33,9 +32,8 @@ export function horizonRows(lanes: readonly Lane[]): { rows: HorizonRow[]; heigh
     rows.push(row)
     y += row.h + gap
   }
-  const strips = (lane: Lane, modes: readonly Mode[]) => {
-    for (const mode of modes)
-      push({ kind: 'strip', y, h: 12, mode, lane, label: stripLabels[mode] ?? mode }, 3)
+  const strips = (lane: Lane, modes: readonly StripMode[]) => {
+    for (const mode of modes) push({ kind: 'strip', y, h: 12, mode, lane, label: stripLabels[mode] }, 3)
     y += 8
   }
   push({ kind: 'outages', y, h: 22 }, 8)
@@ -51,7 +49,7 @@ export function horizonRows(lanes: readonly Lane[]): { rows: HorizonRow[]; heigh
     const { name, like } = serverStrategyNames[lane.strategy]
     push({ kind: 'heading', y, h: 16, text: `${name} server`, sub: like, lane }, 10)
     push({ kind: 'staple', y, h: 14, lane }, 4)
-    strips(lane, stripModes)
+    strips(lane, laneModes)
   }
   return { rows, height: y + 4 }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { cellState, runLanes, segments } from '../../../src/lib/days/lanes.ts'
+import { runLanes } from '../../../src/lib/days/lanes.ts'
 import { defaultHorizonInput } from '../../../src/lib/sim/index.ts'
 import { horizonAxisHeight, horizonRows, rowAt, segmentBars } from '../../../src/lib/viz/horizonLayout.ts'
 
@@ -63,11 +63,7 @@ describe('segmentBars', () => {
     expect(year[0]!.result.hours).toHaveLength(8784)
     for (const lane of year)
       for (const mode of ['stapling', 'must-staple'] as const) {
-        const bars = segmentBars(
-          segments(lane.result.hours, (h) => cellState(h, mode)),
-          x,
-          8784,
-        )
+        const bars = segmentBars(lane.strips[mode], x, 8784)
         expect(bars.length).toBeGreaterThan(0)
         expect(bars.length).toBeLessThan(10)
       }
