@@ -4,7 +4,7 @@
  * is over, and run-length bars on the hour scale (a year is 8,784 hours, drawn as a few rects).
  */
 import { serverStrategyNames } from '../labels.ts'
-import type { Lane, Segment, StripMode } from '../days/lanes.ts'
+import type { FetchMark, Lane, Segment, StripMode } from '../days/lanes.ts'
 
 /** The axis above the rows: tick labels sit in it, the grid runs down from it. */
 export const horizonAxisHeight = 34
@@ -80,4 +80,39 @@ export function segmentBars<T>(
     width: Math.max(0.5, clip(s.end) - clip(s.start)),
     value: s.value,
   }))
+}
+
+/** One element of a staple row's fetch marks: a run of ticks, or one cross. */
+export interface FetchMarkShape {
+  kind: 'ticks' | 'cross'
+  d: string
+}
+
+/**
+ * A staple row's fetch marks as paths in time order: each run of answered fetches' ticks (7 px above
+ * the row) as one path, each failed fetch a cross of its own. A year of hourly fetches is hundreds of
+ * ticks; as a few paths per lane they cost the page a few attributes to redraw, not hundreds of
+ * elements to create. Crosses stay one element each (failures are few: retries close together share
+ * a mark), since crossing strokes in one path fill by winding where neighbours touch; time order keeps
+ * a later mark drawn over an earlier one, as when each mark was an element. The tooltip finds marks
+ * by position, not by element.
+ */
+export function fetchMarkShapes(
+  marks: readonly FetchMark[],
+  x: (hour: number) => number,
+  rowY: number,
+): FetchMarkShape[] {
+  const shapes: FetchMarkShape[] = []
+  for (const m of marks) {
+    const mx = x(m.hour)
+    const last = shapes[shapes.length - 1]
+    if (!m.ok)
+      shapes.push({
+        kind: 'cross',
+        d: `M${mx - 3} ${rowY - 8} L${mx + 3} ${rowY - 2} M${mx + 3} ${rowY - 8} L${mx - 3} ${rowY - 2}`,
+      })
+    else if (last?.kind === 'ticks') last.d += `M${mx} ${rowY - 8}V${rowY - 1}`
+    else shapes.push({ kind: 'ticks', d: `M${mx} ${rowY - 8}V${rowY - 1}` })
+  }
+  return shapes
 }

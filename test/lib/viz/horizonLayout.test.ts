@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { runLanes } from '../../../src/lib/days/lanes.ts'
+import { fetchMarks, runLanes } from '../../../src/lib/days/lanes.ts'
 import { defaultHorizonInput } from '../../../src/lib/sim/index.ts'
-import { horizonAxisHeight, horizonRows, rowAt, segmentBars } from '../../../src/lib/viz/horizonLayout.ts'
+import {
+  fetchMarkShapes,
+  horizonAxisHeight,
+  horizonRows,
+  rowAt,
+  segmentBars,
+} from '../../../src/lib/viz/horizonLayout.ts'
 
 const lanes = runLanes(defaultHorizonInput)
 
@@ -67,5 +73,29 @@ describe('segmentBars', () => {
         expect(bars.length).toBeGreaterThan(0)
         expect(bars.length).toBeLessThan(10)
       }
+  })
+})
+
+describe('fetchMarkShapes', () => {
+  const x = (h: number) => 100 + h * 2
+  const mark = (hour: number, ok: boolean) => ({ hour, ok, count: 1, first: hour, last: hour })
+
+  it('draws each run of answered fetches as one path of ticks, and each failed fetch as a cross', () => {
+    const shapes = fetchMarkShapes([mark(0, true), mark(10, true), mark(20, false), mark(30, true)], x, 50)
+    expect(shapes).toEqual([
+      { kind: 'ticks', d: 'M100 42V49M120 42V49' },
+      { kind: 'cross', d: 'M137 42 L143 48 M143 42 L137 48' },
+      { kind: 'ticks', d: 'M160 42V49' },
+    ])
+  })
+
+  it("draws a year of a lazy server's hourly fetches in a handful of paths", () => {
+    const year = runLanes({ ...defaultHorizonInput, days: 366, handshakesPerHour: 1_000_000 })
+    const lazy = year.find((l) => l.strategy === 'lazy')!
+    expect(lazy.result.fetchLog.length).toBeGreaterThan(8000)
+    // 1,100 px for the year, as on a desktop: hundreds of ticks, in fewer than ten paths.
+    const marks = fetchMarks(lazy.result.fetchLog, 8784 / 1100)
+    expect(marks.length).toBeGreaterThan(100)
+    expect(fetchMarkShapes(marks, x, 50).length).toBeLessThan(10)
   })
 })
