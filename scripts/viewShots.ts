@@ -1,7 +1,7 @@
 // Screenshots of every view, to compare a change with what was there before it (issue 13: "behaviour
 // unchanged, screenshots compared before/after"):
-//   node scripts/viewShots.mjs shoot OUT_DIR [DIST_DIR]      every view at 360 and 1280 px
-//   node scripts/viewShots.mjs diff BEFORE_DIR AFTER_DIR      which differ, by how many pixels, where
+//   npx tsx scripts/viewShots.ts shoot OUT_DIR [DIST_DIR]      every view at 360 and 1280 px
+//   npx tsx scripts/viewShots.ts diff BEFORE_DIR AFTER_DIR      which differ, by how many pixels, where
 // Each view is brought to a state that does not depend on time: the page's clock pinned, playback
 // seeked to its end, the inspector fed the fixture chain (the demo CA would mint new keys each run).
 // The diff decodes both PNGs in Chromium (a canvas), so it needs no image library; it writes
@@ -11,25 +11,18 @@
 import { spawn } from 'node:child_process'
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { chromium } from '@playwright/test'
+import { chromium, type Page } from '@playwright/test'
 import { chromiumArgs, findChromium } from './chromium.mjs'
 
 const widths = [360, 1280]
-const fixture = (path) => `test/fixtures/${path}`
-const riskyNginx = `server {
-    listen 443 ssl;
-    server_name shop.example;
-    ssl_certificate /etc/ssl/shop/fullchain.pem;
-    ssl_certificate_key /etc/ssl/shop/privkey.pem;
-    ssl_stapling on;
-    ssl_stapling_verify on;
-}`
+const fixture = (path: string) => `test/fixtures/${path}`
+const riskyNginx = readFileSync(fixture('configs/nginx-risky.conf'), 'utf8')
 
 /** Seeks every playback scrubber on the page to its end: the finished diagrams, whatever the load. */
-async function seekToEnd(page) {
+async function seekToEnd(page: Page): Promise<void> {
   await page.locator('[role="group"][aria-label="Playback"] input[type="range"]').first().waitFor()
   await page.evaluate(() => {
-    for (const input of document.querySelectorAll(
+    for (const input of document.querySelectorAll<HTMLInputElement>(
       '[role="group"][aria-label="Playback"] input[type="range"]',
     )) {
       input.value = input.max
@@ -38,8 +31,9 @@ async function seekToEnd(page) {
   })
 }
 
+type ColourScheme = 'light' | 'dark'
 /** name → [hash, what to do once the page is there, colour scheme] */
-const views = {
+const views: Record<string, [string, (page: Page) => Promise<unknown>, ColourScheme?]> = {
   compare: ['#/compare', seekToEnd],
   'compare-dark': ['#/compare', seekToEnd, 'dark'],
   days: ['#/days', (page) => page.getByTestId('ca-ratio').waitFor()],
@@ -63,11 +57,11 @@ const views = {
   'server-checked': [
     '#/server',
     async (page) => {
-      await page.locator('#config-text').fill(riskyNginx)
+      await page.locator('#checker-text').fill(riskyNginx)
       await page.getByRole('button', { name: 'Check the configuration' }).click()
       await page.getByTestId('checker-result').waitFor()
       await page
-        .locator('#sclient-text')
+        .locator('#reader-text')
         .fill(readFileSync(fixture('sclient/nginx-tls13-no-staple.txt'), 'utf8'))
       await page.getByRole('button', { name: 'Read the output' }).click()
       await page.getByTestId('reader-result').waitFor()
@@ -85,7 +79,7 @@ const views = {
   ],
 }
 
-async function framesPass(page, frames) {
+async function framesPass(page: Page, frames: number): Promise<void> {
   await page.evaluate(`new Promise((resolve) => {
     let left = ${frames}
     const frame = () => (--left <= 0 ? resolve(null) : requestAnimationFrame(frame))
@@ -93,7 +87,7 @@ async function framesPass(page, frames) {
   })`)
 }
 
-async function shoot(outDir, distDir = 'dist') {
+async function shoot(outDir: string, distDir = 'dist'): Promise<void> {
   mkdirSync(outDir, { recursive: true })
   const port = Number(process.env.SHOTS_PORT ?? 4404)
   const preview = spawn(
@@ -140,18 +134,18 @@ async function shoot(outDir, distDir = 'dist') {
     }
   } finally {
     await browser.close()
-    process.kill(-preview.pid)
+    if (preview.pid !== undefined) process.kill(-preview.pid)
   }
 }
 
-async function diff(beforeDir, afterDir, diffDir = join(afterDir, 'diff')) {
+async function diff(beforeDir: string, afterDir: string, diffDir = join(afterDir, 'diff')): Promise<void> {
   mkdirSync(diffDir, { recursive: true })
   const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs })
   const page = await browser.newPage()
   const names = readdirSync(beforeDir).filter((n) => n.endsWith('.png'))
   for (const name of names) {
     const before = readFileSync(join(beforeDir, name))
-    let after
+    let after: Buffer
     try {
       after = readFileSync(join(afterDir, name))
     } catch {
@@ -164,7 +158,7 @@ async function diff(beforeDir, afterDir, diffDir = join(afterDir, 'diff')) {
     }
     const result = await page.evaluate(
       async ([a, b]) => {
-        const load = async (b64) => {
+        const load = async (b64: string) => {
           const img = new Image()
           img.src = `data:image/png;base64,${b64}`
           await img.decode()
@@ -173,15 +167,15 @@ async function diff(beforeDir, afterDir, diffDir = join(afterDir, 'diff')) {
         const [ia, ib] = [await load(a), await load(b)]
         const w = Math.max(ia.width, ib.width)
         const h = Math.max(ia.height, ib.height)
-        const pixels = (img) => {
+        const pixels = (img: HTMLImageElement) => {
           const c = new OffscreenCanvas(w, h)
-          const x = c.getContext('2d')
+          const x = c.getContext('2d')!
           x.drawImage(img, 0, 0)
           return x.getImageData(0, 0, w, h).data
         }
         const [pa, pb] = [pixels(ia), pixels(ib)]
         const out = new OffscreenCanvas(w, h)
-        const ctx = out.getContext('2d')
+        const ctx = out.getContext('2d')!
         ctx.globalAlpha = 0.25
         ctx.drawImage(ib, 0, 0)
         ctx.globalAlpha = 1
@@ -206,7 +200,7 @@ async function diff(beforeDir, afterDir, diffDir = join(afterDir, 'diff')) {
           marks.data.set([255, 0, 0, 255], i)
         }
         ctx.putImageData(marks, 0, 0)
-        const base64 = async (canvas) => {
+        const base64 = async (canvas: OffscreenCanvas) => {
           const bytes = new Uint8Array(
             await (await canvas.convertToBlob({ type: 'image/png' })).arrayBuffer(),
           )
@@ -219,7 +213,7 @@ async function diff(beforeDir, afterDir, diffDir = join(afterDir, 'diff')) {
         const [cx, cy] = [Math.max(0, x0 - pad), Math.max(0, y0 - pad)]
         const [cw, ch] = [Math.min(w, x1 + pad) - cx, Math.min(h, y1 + pad) - cy]
         const pair = new OffscreenCanvas(Math.max(1, cw * 2 + 8), Math.max(1, ch))
-        const pctx = pair.getContext('2d')
+        const pctx = pair.getContext('2d')!
         pctx.fillStyle = '#ff00ff'
         pctx.fillRect(0, 0, pair.width, pair.height)
         if (changed) {
@@ -238,7 +232,7 @@ async function diff(beforeDir, afterDir, diffDir = join(afterDir, 'diff')) {
     )
     const [bw, bh, aw, ah] = result.size
     const sizeNote = bw === aw && bh === ah ? `${aw}x${ah}` : `${bw}x${bh} -> ${aw}x${ah}`
-    if (result.changed === 0) {
+    if (result.changed === 0 || result.box === null) {
       console.log(`${name}: same pixels (${sizeNote})`)
       continue
     }
@@ -252,8 +246,8 @@ async function diff(beforeDir, afterDir, diffDir = join(afterDir, 'diff')) {
 }
 
 const [command, a, b, c] = process.argv.slice(2)
-if (command === 'shoot') await shoot(a, b)
-else if (command === 'diff') await diff(a, b, c)
+if (command === 'shoot' && a) await shoot(a, b)
+else if (command === 'diff' && a && b) await diff(a, b, c)
 else
   console.error(
     'usage: node scripts/viewShots.mjs shoot OUT_DIR [DIST_DIR] | diff BEFORE_DIR AFTER_DIR [DIFF_DIR]',
