@@ -142,6 +142,9 @@ async function diff(beforeDir: string, afterDir: string, diffDir = join(afterDir
   mkdirSync(diffDir, { recursive: true })
   const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs })
   const page = await browser.newPage()
+  // tsx (esbuild, keepNames) wraps the named functions inside evaluate() in __name(), which the
+  // page does not have: give it one that does nothing.
+  await page.evaluate('globalThis.__name = (fn) => fn')
   const names = readdirSync(beforeDir).filter((n) => n.endsWith('.png'))
   for (const name of names) {
     const before = readFileSync(join(beforeDir, name))
