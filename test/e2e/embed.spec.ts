@@ -175,3 +175,35 @@ test('the web component example page renders the chosen rows and plays, with no 
   ).not.toContain('Georgia')
   expect(requests.sort()).toEqual(['/embed-example.html', '/staple-lab-embed.js'])
 })
+
+test('a narrow slide keeps each row’s verdict whole: what does not fit after it leaves whole, never cut', async ({
+  page,
+}) => {
+  // Four rows at 450 px, and one row on a 800x450 slide: a one-line head with more than it holds.
+  for (const [size, query] of [
+    [{ width: 450, height: 253 }, ''],
+    [{ width: 800, height: 450 }, '&rows=ocsp-soft-fail'],
+  ] as const) {
+    await page.setViewportSize(size)
+    await page.goto(`./#/embed?start=end${query}`)
+    await expect(page.getByTestId('diagrams')).toHaveAttribute('data-orientation', 'horizontal')
+    const parts = await page.locator('[data-row="plain-ocsp"] p.verdict').evaluate((verdict) => {
+      const box = verdict.getBoundingClientRect()
+      return [...verdict.children].map((part) => {
+        const r = part.getBoundingClientRect()
+        return {
+          text: part.textContent,
+          whole:
+            r.left >= box.left - 0.5 &&
+            r.right <= box.right + 0.5 &&
+            r.top >= box.top - 0.5 &&
+            r.bottom <= box.bottom + 0.5 &&
+            part.scrollWidth <= part.clientWidth,
+          gone: r.top >= box.bottom - 0.5 || r.left >= box.right - 0.5,
+        }
+      })
+    })
+    expect(parts[0], `${size.width} px`).toEqual({ text: 'Connected · 230 ms', whole: true, gone: false })
+    for (const part of parts) expect(part.whole || part.gone, `${part.text} at ${size.width} px`).toBe(true)
+  }
+})

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Locator, type Page } from '@playwright/test'
 import { rowTitle } from '../../src/lib/labels.ts'
 import { compareModes, defaultScenario } from '../../src/lib/sim/index.ts'
 import { presenterSteps } from '../../src/lib/viz/presenter.ts'
@@ -101,7 +101,19 @@ test('"Present" in the compare view and on a lesson step opens presenter mode on
   page,
 }) => {
   await page.goto('./#/compare?tls=1.2')
-  await page.getByRole('link', { name: 'Present', exact: true }).click()
+  const present = page.getByRole('link', { name: 'Present', exact: true })
+  // It looks like the buttons beside it (Copy link, Embed, Export), not like a bare underlined link.
+  const look = (element: Locator) =>
+    element.evaluate((e) => {
+      const style = getComputedStyle(e)
+      return {
+        border: `${style.borderTopWidth} ${style.borderTopStyle} ${style.borderTopColor}`,
+        background: style.backgroundColor,
+        underline: style.textDecorationLine,
+      }
+    })
+  expect(await look(present)).toEqual(await look(page.getByRole('button', { name: 'Copy link' })))
+  await present.click()
   await expect(page).toHaveURL(/#\/present\?.*tls=1\.2/)
   await expect(page.getByTestId('present-caption')).toBeVisible()
 

@@ -8,14 +8,8 @@ import { expect, test, type Page } from '@playwright/test'
 
 const fixture = (name: string) => readFileSync(`test/fixtures/sclient/${name}`, 'utf8')
 
-const riskyNginx = `server {
-    listen 443 ssl;
-    server_name shop.example;
-    ssl_certificate /etc/ssl/shop/fullchain.pem;
-    ssl_certificate_key /etc/ssl/shop/privkey.pem;
-    ssl_stapling on;
-    ssl_stapling_verify on;
-}`
+/** An nginx site with stapling on but no trusted certificate and no resolver. */
+const riskyNginx = readFileSync('test/fixtures/configs/nginx-risky.conf', 'utf8')
 
 /** Every request after the page loaded: the page must make none. */
 async function open(page: Page, hash = '#/server'): Promise<string[]> {
@@ -57,7 +51,7 @@ test('the checker names what a risky nginx site misses, errors first, with links
   page,
 }) => {
   const requests = await open(page)
-  const checker = page.getByTestId('config-checker')
+  const checker = page.getByTestId('checker-part')
   await checker.getByLabel(/Paste an nginx server block/).fill(riskyNginx)
   await checker.getByRole('button', { name: 'Check the configuration' }).click()
   const findings = page.getByTestId('checker-result').locator('li[data-code]')
@@ -65,8 +59,16 @@ test('the checker names what a risky nginx site misses, errors first, with links
   await expect(findings.nth(0)).toHaveAttribute('data-code', 'no-trusted-certificate')
   await expect(findings.nth(0)).toContainText('line 7')
   await expect(findings.nth(1)).toHaveAttribute('data-code', 'no-resolver')
-  await findings.nth(1).getByRole('link').click()
-  await expect(page).toHaveURL(/#\/days\?o=48-72$/)
+  // No resolver: the days view with the responder out of the server's reach from hour 24 on, where
+  // the nginx-like (lazy) server's staple runs out and must-staple fails.
+  await findings
+    .nth(1)
+    .getByRole('link', { name: /staple run out/ })
+    .click()
+  await expect(page).toHaveURL(/#\/days\?d=14&o=24-336$/)
+  // Its last response, fetched just before hour 24, runs out on day 8: must-staple fails in the 146
+  // hours left (1 in the default days view, the first handshake before any fetch).
+  await expect(page.getByTestId('failing-lazy')).toHaveText('146')
   expect(requests.filter((u) => !u.includes('/assets/'))).toEqual([])
 })
 
@@ -75,7 +77,7 @@ test('s_client output: "no response sent", then a good staple, and the certifica
 }) => {
   await page.clock.setFixedTime(new Date('2026-12-02T16:39:03Z'))
   const requests = await open(page)
-  const reader = page.getByTestId('output-reader')
+  const reader = page.getByTestId('reader-part')
   const box = reader.getByLabel('openssl output')
   const read = reader.getByRole('button', { name: 'Read the output' })
 
@@ -110,7 +112,7 @@ test('keyboard only: choose a server, check a configuration and read an output',
     'SSLUseStapling on',
   )
 
-  const checker = page.getByTestId('config-checker')
+  const checker = page.getByTestId('checker-part')
   await checker.getByLabel(/Paste an nginx server block/).focus()
   await page.keyboard.insertText('<VirtualHost *:443>\nSSLEngine on\nSSLUseStapling on\n</VirtualHost>')
   // Tab through the dialect radios to the button, and press it.
@@ -120,7 +122,7 @@ test('keyboard only: choose a server, check a configuration and read an output',
   await page.keyboard.press('Enter')
   await expect(page.getByTestId('checker-result').locator('li[data-code="no-stapling-cache"]')).toBeVisible()
 
-  const reader = page.getByTestId('output-reader')
+  const reader = page.getByTestId('reader-part')
   await reader.getByLabel('openssl output').focus()
   await page.keyboard.insertText(fixture('apache-tls13-trylater.txt'))
   await page.keyboard.press('Tab')

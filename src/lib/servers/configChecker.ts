@@ -3,25 +3,23 @@
  * stapling-relevant directives and what is missing or risky, each with the consequence and a link
  * to the view that shows it. Pure; the rules cite the server's documentation or source.
  */
-import { formatRoute } from '../route.ts'
+import type { HorizonInput, Scenario } from '../sim/index.ts'
 import { readConfig, type ConfigDialect, type ReadConfig } from './configDirectives.ts'
 
 export type { ConfigDialect }
 
-export const findingCodes = [
-  'no-tls',
-  'stapling-off',
-  'no-verify',
-  'no-trusted-certificate',
-  'no-resolver',
-  'static-file',
-  'responder-override',
-  'no-stapling-cache',
-  'cache-in-virtualhost',
-  'return-responder-errors',
-  'responder-timeout',
-] as const
-export type FindingCode = (typeof findingCodes)[number]
+export type FindingCode =
+  | 'no-tls'
+  | 'stapling-off'
+  | 'no-verify'
+  | 'no-trusted-certificate'
+  | 'no-resolver'
+  | 'static-file'
+  | 'responder-override'
+  | 'no-stapling-cache'
+  | 'cache-in-virtualhost'
+  | 'return-responder-errors'
+  | 'responder-timeout'
 
 export type FindingSeverity = 'error' | 'warning' | 'info'
 
@@ -35,9 +33,19 @@ export interface Finding {
   message: string
   /** What a user or client will notice, in one sentence. */
   consequence: string
-  /** The view that shows the consequence (#/days?... or #/compare?...), and its label. */
-  link: { href: string; label: string }
+  /** The view that shows the consequence, and its label. */
+  link: FindingLink
 }
+
+/**
+ * Where a finding's consequence can be seen, as the scenario's values (what differs from the
+ * defaults): the comparison view (one handshake) or the days view (the server over days). The page
+ * writes the link with each view's field registry (components/server/findingHref.ts).
+ */
+export type FindingLink = { label: string } & (
+  | { view: 'compare'; scenario: Partial<Scenario> }
+  | { view: 'days'; days: Partial<Omit<HorizonInput, 'strategy'>> }
+)
 
 export interface StaplingDirective {
   name: string
@@ -52,17 +60,26 @@ export interface ConfigCheck {
   findings: Finding[]
 }
 
-const days = (query: Record<string, string>, label: string) => ({
-  href: formatRoute({ view: 'days', query: new URLSearchParams(query) }),
+const days = (days: Partial<Omit<HorizonInput, 'strategy'>>, label: string): FindingLink => ({
+  view: 'days',
+  days,
   label,
 })
-const compare = (query: Record<string, string>, label: string) => ({
-  href: formatRoute({ view: 'compare', query: new URLSearchParams(query) }),
+const compare = (scenario: Partial<Scenario>, label: string): FindingLink => ({
+  view: 'compare',
+  scenario,
   label,
 })
 
-/** The days view with the responder down from hour 48 to 72: what a server does without it. */
-const outageLink = (label: string) => days({ o: '48-72' }, label)
+/** The days view with the responder down from hour 48 to 72: what each server does through an outage. */
+const outageLink = (label: string) => days({ outages: [{ startHour: 48, endHour: 72 }] }, label)
+
+/**
+ * Two weeks in which the server cannot reach the responder from hour 24 on (it asks an address
+ * that no longer answers): fetches fail for good, and a week-long response runs out on day 8.
+ */
+const unreachableLink = (label: string) =>
+  days({ days: 14, outages: [{ startHour: 24, endHour: 14 * 24 }] }, label)
 
 /** The same consequence for both servers: stapling is off unless switched on. */
 function staplingOff(line: number | null, directive: string, what: string): Finding {
@@ -73,7 +90,7 @@ function staplingOff(line: number | null, directive: string, what: string): Find
     message: `${directive} is not on: this ${what} staples nothing (it is off by default).`,
     consequence:
       'Clients that check revocation ask the CA themselves: a wait in the handshake and the CA learns who visits; a must-staple certificate fails in Firefox.',
-    link: compare({ srv: 'none' }, 'See a server that does not staple'),
+    link: compare({ serverStrategy: 'none' }, 'See a server that does not staple'),
   }
 }
 
@@ -118,7 +135,7 @@ function checkNginx(read: ReadConfig): Finding[] {
         message: `ssl_stapling_file ${file.args[0] ?? ''}: nginx staples this file as it is and never fetches a new one.`,
         consequence:
           'Once the file’s nextUpdate passes, every client gets a stale response until someone replaces the file and reloads nginx.',
-        link: days({ d: '14' }, 'See a static staple go stale over two weeks'),
+        link: days({ days: 14 }, 'See a static staple go stale over two weeks'),
       })
     if (find('ssl_stapling_responder'))
       findings.push({
@@ -128,7 +145,7 @@ function checkNginx(read: ReadConfig): Finding[] {
         message: 'ssl_stapling_responder overrides the responder URL in the certificate.',
         consequence:
           'If the CA moves its responder, this server keeps asking the old address and its staple expires.',
-        link: outageLink('See a server whose responder is unreachable'),
+        link: unreachableLink('See the staple run out once the old address stops answering'),
       })
     const verify = find('ssl_stapling_verify')
     if (!on(verify?.args[0]))
@@ -151,7 +168,7 @@ function checkNginx(read: ReadConfig): Finding[] {
           'ssl_stapling_verify is on but ssl_trusted_certificate is missing: nginx has no issuer chain to verify responses with.',
         consequence:
           'Every fetched response fails verification ("OCSP_basic_verify() failed" in the error log), so nginx never staples.',
-        link: compare({ srv: 'none' }, 'See a server that staples nothing'),
+        link: compare({ serverStrategy: 'none' }, 'See a server that staples nothing'),
       })
     if (!find('resolver') && !file)
       findings.push({
@@ -162,7 +179,7 @@ function checkNginx(read: ReadConfig): Finding[] {
           'No resolver: nginx looks the responder’s address up once, at start, and warns "no resolver defined" in its log.',
         consequence:
           'When the responder’s address changes (CDNs rotate them), every fetch fails until nginx restarts, and the staple runs out.',
-        link: outageLink('See a lazy server through a responder outage'),
+        link: unreachableLink('See the staple run out when the server cannot reach the responder'),
       })
   }
   return findings
@@ -184,7 +201,7 @@ function checkApache(read: ReadConfig): Finding[] {
         message: 'SSLStaplingCache is inside a <VirtualHost>: it is only allowed in the main server config.',
         consequence:
           'Apache refuses the configuration ("SSLStaplingCache cannot occur within <VirtualHost> section", also from apachectl -t), so nothing is served at all.',
-        link: compare({ srv: 'none' }, 'See the handshake without stapling'),
+        link: compare({ serverStrategy: 'none' }, 'See the handshake without stapling'),
       })
   for (const scope of scopes(read, isSite)) {
     const find = (name: string) => [...scope.directives].reverse().find((d) => named(d, name))
@@ -203,7 +220,7 @@ function checkApache(read: ReadConfig): Finding[] {
         message: 'SSLUseStapling is on but there is no SSLStaplingCache in the main server config.',
         consequence:
           'Apache refuses to start ("AH01958: SSLStapling: no stapling cache available"), though apachectl -t says Syntax OK.',
-        link: compare({ srv: 'none' }, 'See the handshake without stapling'),
+        link: compare({ serverStrategy: 'none' }, 'See the handshake without stapling'),
       })
     const errors = find('SSLStaplingReturnResponderErrors')
     if (errors === undefined || on(errors.args[0]))
@@ -226,7 +243,7 @@ function checkApache(read: ReadConfig): Finding[] {
         message: `SSLStaplingResponderTimeout is ${timeout ? timeout.args[0] : '10 (the default)'} seconds.`,
         consequence: `A handshake that finds no cached response waits for the responder, up to ${Number.isFinite(seconds) ? seconds : 10} s when it is slow.`,
         link: compare(
-          { srv: 'blocking', st: 'none', resp: 'slow', rslow: '3000' },
+          { serverStrategy: 'blocking', staple: 'none', responder: 'slow', responderSlowMs: 3000 },
           'See a handshake wait for a slow responder',
         ),
       })

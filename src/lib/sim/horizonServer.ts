@@ -86,6 +86,35 @@ function base(validity: number, age: number, window: number) {
 
 const after = (t: number, ...times: number[]) => Math.min(...times.filter((x) => x > t), Infinity)
 
+/** What sets a strategy apart; the rest of its ServerCache is the same for all of them (strategyCache). */
+interface StrategyRules {
+  /** Its own timers (Caddy); none by default. */
+  runTimers?: ServerCache['runTimers']
+  /** Whether a handshake makes it fetch; never by default. */
+  handshakeTriggersFetch?: ServerCache['handshakeTriggersFetch']
+  serve: ServerCache['serve']
+  /** What it would staple now; by default the held response's state. */
+  freshness?: ServerCache['freshness']
+  /** The next time its own rule fetches or changes something (a refresh, a retry, a cache expiry). */
+  due: () => number
+}
+
+/**
+ * A strategy's cache: its own rules over the shared response (`base`). Whatever the rule, what it
+ * staples also changes when the held response passes nextUpdate and when its window ends.
+ */
+function strategyCache(r: ReturnType<typeof base>, rules: StrategyRules): ServerCache {
+  return {
+    runTimers: rules.runTimers ?? (() => {}),
+    handshakeTriggersFetch: rules.handshakeTriggersFetch ?? (() => false),
+    serve: rules.serve,
+    freshness: rules.freshness ?? ((t) => r.state(t)),
+    nextChange: (t) => after(t, rules.due(), r.response?.nextUpdate ?? Infinity, r.windowEnd()),
+    fetches: r.count,
+    fetchLog: r.log,
+  }
+}
+
 /** No stapling: never a staple. */
 function none(): ServerCache {
   return {
@@ -103,17 +132,9 @@ function none(): ServerCache {
 function staticFile(validity: number, age: number, window: number): ServerCache {
   const r = base(validity, age, window)
   r.load(0)
-  return {
-    runTimers: () => {},
-    handshakeTriggersFetch: () => false,
-    serve: (t) => r.state(t),
-    // Past nextUpdate nginx's file is still stapled: clients see a stale staple. (HAProxy's stops
-    // earlier: its profile passes a negative window.)
-    freshness: (t) => r.state(t),
-    nextChange: (t) => after(t, r.response?.nextUpdate ?? Infinity, r.windowEnd()),
-    fetches: r.count,
-    fetchLog: r.log,
-  }
+  // Past nextUpdate nginx's file is still stapled: clients see a stale staple. (HAProxy's stops
+  // earlier: its profile passes a negative window.)
+  return strategyCache(r, { serve: (t) => r.state(t), due: () => Infinity })
 }
 
 /**
@@ -124,23 +145,18 @@ function staticFile(validity: number, age: number, window: number): ServerCache 
 function lazy(validity: number, age: number, window: number): ServerCache {
   const r = base(validity, age, window)
   let refresh = 0
-  const freshness = (t: number): StapleState => r.state(t)
-  return {
-    runTimers: () => {},
+  return strategyCache(r, {
     handshakeTriggersFetch: (t) => t >= refresh,
     serve(t, up) {
-      const got = freshness(t)
+      const got = r.state(t)
       if (r.fetchFromResponder(t, up)) {
         const next = r.response!.nextUpdate
         refresh = Math.max(Math.min(next - minutes(5), t + 1), t + minutes(5))
       } else refresh = t + minutes(5)
       return got
     },
-    freshness,
-    nextChange: (t) => after(t, refresh, r.response?.nextUpdate ?? Infinity, r.windowEnd()),
-    fetches: r.count,
-    fetchLog: r.log,
-  }
+    due: () => refresh,
+  })
 }
 
 /**
@@ -154,8 +170,7 @@ function blocking(validity: number, age: number, window: number): ServerCache {
   let expires = 0
   let error = false
   const freshness = (t: number): StapleState => (error ? 'error' : r.state(t))
-  return {
-    runTimers: () => {},
+  return strategyCache(r, {
     handshakeTriggersFetch: (t) => t >= expires || (!error && r.response !== null && !r.stapleable(t)),
     serve(t, up) {
       error = !r.fetchFromResponder(t, up)
@@ -163,10 +178,8 @@ function blocking(validity: number, age: number, window: number): ServerCache {
       return freshness(t)
     },
     freshness,
-    nextChange: (t) => after(t, expires, r.response?.nextUpdate ?? Infinity, r.windowEnd()),
-    fetches: r.count,
-    fetchLog: r.log,
-  }
+    due: () => expires,
+  })
 }
 
 /**
@@ -177,8 +190,7 @@ function blocking(validity: number, age: number, window: number): ServerCache {
 function proactive(validity: number, age: number, window: number): ServerCache {
   const r = base(validity, age, window)
   let due = 0
-  const freshness = (t: number): StapleState => r.state(t)
-  return {
+  return strategyCache(r, {
     runTimers(t, upAt) {
       while (due <= t) {
         const at = due
@@ -187,13 +199,9 @@ function proactive(validity: number, age: number, window: number): ServerCache {
           : at + 1
       }
     },
-    handshakeTriggersFetch: () => false,
-    serve: (t) => freshness(t),
-    freshness,
-    nextChange: (t) => after(t, due, r.response?.nextUpdate ?? Infinity, r.windowEnd()),
-    fetches: r.count,
-    fetchLog: r.log,
-  }
+    serve: (t) => r.state(t),
+    due: () => due,
+  })
 }
 
 /** windowHours: how long past nextUpdate the server staples what it holds (default: the strategy's server). */

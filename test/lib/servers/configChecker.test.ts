@@ -17,9 +17,6 @@ import {
   defaultGeneratorInput,
   generateConfig,
 } from '../../../src/lib/servers/configGenerator.ts'
-import { parseRoute } from '../../../src/lib/route.ts'
-import { scenarioFromQuery } from '../../../src/lib/sim/scenario.ts'
-import { parseDaysParams } from '../../../src/components/days/daysState.ts'
 
 const codes = (text: string) => checkConfig(text).findings.map((f) => f.code)
 const finding = (text: string, code: FindingCode) => checkConfig(text).findings.find((f) => f.code === code)
@@ -147,17 +144,28 @@ describe('Apache findings', () => {
 })
 
 describe('each finding links to a view that shows its consequence', () => {
-  it('links open the days or compare view with a valid scenario', () => {
-    const all = [...checkConfig(riskyNginx).findings, ...checkConfig(riskyApache).findings]
-    for (const f of all) {
-      const route = parseRoute(f.link.href)
-      if (route.view === 'days') expect(parseDaysParams(route.query).problems).toEqual([])
-      else {
-        expect(route.view).toBe('compare')
-        expect(scenarioFromQuery(route.query).ok).toBe(true)
-      }
+  it('a server that cannot reach its responder (no resolver, an overridden URL) links to two weeks without it', () => {
+    const unreachable = {
+      view: 'days',
+      days: { days: 14, outages: [{ startHour: 24, endHour: 336 }] },
     }
-    expect(finding(riskyNginx, 'no-resolver')!.link.href).toBe('#/days?o=48-72')
+    expect(finding(riskyNginx, 'no-resolver')!.link).toMatchObject(unreachable)
+    const override = riskyNginx.replace(
+      'ssl_stapling_verify on;',
+      'ssl_stapling_responder http://ocsp.old.example/;',
+    )
+    expect(finding(override, 'responder-override')!.link).toMatchObject(unreachable)
+  })
+
+  it('a server that staples nothing links to the handshake without a staple; a slow responder to a blocking server', () => {
+    expect(finding(riskyNginx, 'no-trusted-certificate')!.link).toMatchObject({
+      view: 'compare',
+      scenario: { serverStrategy: 'none' },
+    })
+    expect(finding(riskyApache, 'responder-timeout')!.link).toMatchObject({
+      view: 'compare',
+      scenario: { serverStrategy: 'blocking', staple: 'none', responder: 'slow' },
+    })
   })
 })
 
