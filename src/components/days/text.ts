@@ -76,6 +76,9 @@ export function headline(lanes: readonly Lane[], outages: readonly Outage[], val
     `${i === 0 ? `a ${serverStrategyNouns[l.strategy]} one fails` : `a ${serverStrategyNouns[l.strategy]} one`} during ${formatCount(
       l.mustStapleFailingHours,
     )} ${plural(l.mustStapleFailingHours, 'hour')}`
+  // A year's lanes arrive in slices (lib/days/slices.ts): until the first finish there is nothing to
+  // report, and "every server keeps its site up" would be a claim about no servers.
+  if (stapling.length === 0) return `${start}: working out what each server staples…`
   if (down.length === 0) return `${start}, every stapling server keeps its must-staple site up.`
   if (up.length === 0) {
     const [first, ...rest] = down

@@ -49,6 +49,16 @@ describe('DaysView', () => {
     await waitFor(() => expect(summary()).toMatch(/^With a 12-hour outage/))
   })
 
+  it('says it is still working while a year is computed, not that every server keeps its site up', async () => {
+    router.go('#/days?d=365', { replace: true })
+    render(DaysView)
+    expect(summary()).toMatch(/: working out what each server staples…$/)
+    await waitFor(() => expect(summary()).toMatch(/keeps? (its|their) must-staple sites? up|fails/), {
+      timeout: 15_000,
+    })
+    expect(summary()).not.toMatch(/working out/)
+  })
+
   it('reads its inputs from the hash', async () => {
     router.go('#/days?v=24&o=10-60', { replace: true })
     render(DaysView)
