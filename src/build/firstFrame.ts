@@ -2,13 +2,15 @@
  * The first frame (issue 14): the default comparison view, rendered at build time by Svelte's
  * server renderer and written into index.html, so the browser paints the diagrams' page from HTML
  * and CSS alone, before any script has loaded. It is a picture, not hydrated: main.ts replaces it
- * with the mounted app in the same task, so no one sees both.
+ * with the mounted app in one task, once the comparison's chunk is there, so no one sees both.
  *
  * The page's Content-Security-Policy (style-src 'self', no 'unsafe-inline') ignores style
  * attributes, and Svelte writes `style:` directives as attributes on the server. So each distinct
  * attribute becomes a class whose rule lives in a stylesheet file beside the page: the policy stays
  * as it is. Pure text in, text out, unit-tested without a build (test/build/firstFrame.test.ts).
  */
+
+import { views, type View } from '../lib/route.ts'
 
 /** The id of the wrapper around the prerendered markup inside #app. */
 export const firstFrameId = 'first-frame'
@@ -68,21 +70,48 @@ export function staticFrame(body: string): StaticFrame {
   return { html: `<div id="${firstFrameId}" inert>${html}</div>`, css }
 }
 
+/** Which chunks each view needs beyond the entry's own (already preloaded by index.html), as page-relative URLs. */
+export type ViewPreloads = Partial<Record<View, readonly string[]>>
+
 /**
- * The route check, a classic script that blocks parsing for a moment in <head>: the frame is the
- * default comparison in its own tab, so it shows only for that link (`#/compare` with no scenario
- * in it, or no hash at all) and never inside another page's frame (App.svelte shows only a notice
- * there). Any other link paints when the app mounts, as before.
+ * The route check, a classic script that blocks parsing for a moment in <head>:
+ * - the frame is the default comparison in its own tab, so it shows only for that link
+ *   (`#/compare` with no scenario in it, or no hash at all) and never inside another page's frame
+ *   (App.svelte shows only a notice there). Any other link paints when the app mounts, as before.
+ * - the views main.ts waits for before it mounts (the comparison, the embed) load as their own
+ *   chunks, so another view does not pay for them; on their own links their chunks are preloaded
+ *   here, beside the entry script, so the live view costs no extra round trip after it.
+ *   A hash that names no view is the comparison, as parseRoute reads it.
  */
-export const routeScript = `if (window.self === window.top && /^(#\\/?(compare)?)?$/.test(location.hash)) document.documentElement.classList.add('${showFirstFrameClass}')\n`
+export function routeScript(preloads: ViewPreloads): string {
+  return `(function () {
+  if (window.self === window.top && /^(#\\/?(compare)?)?$/.test(location.hash)) document.documentElement.classList.add('${showFirstFrameClass}')
+  var views = ${JSON.stringify(views)}, preloads = ${JSON.stringify(preloads)}
+  var view = /^#\\/?([^/?]*)/.exec(location.hash)
+  view = view && views.indexOf(view[1]) >= 0 ? view[1] : 'compare'
+  var hrefs = Object.prototype.hasOwnProperty.call(preloads, view) ? preloads[view] : []
+  for (var i = 0; i < hrefs.length; i++) {
+    var link = document.createElement('link')
+    link.rel = 'modulepreload'
+    link.crossOrigin = ''
+    link.href = hrefs[i]
+    document.head.appendChild(link)
+  }
+})()
+`
+}
 
 export type FirstFrameError = { code: 'no-app-element'; message: string }
 
-/** The page with the frame inside #app, its stylesheet and the route check in <head>. */
+/**
+ * The page with the frame inside #app, its stylesheet and the route check in <head>. `viewCss` are
+ * the comparison's own stylesheets (its chunk's, no longer in the entry's): linked from the HTML,
+ * render-blocking, so the frame is drawn in them as before, on every route as index.css was.
+ */
 export function withFirstFrame(
   page: string,
   frame: StaticFrame,
-  href: { css: string; script: string },
+  href: { css: string; script: string; viewCss?: readonly string[] },
 ): { ok: true; html: string } | { ok: false; error: FirstFrameError } {
   const app = '<div id="app"></div>'
   if (!page.includes(app)) {
@@ -91,7 +120,8 @@ export function withFirstFrame(
       error: { code: 'no-app-element', message: 'The built page has no empty <div id="app"></div> to fill.' },
     }
   }
-  const head = `<link rel="stylesheet" href="${href.css}">\n<script src="${href.script}"></script>\n</head>`
+  const viewCss = (href.viewCss ?? []).map((css) => `<link rel="stylesheet" crossorigin href="${css}">\n`)
+  const head = `${viewCss.join('')}<link rel="stylesheet" href="${href.css}">\n<script src="${href.script}"></script>\n</head>`
   const html = page.replace('</head>', () => head).replace(app, () => `<div id="app">${frame.html}</div>`)
   return { ok: true, html }
 }

@@ -8,8 +8,9 @@ import { svelte } from '@sveltejs/vite-plugin-svelte'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { OutputBundle, OutputChunk } from 'rolldown'
 import { createServer, type Plugin } from 'vite'
-import { routeScript, staticFrame, withFirstFrame } from './firstFrame.ts'
+import { routeScript, staticFrame, withFirstFrame, type ViewPreloads } from './firstFrame.ts'
 
 export const firstFramePluginName = 'staple-lab-first-frame'
 
@@ -26,13 +27,50 @@ async function renderApp(root: string): Promise<string> {
   })
   try {
     const entry = (await server.ssrLoadModule('/src/build/firstFrameRender.ts')) as {
-      renderFirstFrame: () => string
+      renderFirstFrame: () => Promise<string>
     }
-    return entry.renderFirstFrame()
+    return await entry.renderFirstFrame()
   } finally {
     await server.close()
     rmSync(cacheDir, { recursive: true, force: true })
   }
+}
+
+/** The views main.ts waits for before it mounts, by the file of their component (routeViews.ts). */
+const preloadedViews = {
+  compare: '/src/components/compare/CompareView.svelte',
+  embed: '/src/components/embed/EmbedPage.svelte',
+} as const
+
+/** A chunk and every chunk it imports statically, transitively. */
+function staticClosure(bundle: OutputBundle, from: OutputChunk): OutputChunk[] {
+  const seen = new Map<string, OutputChunk>([[from.fileName, from]])
+  for (const chunk of seen.values())
+    for (const name of chunk.imports) {
+      const next = bundle[name]
+      if (next?.type === 'chunk' && !seen.has(name)) seen.set(name, next)
+    }
+  return [...seen.values()]
+}
+
+/**
+ * What each view of preloadedViews needs beyond the entry's closure (index.html preloads that
+ * already): its chunks, to preload on its links, and the comparison's stylesheets, for the frame.
+ */
+function viewChunks(bundle: OutputBundle): { preloads: ViewPreloads; compareCss: string[] } {
+  const chunks = Object.values(bundle).filter((file): file is OutputChunk => file.type === 'chunk')
+  const entry = chunks.find((chunk) => chunk.isEntry)
+  const atStart = new Set(entry ? staticClosure(bundle, entry).map((chunk) => chunk.fileName) : [])
+  const preloads: ViewPreloads = {}
+  let compareCss: string[] = []
+  for (const [view, file] of Object.entries(preloadedViews) as [keyof typeof preloadedViews, string][]) {
+    const chunk = chunks.find((c) => c.isDynamicEntry && c.facadeModuleId?.endsWith(file))
+    if (!chunk) continue
+    const own = staticClosure(bundle, chunk).filter((c) => !atStart.has(c.fileName))
+    preloads[view] = own.map((c) => `./${c.fileName}`)
+    if (view === 'compare') compareCss = own.flatMap((c) => [...(c.viteMetadata?.importedCss ?? [])])
+  }
+  return { preloads, compareCss: compareCss.map((css) => `./${css}`) }
 }
 
 export function firstFrame(): Plugin {
@@ -48,11 +86,13 @@ export function firstFrame(): Plugin {
       const page = bundle['index.html']
       if (page?.type !== 'asset') return
       const frame = staticFrame(await renderApp(root))
+      const { preloads, compareCss } = viewChunks(bundle)
       const css = this.emitFile({ type: 'asset', name: 'first-frame.css', source: frame.css })
-      const script = this.emitFile({ type: 'asset', name: 'first-frame.js', source: routeScript })
+      const script = this.emitFile({ type: 'asset', name: 'first-frame.js', source: routeScript(preloads) })
       const result = withFirstFrame(String(page.source), frame, {
         css: `./${this.getFileName(css)}`,
         script: `./${this.getFileName(script)}`,
+        viewCss: compareCss,
       })
       if (!result.ok) this.error(`${result.error.code}: ${result.error.message}`)
       else page.source = result.html

@@ -1,10 +1,13 @@
 /**
  * Loaded by the build (firstFramePlugin.ts) through Vite's SSR module loader: the app as Svelte's
- * server renderer writes it with no hash in the URL, which is the default comparison view.
+ * server renderer writes it with no hash in the URL, which is the default comparison view, loaded
+ * first as main.ts loads it in the page.
  */
 import { render } from 'svelte/server'
 import App from '../App.svelte'
+import { routeViews } from '../components/routeViews'
 
-export function renderFirstFrame(): string {
+export async function renderFirstFrame(): Promise<string> {
+  await routeViews.compare.load()
   return render(App, {}).body
 }

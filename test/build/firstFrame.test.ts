@@ -40,27 +40,46 @@ describe('staticFrame', () => {
 })
 
 describe('routeScript', () => {
-  /** Runs the script against a page at `hash`, in its own tab or framed; true when it shows the frame. */
-  function shows(hash: string, framed = false): boolean {
+  const preloads = {
+    compare: ['./assets/CompareView-1.js', './assets/d3-2.js'],
+    embed: ['./assets/EmbedPage-3.js'],
+  }
+
+  /** Runs the script against a page at `hash`, in its own tab or framed: the frame shown, the chunks preloaded. */
+  function run(hash: string, framed = false): { shows: boolean; preloaded: string[] } {
     const classes = new Set<string>()
+    const links: { rel: string; href: string; crossOrigin: string | null }[] = []
     const top = {}
     const window = { self: framed ? {} : top, top }
-    const document = { documentElement: { classList: { add: (c: string) => classes.add(c) } } }
-    new Function('window', 'location', 'document', routeScript)(window, { hash }, document)
-    return classes.has(showFirstFrameClass)
+    const document = {
+      documentElement: { classList: { add: (c: string) => classes.add(c) } },
+      createElement: () => ({ rel: '', href: '', crossOrigin: null }),
+      head: { appendChild: (link: (typeof links)[number]) => links.push(link) },
+    }
+    new Function('window', 'location', 'document', routeScript(preloads))(window, { hash }, document)
+    expect(links.every((link) => link.rel === 'modulepreload' && link.crossOrigin === '')).toBe(true)
+    return { shows: classes.has(showFirstFrameClass), preloaded: links.map((link) => link.href) }
   }
 
   it('shows the frame for the default comparison, with or without #/compare', () => {
-    expect(shows('')).toBe(true)
-    expect(shows('#/')).toBe(true)
-    expect(shows('#/compare')).toBe(true)
+    expect(run('').shows).toBe(true)
+    expect(run('#/').shows).toBe(true)
+    expect(run('#/compare').shows).toBe(true)
   })
 
   it('hides it where the app will draw something else: another view, another scenario, a frame', () => {
-    expect(shows('#/inspect')).toBe(false)
-    expect(shows('#/compare?rs=300')).toBe(false)
-    expect(shows('#/embed')).toBe(false)
-    expect(shows('#/compare', true)).toBe(false)
+    expect(run('#/inspect').shows).toBe(false)
+    expect(run('#/compare?rs=300').shows).toBe(false)
+    expect(run('#/embed').shows).toBe(false)
+    expect(run('#/compare', true).shows).toBe(false)
+  })
+
+  it("preloads the comparison's chunks on its links only, as parseRoute reads them", () => {
+    for (const hash of ['', '#/', '#/compare', '#/compare?rs=300', '#/no-such-view', '#/constructor'])
+      expect(run(hash).preloaded).toEqual(preloads.compare)
+    expect(run('#/embed?rows=stapling').preloaded).toEqual(preloads.embed)
+    for (const hash of ['#/inspect', '#/days?x=1', '#/learn/3', '#/present/notes'])
+      expect(run(hash).preloaded).toEqual([])
   })
 })
 
@@ -79,6 +98,17 @@ describe('withFirstFrame', () => {
         '<script src="./assets/first-frame-2.js"></script>\n</head>' +
         `<body><div id="app"><div id="${firstFrameId}" inert><p>Hi $& there</p></div></div></body></html>`,
     })
+  })
+
+  it("links the comparison's stylesheets from the HTML, before the frame's own, so the frame is drawn in them", () => {
+    const result = withFirstFrame(page, staticFrame(''), {
+      css: './ff.css',
+      script: './ff.js',
+      viewCss: ['./assets/CompareView-1.css'],
+    })
+    expect(result.ok && result.html).toContain(
+      '<link rel="stylesheet" crossorigin href="./assets/CompareView-1.css">\n<link rel="stylesheet" href="./ff.css">',
+    )
   })
 
   it('says so when the page has no empty #app to fill', () => {
