@@ -15,6 +15,7 @@ import { cpus, loadavg } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import type { Browser } from '@playwright/test'
+import { inspectMeasurePrefix } from '../../src/lib/inspection/timing.ts'
 import { inChromium, root } from './_preview.ts'
 
 export const name = 'inspect: a chain and its OCSP response dropped on #/inspect, in Chromium'
@@ -27,9 +28,14 @@ const goals = { gzipKb: 120, coldMs: 250, warmMs: 80 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
 
+/** Milliseconds per step of the path (src/lib/inspection/timing.ts), page and worker together. */
+type Steps = Record<string, number>
+
 interface Visit {
   coldMs: number
   warmMs: number
+  coldSteps: Steps
+  warmSteps: Steps
   /** Paths of every script the page and its workers loaded. */
   scripts: string[]
 }
@@ -56,7 +62,21 @@ async function visit(browser: Browser, base: string): Promise<Visit> {
     await verified.nth(2).waitFor()
     return performance.now() - started
   }
+  /** The User Timing measures of the last drop, from the page and its workers; cleared after. */
+  const steps = async (): Promise<Steps> => {
+    const read = `performance.getEntriesByType('measure').filter((m) => m.name.startsWith('${inspectMeasurePrefix}')).map((m) => [m.name.slice(${inspectMeasurePrefix.length}), m.duration])`
+    const out: Steps = {}
+    // Page and Worker both evaluate an expression string; their overloads differ only in types.
+    const scopes = [page, ...page.workers()] as { evaluate(expression: string): Promise<unknown> }[]
+    for (const scope of scopes) {
+      for (const [name, ms] of (await scope.evaluate(read)) as [string, number][])
+        out[name] = (out[name] ?? 0) + ms
+      await scope.evaluate('performance.clearMeasures()')
+    }
+    return out
+  }
   const coldMs = await drop()
+  const coldSteps = await steps()
   // Playwright reports no request a dedicated worker makes: ask the workers what they loaded
   // (the parse worker imports its signature code on demand). A string: see frames.ts on __name.
   for (const worker of page.workers()) {
@@ -67,10 +87,12 @@ async function visit(browser: Browser, base: string): Promise<Visit> {
   }
   await page.getByRole('button', { name: 'Clear all' }).click()
   await cards.first().waitFor({ state: 'detached' })
+  await steps()
   const warmMs = await drop()
+  const warmSteps = await steps()
   if ((await cards.count()) !== 4) throw new Error('expected four cards')
   await context.close()
-  return { coldMs, warmMs, scripts: [...scripts] }
+  return { coldMs, warmMs, coldSteps, warmSteps, scripts: [...scripts] }
 }
 
 /** node's own X.509 parser and verifier on the same chain: parse three, check three signatures. */
@@ -124,6 +146,19 @@ export async function run(): Promise<void> {
       `drop to 4 cards + verified chain: cold ${cold.toFixed(0)} ms (goal ${goals.coldMs} ms: ${(cold / goals.coldMs).toFixed(2)}x),` +
         ` warm ${warm.toFixed(0)} ms (goal ${goals.warmMs} ms: ${(warm / goals.warmMs).toFixed(2)}x)`,
     )
+    console.log(
+      `where the time goes (median ms of each step; the worker's chain and checks run side by side):`,
+    )
+    const names = [
+      ...new Set(visits.flatMap((v) => [...Object.keys(v.coldSteps), ...Object.keys(v.warmSteps)])),
+    ]
+    for (const step of names) {
+      const at = (which: 'coldSteps' | 'warmSteps') =>
+        median(visits.map((v) => v[which][step] ?? 0)).toFixed(1)
+      console.log(
+        `  ${step.padEnd(20)} cold ${at('coldSteps').padStart(7)}  warm ${at('warmSteps').padStart(7)}`,
+      )
+    }
     console.log(
       `reference, node X509Certificate parse + verify of the same chain: ${reference.toFixed(2)} ms;` +
         ` the page's warm drop is ${(warm / reference).toFixed(0)}x that (it also parses the OCSP response,` +

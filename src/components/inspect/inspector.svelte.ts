@@ -4,7 +4,9 @@
  * worker: each drop, paste, removal or new skew allowance is one message to it, answered by the
  * whole analysis. This class only decides what to send and keeps the answers.
  */
+import { tick } from 'svelte'
 import type { CertificateInfo, Check, InspectedObject } from '../../lib/pki/types'
+import { measureSince } from '../../lib/inspection/timing'
 import type { CallError, CallResult, ParseClient } from '../../workers/parseClient'
 import {
   maxObjectsPerInput,
@@ -115,9 +117,11 @@ export class Inspector {
 
   /** Files dropped or chosen together: one message to the worker, one limit of objects. */
   async addFiles(files: Iterable<InputFile>): Promise<void> {
+    const reading = performance.now()
     const list = [...files]
     const keys = list.map((file) => this.#placeholder(file.name))
     const inputs = await Promise.all(list.map((file, i) => this.#readFile(keys[i]!, file)))
+    measureSince('read files', reading)
     await this.#load(inputs)
   }
 
@@ -270,7 +274,9 @@ export class Inspector {
       skewSeconds: this.skewSeconds,
       ...(this.#client.workerGeneration === this.#syncedWorker ? {} : { restore: this.#restoreInputs() }),
     }
+    const sent = performance.now()
     return this.#client.analyse(args).then((answer) => {
+      measureSince('worker round trip', sent)
       this.#syncedWorker = answer.ok ? this.#client.workerGeneration : -1
       return answer
     })
@@ -289,10 +295,13 @@ export class Inspector {
   }
 
   async #show(analysis: Analysis): Promise<void> {
+    const showing = performance.now()
     this.chain = analysis.chain.length > 0 ? { state: 'built', links: analysis.chain } : { state: 'none' }
     this.ocspChecks = analysis.checks
     for (const input of analysis.inputs) await this.#settle(input)
     this.settled++
+    // From the answer to the cards in the DOM: Svelte draws them when it flushes, which tick() awaits.
+    void tick().then(() => measureSince('render cards', showing))
   }
 
   #failed(inputs: LoadInput[], error: CallError): void {

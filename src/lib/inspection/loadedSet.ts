@@ -6,7 +6,11 @@
  *
  * Plain TypeScript, no DOM: the worker runs it, and the tests run it in node on real DER.
  */
-import { buildChain, checkOcspResponse, inspectInput } from '../pki/index.ts'
+import { buildChain, checkOcspResponse } from '../pki/index.ts'
+import type { CertificateParts } from '../pki/certificate.ts'
+import { walkInput, type Walked } from '../pki/inspect.ts'
+import type { OcspResponseParts } from '../pki/ocspResponse.ts'
+import { rememberingVerifier } from '../pki/verify.ts'
 import type {
   CertificateInfo,
   ChainLink,
@@ -15,6 +19,7 @@ import type {
   OcspRequestInfo,
   OcspResponseInfo,
 } from '../pki/types.ts'
+import { measureSince } from './timing.ts'
 
 /** One file, paste or embedded certificate, named by the key its first card will have. */
 export interface LoadInput {
@@ -63,31 +68,55 @@ interface Held {
   key: string
   der: Uint8Array<ArrayBuffer>
   info: CertificateInfo | OcspResponseInfo | OcspRequestInfo
+  /** The parser's walk (certificates, OCSP responses): what the chain and the checks read. */
+  walked?: Walked
 }
 
 type HeldCertificate = Held & { info: CertificateInfo }
 
+const certificateParts = (held: Held | undefined): CertificateParts | undefined =>
+  held?.walked?.kind === 'certificate' ? held.walked.parts : undefined
+const responseParts = (held: Held): OcspResponseParts | undefined =>
+  held.walked?.kind === 'ocspResponse' ? held.walked.parts : undefined
+
 export class LoadedSet {
   /** In the order the page shows them: the chain's input order and "first match" follow it. */
   readonly #held = new Map<string, Held>()
+  /** Each signature is checked once while its object stays: a drop verifies only what it brings. */
+  readonly #verify = rememberingVerifier()
 
   get size(): number {
     return this.#held.size
+  }
+
+  /** How many signatures were actually checked with WebCrypto since the set was made. */
+  get signaturesVerified(): number {
+    return this.#verify.verified
   }
 
   async analyse(request: AnalysisRequest): Promise<Analysis> {
     for (const key of request.remove) this.#held.delete(key)
     const inputs: LoadedInput[] = []
     let left = request.maxObjects
+    const parsing = performance.now()
     for (const input of request.add) {
       const loaded = await this.#load(input, Math.max(0, left))
       left -= loaded.objects.length
       inputs.push(loaded)
     }
+    measureSince('parse', parsing)
     const certificates = [...this.#held.values()].filter(isCertificate)
+    const checking = performance.now()
     const [chain, checks] = await Promise.all([
-      certificates.length < 2 ? [] : buildChain(certificates),
-      this.#checkResponses(certificates, request.at, request.skewSeconds),
+      certificates.length < 2
+        ? []
+        : buildChain(
+            certificates.map((c) => ({ der: c.der, info: c.info, parts: certificateParts(c) })),
+            this.#verify,
+          ).finally(() => measureSince('chain', checking)),
+      this.#checkResponses(certificates, request.at, request.skewSeconds).finally(() =>
+        measureSince('checks', checking),
+      ),
     ])
     return { inputs, chain, checks }
   }
@@ -101,21 +130,21 @@ export class LoadedSet {
   }
 
   async #load(input: LoadInput, maxObjects: number): Promise<LoadedInput> {
-    const { objects, notParsed } = await inspectInput(input.source, input.bytes, maxObjects)
-    const keyed = objects.map((object, i) => ({
-      key: i === 0 ? input.key : `${input.key}-${i}`,
-      object: withoutPrivateKey(object),
-    }))
-    for (const { key, object } of keyed) this.#hold(key, object)
+    const { objects, notParsed } = await walkInput(input.source, input.bytes, maxObjects)
+    const keyed = objects.map(({ object, walked }, i) => {
+      const key = i === 0 ? input.key : `${input.key}-${i}`
+      this.#hold(key, object, walked)
+      return { key, object: withoutPrivateKey(object) }
+    })
     return { key: input.key, source: input.source, objects: keyed, notShown: notParsed }
   }
 
   /** Only what the chain and the checks read: parsed certificates, OCSP responses and requests. */
-  #hold(key: string, object: InspectedObject): void {
+  #hold(key: string, object: InspectedObject, walked: Walked | undefined): void {
     if (!object.result.ok) return
     const info = object.result.value
     if (info.kind === 'certificate' || info.kind === 'ocspResponse' || info.kind === 'ocspRequest')
-      this.#held.set(key, { key, der: object.der, info })
+      this.#held.set(key, { key, der: object.der, info, ...(walked ? { walked } : {}) })
   }
 
   async #checkResponses(
@@ -134,6 +163,12 @@ export class LoadedSet {
         ...(leaf ? { certDer: leaf.der } : {}),
         ...(issuer ? { issuerDer: issuer.der } : {}),
         ...this.#nonceOfMatchingRequest(held.info),
+        walked: {
+          response: responseParts(held),
+          cert: certificateParts(leaf),
+          issuer: certificateParts(issuer),
+        },
+        verify: this.#verify,
         skewSeconds,
         at,
       })

@@ -7,7 +7,7 @@
 import { readCertificate, equalBytes, type CertificateParts } from './certificate.ts'
 import { readDer } from './der.ts'
 import type { CertificateInfo, ChainLink, Check } from './types.ts'
-import { verifySignature } from './verify.ts'
+import { verifySignature, type Verifier } from './verify.ts'
 import { nameText } from './shownName.ts'
 
 interface Node {
@@ -40,7 +40,7 @@ export function issues(issuer: Node, cert: Node): boolean {
 
 const isSelfIssued = (n: Node) => issues(n, n)
 
-async function signatureCheck(cert: Node, issuer: Node | undefined): Promise<Check> {
+async function signatureCheck(cert: Node, issuer: Node | undefined, verify: Verifier): Promise<Check> {
   const base = { id: 'signature', label: 'Signature' }
   if (!issuer) {
     return {
@@ -52,7 +52,7 @@ async function signatureCheck(cert: Node, issuer: Node | undefined): Promise<Che
   const p = cert.parts
   const signer = issuer.parts
   if (!p || !signer) return { ...base, status: 'fail', detail: 'the certificate could not be read' }
-  const outcome = await verifySignature({
+  const outcome = await verify({
     spki: signer.spki,
     algorithmOid: p.signatureAlgorithm.oid,
     parameters: p.signatureAlgorithm.parameters,
@@ -69,11 +69,24 @@ async function signatureCheck(cert: Node, issuer: Node | undefined): Promise<Che
   }
 }
 
-/** Order `certs` leaf to root and check every signature. Never throws. */
-export async function buildChain(certs: { der: Uint8Array; info: CertificateInfo }[]): Promise<ChainLink[]> {
+/** A certificate to place: its DER and model, and its walk when the caller kept it (inspect.ts Walked). */
+export interface ChainCertificate {
+  der: Uint8Array
+  info: CertificateInfo
+  parts?: CertificateParts
+}
+
+/**
+ * Order `certs` leaf to root and check every signature, with `verify` (a rememberingVerifier
+ * checks each pair once while the caller keeps their walks). Never throws.
+ */
+export async function buildChain(
+  certs: ChainCertificate[],
+  verify: Verifier = verifySignature,
+): Promise<ChainLink[]> {
   const nodes: Node[] = certs.map((c, i) => {
     const der = new Uint8Array(c.der) as Uint8Array<ArrayBuffer>
-    return { inputIndex: i, der, info: c.info, parts: partsOf(der) }
+    return { inputIndex: i, der, info: c.info, parts: c.parts ?? partsOf(der) }
   })
   if (nodes.length === 0) return []
   // The leaf is a certificate that issued none of the others; prefer a non-CA, then input order.
@@ -103,7 +116,7 @@ export async function buildChain(certs: { der: Uint8Array; info: CertificateInfo
       der: node.der,
       inputIndex: node.inputIndex,
       role,
-      signature: await signatureCheck(node, issuer),
+      signature: await signatureCheck(node, issuer, verify),
     })
   }
   for (const node of nodes.filter((n) => !used.has(n))) {

@@ -3,13 +3,13 @@
  * into our models and given its ASN.1 tree. Never throws: every failure is a value on the object.
  */
 import { toAsn1Node } from './asn1Tree.ts'
-import { readCertificate } from './certificate.ts'
+import { readCertificate, type CertificateParts } from './certificate.ts'
 import { classify, describeShape, privateKeyFromLabel } from './classify.ts'
 import { findInvalidOid, readDer, type DerNode } from './der.ts'
 import { Malformed } from './fields.ts'
 import { readOcspRequest } from './ocspRequest.ts'
 import { certificateModel, ocspResponseModel } from './models.ts'
-import { readOcspResponse } from './ocspResponse.ts'
+import { readOcspResponse, type OcspResponseParts } from './ocspResponse.ts'
 import { decodeInput, type Chunk } from './pem.ts'
 import type { InspectedObject, ObjectInfo, PkiError, Result } from './types.ts'
 import { invalidOidText } from './values.ts'
@@ -21,6 +21,20 @@ function failure(error: PkiError): { ok: false; error: PkiError } {
 }
 
 type ParsedKind = 'certificate' | 'ocspResponse' | 'ocspRequest'
+
+/**
+ * What the field walk read of a certificate or an OCSP response: the signed bytes, the key, the
+ * names' DER. The parse worker's loaded set keeps it beside the model, so building the chain and
+ * checking a response never walk those bytes again (lib/inspection/loadedSet.ts).
+ */
+export type Walked =
+  { kind: 'certificate'; parts: CertificateParts } | { kind: 'ocspResponse'; parts: OcspResponseParts }
+
+/** An object, with its walk when it is a certificate or an OCSP response that parsed. */
+export interface WalkedObject {
+  object: InspectedObject
+  walked?: Walked
+}
 
 const kindNames: Record<ParsedKind, string> = {
   certificate: 'certificate',
@@ -36,7 +50,11 @@ const kindNames: Record<ParsedKind, string> = {
  * throws Malformed; models.ts adds the digests. Every OID is checked first, so that a hostile one
  * (an arc of 100 kB) is refused with its byte wherever it sits, not only in the fields we read.
  */
-async function parse(kind: ParsedKind, der: Uint8Array<ArrayBuffer>, node: DerNode): Promise<ObjectInfo> {
+async function parse(
+  kind: ParsedKind,
+  der: Uint8Array<ArrayBuffer>,
+  node: DerNode,
+): Promise<{ info: ObjectInfo; walked?: Walked }> {
   const oid = findInvalidOid(der, node)
   if (oid) {
     const content = der.subarray(oid.offset + oid.headerLength, oid.offset + oid.headerLength + oid.length)
@@ -46,46 +64,53 @@ async function parse(kind: ParsedKind, der: Uint8Array<ArrayBuffer>, node: DerNo
     )
   }
   switch (kind) {
-    case 'certificate':
-      return certificateModel(der, readCertificate(der, node))
+    case 'certificate': {
+      const parts = readCertificate(der, node)
+      return { info: await certificateModel(der, parts), walked: { kind, parts } }
+    }
     case 'ocspRequest':
-      return readOcspRequest(der, node)
+      return { info: readOcspRequest(der, node) }
     case 'ocspResponse': {
-      const walked = readOcspResponse(der, node)
-      const embedded = (walked.basic?.certificateNodes ?? []).map((c) => readCertificate(der, c))
-      return ocspResponseModel(walked, embedded)
+      const parts = readOcspResponse(der, node)
+      const embedded = (parts.basic?.certificateNodes ?? []).map((c) => readCertificate(der, c))
+      return { info: await ocspResponseModel(parts, embedded), walked: { kind, parts } }
     }
   }
 }
 
-async function inspectChunk(source: string, index: number, chunk: Chunk): Promise<InspectedObject> {
+async function inspectChunk(source: string, index: number, chunk: Chunk): Promise<WalkedObject> {
   const base = {
     source,
     index,
     encoding: chunk.encoding,
     ...(chunk.pemLabel !== undefined ? { pemLabel: chunk.pemLabel } : {}),
   }
-  if (chunk.error) return { ...base, der: noBytes(), result: failure(chunk.error) }
+  if (chunk.error) return { object: { ...base, der: noBytes(), result: failure(chunk.error) } }
   if (chunk.privateKey) {
     const { summary = '' } = privateKeyFromLabel(chunk.pemLabel ?? '')
-    return { ...base, der: noBytes(), result: { ok: true, value: { kind: 'privateKey', summary } } }
+    return {
+      object: { ...base, der: noBytes(), result: { ok: true, value: { kind: 'privateKey', summary } } },
+    }
   }
   const der = chunk.der
   // OpenSSL's TRUSTED CERTIFICATE appends its trust settings after the certificate.
   const read = readDer(der, { allowTrailing: chunk.pemLabel === 'TRUSTED CERTIFICATE' })
-  if (!read.ok) return { ...base, der, result: read }
+  if (!read.ok) return { object: { ...base, der, result: read } }
   const node = read.node
   const what = classify(der, node)
   if (what.kind === 'privateKey') {
     // Drop the key bytes and build no tree: nothing of the key is kept or shown.
     return {
-      ...base,
-      der: noBytes(),
-      result: { ok: true, value: { kind: 'privateKey', summary: what.summary ?? '' } },
+      object: {
+        ...base,
+        der: noBytes(),
+        result: { ok: true, value: { kind: 'privateKey', summary: what.summary ?? '' } },
+      },
     }
   }
   const asn1 = toAsn1Node(der, node)
   let result: Result<ObjectInfo>
+  let walked: Walked | undefined
   if (what.kind === 'csr' || what.kind === 'crl' || what.kind === 'pkcs7') {
     result = { ok: true, value: { kind: what.kind, summary: what.summary ?? '' } }
   } else if (what.kind === 'unknown') {
@@ -95,14 +120,16 @@ async function inspectChunk(source: string, index: number, chunk: Chunk): Promis
     })
   } else {
     try {
-      result = { ok: true, value: await parse(what.kind, der, node) }
+      const parsed = await parse(what.kind, der, node)
+      result = { ok: true, value: parsed.info }
+      walked = parsed.walked
     } catch (e) {
       if (e instanceof Malformed)
         result = failure({ code: 'malformed', message: e.message, offset: e.offset })
       else result = failure({ code: 'malformed', message: `malformed ${what.kind}: ${String(e)}` })
     }
   }
-  return { ...base, der, result, asn1 }
+  return { object: { ...base, der, result, asn1 }, ...(walked ? { walked } : {}) }
 }
 
 /** What one input holds: the objects parsed, and how many more it held past the limit. */
@@ -116,16 +143,16 @@ export interface InspectedInput {
  * Detect the encoding (DER, PEM with any blocks, bare base64), split, classify and parse every
  * object in one input, or the first `maxObjects` of them (the page shows about a hundred cards per
  * input: 4,657 certificates took 145 s of one main-thread task to show). An input that is entirely
- * bad yields one object whose result is an error.
+ * bad yields one object whose result is an error. Each object comes with its walk (Walked).
  */
-export async function inspectInput(
+export async function walkInput(
   source: string,
   bytes: Uint8Array,
   maxObjects = Number.POSITIVE_INFINITY,
-): Promise<InspectedInput> {
+): Promise<{ objects: WalkedObject[]; notParsed: number }> {
   try {
     const chunks = decodeInput(bytes)
-    const out: InspectedObject[] = []
+    const out: WalkedObject[] = []
     for (const [i, chunk] of chunks.entries()) {
       if (i >= maxObjects) break
       out.push(await inspectChunk(source, i, chunk))
@@ -137,16 +164,28 @@ export async function inspectInput(
     return {
       objects: [
         {
-          source,
-          index: 0,
-          encoding: 'der',
-          der: noBytes(),
-          result: failure({ code: 'malformed', message }),
+          object: {
+            source,
+            index: 0,
+            encoding: 'der',
+            der: noBytes(),
+            result: failure({ code: 'malformed', message }),
+          },
         },
       ],
       notParsed: 0,
     }
   }
+}
+
+/** walkInput's objects without their walks: what the CLI and the request builder read. */
+export async function inspectInput(
+  source: string,
+  bytes: Uint8Array,
+  maxObjects = Number.POSITIVE_INFINITY,
+): Promise<InspectedInput> {
+  const { objects, notParsed } = await walkInput(source, bytes, maxObjects)
+  return { objects: objects.map((o) => o.object), notParsed }
 }
 
 /** Every object in one input (the CLI's reading: a file is read to its end, however many objects). */

@@ -16,6 +16,7 @@ import { readOcspResponse, type OcspResponseParts } from './ocspResponse.ts'
 import { check, readCert, signerChecks, type OcspCheckId } from './ocspSigner.ts'
 import type { Check, SingleResponse } from './types.ts'
 import { hashLabel, isComputableHash } from './oids.ts'
+import type { Verifier } from './verify.ts'
 import { toHex } from './values.ts'
 import { nameText } from './shownName.ts'
 
@@ -38,6 +39,13 @@ export interface OcspCheckInput {
    * when the response does not embed it (as `openssl ocsp -verify_other` supplies it).
    */
   otherCertsDer?: Uint8Array[]
+  /**
+   * The walks of the response, the certificate and the issuer, when the caller kept them from
+   * parsing (the inspector's loaded set): then they are not read again from the DER above.
+   */
+  walked?: { response?: OcspResponseParts; cert?: CertificateParts; issuer?: CertificateParts }
+  /** How signatures are checked: verifySignature, or a rememberingVerifier across calls. */
+  verify?: Verifier
 }
 
 const hashNames = { sha1: 'SHA-1', sha256: 'SHA-256', sha384: 'SHA-384', sha512: 'SHA-512' } as const
@@ -193,19 +201,29 @@ export async function checkOcspResponse(input: OcspCheckInput): Promise<Check[]>
   }
 }
 
-async function runChecks(input: OcspCheckInput): Promise<Check[]> {
-  // DER, or an "OCSP RESPONSE" PEM block or base64 (the first object).
-  const [chunk] = decodeInput(input.responseDer)
-  if (chunk.error) return [check('parse', 'fail', chunk.error.message)]
+/** DER, or an "OCSP RESPONSE" PEM block or base64 (the first object), walked; or why not, as a check. */
+function readResponse(
+  bytes: Uint8Array,
+): { ok: true; parts: OcspResponseParts } | { ok: false; check: Check } {
+  const [chunk] = decodeInput(bytes)
+  if (chunk.error) return { ok: false, check: check('parse', 'fail', chunk.error.message) }
   const der = chunk.der
   const read = readDer(der)
-  if (!read.ok) return [check('parse', 'fail', read.error.message)]
-  let parts: OcspResponseParts
+  if (!read.ok) return { ok: false, check: check('parse', 'fail', read.error.message) }
   try {
-    parts = readOcspResponse(der, read.node)
+    return { ok: true, parts: readOcspResponse(der, read.node) }
   } catch (e) {
-    return [check('parse', 'fail', e instanceof Malformed ? e.message : 'not an OCSP response')]
+    const message = e instanceof Malformed ? e.message : 'not an OCSP response'
+    return { ok: false, check: check('parse', 'fail', message) }
   }
+}
+
+async function runChecks(input: OcspCheckInput): Promise<Check[]> {
+  const read = input.walked?.response
+    ? { ok: true as const, parts: input.walked.response }
+    : readResponse(input.responseDer)
+  if (!read.ok) return [read.check]
+  const parts = read.parts
   const checks: Check[] = [check('parse', 'pass', 'a well-formed OCSPResponse (RFC 6960 4.2.1)')]
   const basic = parts.basic
   if (!basic) {
@@ -220,8 +238,8 @@ async function runChecks(input: OcspCheckInput): Promise<Check[]> {
   }
   checks.push(check('response-status', 'pass', `successful: ${responseStatusMeaning('successful')}`))
 
-  const cert = readCert(input.certDer)
-  const issuer = readCert(input.issuerDer)
+  const cert = input.walked?.cert ?? readCert(input.certDer)
+  const issuer = input.walked?.issuer ?? readCert(input.issuerDer)
   if (typeof cert === 'string')
     checks.push(check('cert-id', 'fail', `the certificate could not be read: ${cert}`))
   if (typeof issuer === 'string')
@@ -231,7 +249,7 @@ async function runChecks(input: OcspCheckInput): Promise<Check[]> {
   const responses = basic.info.responses
   const { check: idCheck, single } = await matchCertId(responses, certP, issuerP)
   checks.push(idCheck, statusCheck(single))
-  checks.push(...(await signerChecks(basic, certP, issuerP, input.otherCertsDer ?? [])))
+  checks.push(...(await signerChecks(basic, certP, issuerP, input.otherCertsDer ?? [], input.verify)))
   checks.push(freshness(single, responses, input.at, input.skewSeconds ?? defaultSkewSeconds))
   checks.push(nonceCheck(input.requestNonceHex, basic.info.nonce))
   return checks

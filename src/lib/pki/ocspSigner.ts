@@ -10,7 +10,7 @@ import { decodeInput } from './pem.ts'
 import type { OcspResponseParts } from './ocspResponse.ts'
 import type { Check } from './types.ts'
 import { toHex } from './values.ts'
-import { verifySignature } from './verify.ts'
+import { verifySignature, type Verifier } from './verify.ts'
 import { nameText } from './shownName.ts'
 
 export type OcspCheckId =
@@ -54,6 +54,7 @@ export async function signerChecks(
   cert: CertificateParts | undefined,
   issuer: CertificateParts | undefined,
   others: Uint8Array[],
+  verify: Verifier = verifySignature,
 ): Promise<Check[]> {
   const embedded = [...basic.certificatesDer, ...others]
     .map((d) => readCert(d))
@@ -73,7 +74,7 @@ export async function signerChecks(
     return [check('signature', 'skip', detail), check('signer', 'skip', 'the signer is unknown')]
   }
   const signer = named[0]
-  const outcome = await verifySignature({
+  const outcome = await verify({
     spki: signer.spki,
     algorithmOid: basic.signatureAlgorithm.oid,
     parameters: basic.signatureAlgorithm.parameters,
@@ -92,7 +93,7 @@ export async function signerChecks(
         outcome.unsupported ? 'skip' : 'fail',
         `not verified with the key of ${nameText(signer.subject)}: ${outcome.reason}`,
       )
-  return [sig, await authorize(signer, cert, issuer)]
+  return [sig, await authorize(signer, cert, issuer, verify)]
 }
 
 /** RFC 6960 4.2.2.2: the CA itself, or a certificate it issued with id-kp-OCSPSigning. */
@@ -100,6 +101,7 @@ async function authorize(
   signer: CertificateParts,
   cert: CertificateParts | undefined,
   issuer: CertificateParts | undefined,
+  verify: Verifier,
 ): Promise<Check> {
   const caName = issuer?.subject ?? cert?.issuer
   if (!caName)
@@ -142,7 +144,7 @@ async function authorize(
     ? 'it has id-pkix-ocsp-nocheck, so clients do not check its own revocation'
     : 'it lacks id-pkix-ocsp-nocheck, so a client should check its revocation too (RFC 6960 4.2.2.2.1)'
   if (issuer) {
-    const v = await verifySignature({
+    const v = await verify({
       spki: issuer.spki,
       algorithmOid: signer.signatureAlgorithm.oid,
       parameters: signer.signatureAlgorithm.parameters,

@@ -170,3 +170,32 @@ export async function verifySignature(input: SignatureInput): Promise<VerifyOutc
     reason: `the signature algorithm ${oid} is not one Staple Lab can verify`,
   }
 }
+
+/** Checks a signature: verifySignature, or one that remembers (rememberingVerifier). */
+export type Verifier = (input: SignatureInput) => Promise<VerifyOutcome>
+
+/**
+ * verifySignature that answers again from memory when the same parsed signature is checked with
+ * the same parsed key: the inspector's loaded set keeps each object's walk (and so these very byte
+ * arrays) while it is shown, so a drop verifies only what it brings, not the chain already there.
+ * Keyed by the arrays' identity, never their content: bytes parsed anew are verified anew, and a
+ * forgotten object's entries go with it (WeakMap).
+ */
+export function rememberingVerifier(): Verifier & { readonly verified: number } {
+  const outcomes = new WeakMap<Uint8Array, WeakMap<Uint8Array, Promise<VerifyOutcome>>>()
+  let verified = 0
+  const verify = (input: SignatureInput): Promise<VerifyOutcome> => {
+    let byKey = outcomes.get(input.signature)
+    if (!byKey) outcomes.set(input.signature, (byKey = new WeakMap()))
+    let outcome = byKey.get(input.spki)
+    if (!outcome) {
+      verified++
+      outcome = verifySignature(input)
+      byKey.set(input.spki, outcome)
+    }
+    return outcome
+  }
+  return Object.defineProperty(verify, 'verified', { get: () => verified }) as Verifier & {
+    readonly verified: number
+  }
+}

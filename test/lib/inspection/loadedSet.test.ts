@@ -129,4 +129,36 @@ describe('LoadedSet', () => {
     )
     expect(after.checks).toEqual(before.checks)
   })
+
+  it('a later drop verifies only the signatures it brings; the chain already there is not checked again', async () => {
+    const set = new LoadedSet()
+    const chain = await set.analyse(request({ add: chainFiles.map(fixture) }))
+    expect(chain.chain.map((l) => l.signature.status)).toEqual(['pass', 'pass', 'pass'])
+    // Leaf by the intermediate, intermediate by the root, the root by itself.
+    expect(set.signaturesVerified).toBe(3)
+
+    const withStaple = await set.analyse(request({ add: [fixture(staple)] }))
+    // Only the staple's own signature (made by the intermediate, the CA itself) is new.
+    expect(set.signaturesVerified).toBe(4)
+    expect(withStaple.chain.map((l) => [l.role, l.signature.status, l.signature.detail])).toEqual(
+      chain.chain.map((l) => [l.role, l.signature.status, l.signature.detail]),
+    )
+    expect(statusOf(withStaple.checks[staple], 'signature')).toBe('pass')
+
+    // A new clock or allowance runs the checklist again, and verifies nothing.
+    const later = await set.analyse(request({ at: new Date('2026-12-01T00:00:00Z') }))
+    expect(statusOf(later.checks[staple], 'freshness')).toBe('fail')
+    expect(statusOf(later.checks[staple], 'signature')).toBe('pass')
+    expect(set.signaturesVerified).toBe(4)
+  })
+
+  it('bytes dropped again are parsed and verified anew, not taken from what an earlier card held', async () => {
+    const set = new LoadedSet()
+    await set.analyse(request({ add: chainFiles.map(fixture) }))
+    const again = await set.analyse(
+      request({ remove: chainFiles, add: chainFiles.map((f) => ({ ...fixture(f), key: `again/${f}` })) }),
+    )
+    expect(again.chain.map((l) => l.signature.status)).toEqual(['pass', 'pass', 'pass'])
+    expect(set.signaturesVerified).toBe(6)
+  })
 })
