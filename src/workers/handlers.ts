@@ -3,7 +3,7 @@
  * runs in the worker and, in the tests, in node behind an in-process stand-in. Each set of
  * handlers keeps its own loaded set: one per worker.
  */
-import { maxInputBytes } from '../lib/pki/index'
+import { maxInputBytes, parseAsn1Tree } from '../lib/pki/index'
 import { LoadedSet } from '../lib/inspection/loadedSet'
 import type { CallName, WorkerCalls } from './protocol'
 
@@ -20,5 +20,6 @@ export function createHandlers(): Handlers {
       }
       return loaded.analyse(request)
     },
+    asn1Tree: async ({ der, allowTrailing }) => parseAsn1Tree(der, { allowTrailing }),
   }
 }

@@ -78,6 +78,11 @@ export class ParseClient {
     return this.call('analyse', args)
   }
 
+  /** An object's ASN.1 tree, built in the worker from its DER when its tab opens. */
+  asn1Tree(args: WorkerCalls['asn1Tree']['args']) {
+    return this.call('asn1Tree', args)
+  }
+
   /** Stop the worker and answer every waiting call with an error. */
   dispose(): void {
     const waiting = [...(this.#current ? [this.#current.job] : []), ...this.#queue]

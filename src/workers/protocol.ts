@@ -8,6 +8,7 @@
  * is sent back to be parsed again.
  */
 import type { Analysis, AnalysisRequest, LoadInput } from '../lib/inspection/loadedSet'
+import type { Asn1Node, Result } from '../lib/pki/types'
 
 export type { Analysis, AnalysisRequest, LoadInput }
 export type { KeyedObject, LoadedInput } from '../lib/inspection/loadedSet'
@@ -31,6 +32,8 @@ export const maxObjectsPerInput = 100
 export interface WorkerCalls {
   hello: { args: Record<string, never>; value: { maxInputBytes: number } }
   analyse: { args: AnalyseArgs; value: Analysis }
+  /** The ASN.1 tree of one object's DER, built when its tab opens (InspectedObject.asn1OnDemand). */
+  asn1Tree: { args: { der: Uint8Array<ArrayBuffer>; allowTrailing: boolean }; value: Result<Asn1Node> }
 }
 
 export type CallName = keyof WorkerCalls

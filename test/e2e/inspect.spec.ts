@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { expect, test, type Page } from '@playwright/test'
+import { watchNetwork } from './network.ts'
 
 const fixture = (path: string) => `test/fixtures/${path}`
 
@@ -291,10 +292,9 @@ test('names show as written in their own script; a hidden override shows as a ma
   expect(await spoof.evaluate((el) => el.textContent?.includes('\u202e'))).toBe(false)
 })
 
-test('inspecting files makes no network request', async ({ page }) => {
+test('inspecting files makes no network request beyond the page loading its own code', async ({ page }) => {
   await openInspector(page)
-  const requests: string[] = []
-  page.on('request', (request) => requests.push(`${request.method()} ${request.url()}`))
+  const requests = watchNetwork(page)
   await page
     .getByTestId('file-input')
     .setInputFiles([

@@ -3,26 +3,8 @@
  * opens the comparison with a scenario made from its bytes, and the staple links back.
  */
 import { readFileSync } from 'node:fs'
-import { expect, test, type Page, type Request } from '@playwright/test'
-
-/**
- * Requests that would break the promise "nothing leaves this page": anything but the page's own
- * code chunks (loaded on demand from the same origin) and in-memory blob:/data: URLs.
- */
-function watchNetwork(page: Page): string[] {
-  const bad: string[] = []
-  const origin = new URL(page.url() === 'about:blank' ? test.info().project.use.baseURL! : page.url()).origin
-  page.on('request', (request: Request) => {
-    const url = request.url()
-    if (url.startsWith('blob:') || url.startsWith('data:')) return
-    const ownCode =
-      request.method() === 'GET' &&
-      url.startsWith(`${origin}/assets/`) &&
-      ['script', 'stylesheet'].includes(request.resourceType())
-    if (!ownCode) bad.push(`${request.method()} ${request.resourceType()} ${url}`)
-  })
-  return bad
-}
+import { expect, test, type Page } from '@playwright/test'
+import { watchNetwork } from './network.ts'
 
 async function openInspector(page: Page): Promise<string[]> {
   page.on('dialog', (dialog) => {

@@ -130,7 +130,8 @@ export class LoadedSet {
   }
 
   async #load(input: LoadInput, maxObjects: number): Promise<LoadedInput> {
-    const { objects, notParsed } = await walkInput(input.source, input.bytes, maxObjects)
+    // The trees are built when their tab opens (the worker's asn1Tree call), not cloned to the page with every drop.
+    const { objects, notParsed } = await walkInput(input.source, input.bytes, maxObjects, 'on-demand')
     const keyed = objects.map(({ object, walked }, i) => {
       const key = i === 0 ? input.key : `${input.key}-${i}`
       this.#hold(key, object, walked)
@@ -204,7 +205,7 @@ function findIssuer(leaf: HeldCertificate, certificates: HeldCertificate[]): Hel
 /** A private key's bytes never leave the parser, whatever it returned. */
 function withoutPrivateKey(object: InspectedObject): InspectedObject {
   if (object.result.ok && object.result.value.kind === 'privateKey') {
-    const { asn1: _asn1, ...rest } = object
+    const { asn1: _asn1, asn1OnDemand: _asn1OnDemand, ...rest } = object
     return { ...rest, der: new Uint8Array(0) }
   }
   return object

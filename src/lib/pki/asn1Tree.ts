@@ -148,8 +148,9 @@ export function toAsn1Node(bytes: Uint8Array, node: DerNode): Asn1Node {
   return build(bytes, node, { left: maxTreeNodes })
 }
 
-export function parseAsn1Tree(der: Uint8Array): Result<Asn1Node> {
-  const read = readDer(der)
+/** The tree of `der`; `allowTrailing` as for readDer (OpenSSL's TRUSTED CERTIFICATE has trust settings after it). */
+export function parseAsn1Tree(der: Uint8Array, { allowTrailing = false } = {}): Result<Asn1Node> {
+  const read = readDer(der, { allowTrailing })
   if (!read.ok) return read
   return { ok: true, value: toAsn1Node(der, read.node) }
 }

@@ -78,7 +78,15 @@ async function parse(
   }
 }
 
-async function inspectChunk(source: string, index: number, chunk: Chunk): Promise<WalkedObject> {
+/** Build each object's ASN.1 tree now, or leave it to be built when its view opens (InspectedObject.asn1OnDemand). */
+export type TreeWhen = 'now' | 'on-demand'
+
+async function inspectChunk(
+  source: string,
+  index: number,
+  chunk: Chunk,
+  tree: TreeWhen,
+): Promise<WalkedObject> {
   const base = {
     source,
     index,
@@ -94,7 +102,8 @@ async function inspectChunk(source: string, index: number, chunk: Chunk): Promis
   }
   const der = chunk.der
   // OpenSSL's TRUSTED CERTIFICATE appends its trust settings after the certificate.
-  const read = readDer(der, { allowTrailing: chunk.pemLabel === 'TRUSTED CERTIFICATE' })
+  const allowTrailing = chunk.pemLabel === 'TRUSTED CERTIFICATE'
+  const read = readDer(der, { allowTrailing })
   if (!read.ok) return { object: { ...base, der, result: read } }
   const node = read.node
   const what = classify(der, node)
@@ -108,7 +117,7 @@ async function inspectChunk(source: string, index: number, chunk: Chunk): Promis
       },
     }
   }
-  const asn1 = toAsn1Node(der, node)
+  const asn1 = tree === 'now' ? { asn1: toAsn1Node(der, node) } : { asn1OnDemand: { allowTrailing } }
   let result: Result<ObjectInfo>
   let walked: Walked | undefined
   if (what.kind === 'csr' || what.kind === 'crl' || what.kind === 'pkcs7') {
@@ -129,7 +138,7 @@ async function inspectChunk(source: string, index: number, chunk: Chunk): Promis
       else result = failure({ code: 'malformed', message: `malformed ${what.kind}: ${String(e)}` })
     }
   }
-  return { object: { ...base, der, result, asn1 }, ...(walked ? { walked } : {}) }
+  return { object: { ...base, der, result, ...asn1 }, ...(walked ? { walked } : {}) }
 }
 
 /** What one input holds: the objects parsed, and how many more it held past the limit. */
@@ -143,19 +152,21 @@ export interface InspectedInput {
  * Detect the encoding (DER, PEM with any blocks, bare base64), split, classify and parse every
  * object in one input, or the first `maxObjects` of them (the page shows about a hundred cards per
  * input: 4,657 certificates took 145 s of one main-thread task to show). An input that is entirely
- * bad yields one object whose result is an error. Each object comes with its walk (Walked).
+ * bad yields one object whose result is an error. Each object comes with its walk (Walked), and
+ * with its ASN.1 tree or, `tree` 'on-demand', what is needed to build it later.
  */
 export async function walkInput(
   source: string,
   bytes: Uint8Array,
   maxObjects = Number.POSITIVE_INFINITY,
+  tree: TreeWhen = 'now',
 ): Promise<{ objects: WalkedObject[]; notParsed: number }> {
   try {
     const chunks = decodeInput(bytes)
     const out: WalkedObject[] = []
     for (const [i, chunk] of chunks.entries()) {
       if (i >= maxObjects) break
-      out.push(await inspectChunk(source, i, chunk))
+      out.push(await inspectChunk(source, i, chunk, tree))
     }
     return { objects: out, notParsed: chunks.length - out.length }
   } catch (e) {

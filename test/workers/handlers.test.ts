@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { inspectBytes } from '../../src/lib/pki/inspect'
+import { createHandlers } from '../../src/workers/handlers'
+
+const bytes = (path: string) => new Uint8Array(readFileSync(new URL(`../fixtures/${path}`, import.meta.url)))
+const at = new Date('2026-11-25T00:00:00Z')
+
+describe('parse worker handlers', () => {
+  it("answers a drop without the objects' ASN.1 trees, and builds one when its tab asks", async () => {
+    const handlers = createHandlers()
+    const leaf = bytes('certs/leaf-must-staple.pem')
+    const analysis = await handlers.analyse({
+      remove: [],
+      add: [{ key: 'leaf', source: 'leaf.pem', bytes: leaf }],
+      maxObjects: 100,
+      at,
+      skewSeconds: 300,
+    })
+    const object = analysis.inputs[0]!.objects[0]!.object
+    expect(object.asn1).toBeUndefined()
+    expect(object.asn1OnDemand).toEqual({ allowTrailing: false })
+
+    const tree = await handlers.asn1Tree({ der: object.der, allowTrailing: false })
+    // The same tree the CLI builds at once.
+    const [built] = await inspectBytes('leaf.pem', leaf)
+    expect(tree).toEqual({ ok: true, value: built!.asn1 })
+  })
+
+  it("reads a TRUSTED CERTIFICATE's tree though OpenSSL's trust settings follow the certificate", async () => {
+    const handlers = createHandlers()
+    const der = bytes('certs/root.der')
+    const withTrust = new Uint8Array([...der, 0x30, 0x03, 0x06, 0x01, 0x00])
+    expect((await handlers.asn1Tree({ der: withTrust, allowTrailing: false })).ok).toBe(false)
+    const tree = await handlers.asn1Tree({ der: withTrust, allowTrailing: true })
+    expect(tree.ok && tree.value.length + tree.value.headerLength).toBe(der.length)
+  })
+})
