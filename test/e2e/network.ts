@@ -11,9 +11,14 @@ export function watchNetwork(page: Page): string[] {
   page.on('request', (request: Request) => {
     const url = request.url()
     if (url.startsWith('blob:') || url.startsWith('data:')) return
+    // A code file by its hashed name, with no query or fragment: nothing read from the user rides along.
+    const parsed = new URL(url)
     const ownCode =
       request.method() === 'GET' &&
-      url.startsWith(`${origin}/assets/`) &&
+      parsed.origin === origin &&
+      /^\/assets\/[\w.-]+\.(js|css)$/.test(parsed.pathname) &&
+      parsed.search === '' &&
+      parsed.hash === '' &&
       ['script', 'stylesheet'].includes(request.resourceType())
     if (!ownCode) bad.push(`${request.method()} ${request.resourceType()} ${url}`)
   })
