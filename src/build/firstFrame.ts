@@ -1,8 +1,9 @@
 /**
  * The first frame (issue 14): the default comparison view, rendered at build time by Svelte's
  * server renderer and written into index.html, so the browser paints the diagrams' page from HTML
- * and CSS alone, before any script has loaded. It is a picture, not hydrated: main.ts replaces it
- * with the mounted app in the same task, so no one sees both.
+ * and CSS alone, before any script has loaded. It is a picture, not hydrated: the app replaces it
+ * part by part as it mounts (src/components/firstFrameParts.ts), each part moved, never copied, so
+ * no one sees a part twice.
  *
  * The page's Content-Security-Policy (style-src 'self', no 'unsafe-inline') ignores style
  * attributes, and Svelte writes `style:` directives as attributes on the server. So each distinct
@@ -12,6 +13,12 @@
 
 /** The id of the wrapper around the prerendered markup inside #app. */
 export const firstFrameId = 'first-frame'
+
+/**
+ * The class of the frame and of each part of it the app keeps on screen while it mounts
+ * (src/components/firstFrameParts.ts): the frame's own rules follow a part when it moves.
+ */
+export const firstFrameClass = 'first-frame'
 
 /** The class the route check (routeScript) sets on <html> when the first frame is what the app will draw. */
 export const showFirstFrameClass = 'show-first-frame'
@@ -59,13 +66,13 @@ export function staticFrame(body: string): StaticFrame {
     `html.${showFirstFrameClass} #${firstFrameId} { display: contents; }`,
     // Drawn at the diagrams' default width (960 px: nothing is measured on the server): scaled
     // down to the column, never wider than the screen, until the app draws them to measure.
-    `#app #${firstFrameId} figure * { max-width: 100%; }`,
-    `#app #${firstFrameId} figure svg[viewBox] { height: auto; }`,
+    `#app .${firstFrameClass} figure * { max-width: 100%; }`,
+    `#app .${firstFrameClass} figure svg[viewBox] { height: auto; }`,
     ...[...rules].map(([declarations, name]) => `#app .${name} { ${declarations} }`),
   ].join('\n')
   // inert: its buttons and links are a picture of the app's until the app replaces it; no click or
   // focus lands on them, and assistive technology waits for the real ones (HTML, the inert attribute).
-  return { html: `<div id="${firstFrameId}" inert>${html}</div>`, css }
+  return { html: `<div id="${firstFrameId}" class="${firstFrameClass}" inert>${html}</div>`, css }
 }
 
 /**

@@ -26,9 +26,9 @@ async function renderApp(root: string): Promise<string> {
   })
   try {
     const entry = (await server.ssrLoadModule('/src/build/firstFrameRender.ts')) as {
-      renderFirstFrame: () => string
+      renderFirstFrame: () => Promise<string>
     }
-    return entry.renderFirstFrame()
+    return await entry.renderFirstFrame()
   } finally {
     await server.close()
     rmSync(cacheDir, { recursive: true, force: true })

@@ -33,7 +33,7 @@ describe('staticFrame', () => {
   })
 
   it('is inert and hidden unless the route check shows it', () => {
-    expect(frame.html.startsWith(`<div id="${firstFrameId}" inert>`)).toBe(true)
+    expect(frame.html.startsWith(`<div id="${firstFrameId}" class="first-frame" inert>`)).toBe(true)
     expect(frame.css).toContain(`#${firstFrameId} { display: none; }`)
     expect(frame.css).toContain(`html.${showFirstFrameClass} #${firstFrameId} { display: contents; }`)
   })
@@ -77,7 +77,7 @@ describe('withFirstFrame', () => {
       html:
         '<html><head><title>x</title><link rel="stylesheet" href="./assets/first-frame-1.css">\n' +
         '<script src="./assets/first-frame-2.js"></script>\n</head>' +
-        `<body><div id="app"><div id="${firstFrameId}" inert><p>Hi $& there</p></div></div></body></html>`,
+        `<body><div id="app"><div id="${firstFrameId}" class="first-frame" inert><p>Hi $& there</p></div></div></body></html>`,
     })
   })
 
