@@ -80,16 +80,28 @@ export function staticFrame(body: string): StaticFrame {
  * default comparison in its own tab, so it shows only for that link (`#/compare` with no scenario
  * in it, or no hash at all) and never inside another page's frame (App.svelte shows only a notice
  * there). Any other link paints when the app mounts, as before.
+ *
+ * Only at widths where the app draws what the frame shows: one column of horizontal diagrams. The
+ * frame is drawn at 960 px; below about 912 px (the controls' column and a plot under 560 px,
+ * src/lib/viz/timeScale.ts minPlotWidth) the app draws vertical sequence charts, several times
+ * taller, and above about 1850 px two columns (Diagrams.svelte twoColumnsFrom): replacing the
+ * frame there would move everything under it (a layout shift), so those screens wait for the app.
  */
-export const routeScript = `if (window.self === window.top && /^(#\\/?(compare)?)?$/.test(location.hash)) document.documentElement.classList.add('${showFirstFrameClass}')\n`
+export const firstFrameMedia = '(min-width: 60rem) and (max-width: 115rem)'
+
+export const routeScript = `if (window.self === window.top && /^(#\\/?(compare)?)?$/.test(location.hash) && window.matchMedia('${firstFrameMedia}').matches) document.documentElement.classList.add('${showFirstFrameClass}')\n`
 
 export type FirstFrameError = { code: 'no-app-element'; message: string }
 
-/** The page with the frame inside #app, its stylesheet and the route check in <head>. */
+/**
+ * The page with the frame inside #app, its stylesheet and the route check in <head>, and the
+ * stylesheets of the parts the app loads after the first screen (`lateCss`: the controls, the
+ * panels...): the frame shows those parts until they load, so it needs their styles now.
+ */
 export function withFirstFrame(
   page: string,
   frame: StaticFrame,
-  href: { css: string; script: string },
+  href: { css: string; script: string; lateCss?: readonly string[] },
 ): { ok: true; html: string } | { ok: false; error: FirstFrameError } {
   const app = '<div id="app"></div>'
   if (!page.includes(app)) {
@@ -98,7 +110,8 @@ export function withFirstFrame(
       error: { code: 'no-app-element', message: 'The built page has no empty <div id="app"></div> to fill.' },
     }
   }
-  const head = `<link rel="stylesheet" href="${href.css}">\n<script src="${href.script}"></script>\n</head>`
+  const sheets = [...(href.lateCss ?? []), href.css].map((css) => `<link rel="stylesheet" href="${css}">\n`)
+  const head = `${sheets.join('')}<script src="${href.script}"></script>\n</head>`
   const html = page.replace('</head>', () => head).replace(app, () => `<div id="app">${frame.html}</div>`)
   return { ok: true, html }
 }

@@ -41,10 +41,15 @@ describe('staticFrame', () => {
 
 describe('routeScript', () => {
   /** Runs the script against a page at `hash`, in its own tab or framed; true when it shows the frame. */
-  function shows(hash: string, framed = false): boolean {
+  function shows(hash: string, framed = false, widthPx = 1280): boolean {
     const classes = new Set<string>()
     const top = {}
-    const window = { self: framed ? {} : top, top }
+    // The media query the script asks, read as a browser would at this width (1rem = 16 px).
+    const matchMedia = (query: string) => {
+      const [, min, max] = /min-width: ([\d.]+)rem\) and \(max-width: ([\d.]+)rem/.exec(query)!
+      return { matches: widthPx >= Number(min) * 16 && widthPx <= Number(max) * 16 }
+    }
+    const window = { self: framed ? {} : top, top, matchMedia }
     const document = { documentElement: { classList: { add: (c: string) => classes.add(c) } } }
     new Function('window', 'location', 'document', routeScript)(window, { hash }, document)
     return classes.has(showFirstFrameClass)
@@ -61,6 +66,14 @@ describe('routeScript', () => {
     expect(shows('#/compare?rs=300')).toBe(false)
     expect(shows('#/embed')).toBe(false)
     expect(shows('#/compare', true)).toBe(false)
+  })
+
+  it('shows it only where the app draws one column of horizontal diagrams, as the frame does', () => {
+    expect(shows('#/compare', false, 1280)).toBe(true)
+    expect(shows('#/compare', false, 1440)).toBe(true)
+    // A phone gets vertical sequence charts; a very wide screen two columns.
+    expect(shows('#/compare', false, 360)).toBe(false)
+    expect(shows('#/compare', false, 2560)).toBe(false)
   })
 })
 

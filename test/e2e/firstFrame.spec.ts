@@ -42,6 +42,14 @@ test('another view or scenario in the link does not show the default comparison 
   }
 })
 
+test('a phone waits for the app: it draws vertical charts, not the frame’s wide rows', async ({ page }) => {
+  await withoutAppScripts(page)
+  await page.setViewportSize({ width: 360, height: 800 })
+  await page.goto('./#/compare')
+  await expect(page.locator('#first-frame')).toBeAttached()
+  await expect(page.locator('#first-frame')).toBeHidden()
+})
+
 test('the app replaces the first frame: one view, live', async ({ page }) => {
   await page.goto('./#/compare')
   await expect(page.getByTestId('diagrams')).toBeVisible()
@@ -76,6 +84,7 @@ const watchStart = `
 test('the app takes the frame over part by part: one copy of each diagram at every step, nothing jumps', async ({
   page,
 }) => {
+  await page.setViewportSize({ width: 1440, height: 900 })
   await page.addInitScript(watchStart)
   await page.goto('./#/compare')
   // The last parts to go live: the controls and the panels, from their own chunks.
