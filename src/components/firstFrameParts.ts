@@ -59,19 +59,15 @@ export function showFirstFramePart(part: HTMLElement): Attachment<HTMLElement> {
 }
 
 /**
- * Resolves in a later task, after the page has had a chance to lay out and paint (so a live part
- * drawn next measures its real width): the next animation frame, or 50 ms in a hidden tab, where
- * frames do not come.
+ * Resolves in a later task, after the page has laid out and painted, so a live part drawn next
+ * measures its real width (bind:clientWidth reports after layout, before paint): the task after the
+ * next animation frame. A hidden tab gets no frames (HTML, "update the rendering" skips it) and
+ * paints nothing, so there it waits 50 ms instead.
  */
 export function afterNextPaint(): Promise<void> {
   return new Promise((resolve) => {
-    let done = false
-    const go = () => {
-      if (done) return
-      done = true
-      setTimeout(resolve, 0)
-    }
-    requestAnimationFrame(go)
-    setTimeout(go, 50)
+    const next = () => setTimeout(resolve, 0)
+    if (document.visibilityState === 'hidden') setTimeout(next, 50)
+    else requestAnimationFrame(next)
   })
 }
