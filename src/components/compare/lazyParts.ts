@@ -1,7 +1,7 @@
 /**
  * The parts of the comparison view that load after the first screen (issue 14: the first screen
  * under 75 kB gzip): the playback and share bars, the scenario controls, the panels under the
- * diagrams, the diagrams' tooltip, and the note a link from the inspector carries.
+ * diagrams, and the note a link from the inspector carries.
  */
 import { LazyComponent } from '../lazyComponent.svelte.ts'
 
@@ -9,8 +9,6 @@ export const playbackBar = new LazyComponent(() => import('./diagram/PlaybackBar
 export const shareBar = new LazyComponent(() => import('./share/ShareBar.svelte'))
 export const scenarioControls = new LazyComponent(() => import('./panels/ScenarioControls.svelte'))
 export const resultPanels = new LazyComponent(() => import('./panels/ResultPanels.svelte'))
-/** Asked for by every diagram as it is drawn (the embed and the lesson too), so a hover makes no request. */
-export const diagramTip = new LazyComponent(() => import('./diagram/DiagramTip.svelte'))
 export const provenanceNote = new LazyComponent(() => import('./ProvenanceNote.svelte'))
 
 /** Loaded before the build renders the first frame, which has every part. */
@@ -19,6 +17,5 @@ export const compareLazyParts = [
   shareBar,
   scenarioControls,
   resultPanels,
-  diagramTip,
   provenanceNote,
 ] as const
