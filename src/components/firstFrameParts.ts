@@ -1,8 +1,8 @@
 /**
  * The prerendered first frame (src/build/firstFrame.ts), handed over to the app part by part. The
  * app mounts in steps, one task each, so no start-up task holds the page for long (issue 14: none
- * over 100 ms): the page's frame first, then one diagram per task, then the playback and share
- * bars, the controls and the panels, which load as chunks of their own (the first screen under 75 kB gzip). Until a
+ * over 100 ms): the page's frame first, then the playback and share bars, the controls and the
+ * panels (chunks of their own, to keep the first screen small), then one diagram per task. Until a
  * live part is drawn, its prerendered part stays where it will be: moved into the live layout, not
  * copied, so the page never shows a part twice and nothing jumps when the live one takes its place.
  */
