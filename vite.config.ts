@@ -47,10 +47,14 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: false,
+    // Every browser the page supports preloads modules itself (<link rel=modulepreload>): the
+    // polyfill would only add bytes to the first screen.
+    modulePreload: { polyfill: false },
     // pkijs and what it brings (about 88 kB gzip) load only when the demo CA or the request builder
     // mints DER: one chunk named for what it is, not after its first importer ("extensions-*.js").
     // The other shared chunks are named after what they carry too (src/build/chunkNames.ts).
     rolldownOptions: {
+      treeshake: { moduleSideEffects: (id: string) => !/[\\/]src[\\/]lib[\\/]/.test(id) },
       output: {
         codeSplitting: {
           groups: [

@@ -1,8 +1,9 @@
 /**
  * The first frame (issue 14): the default comparison view, rendered at build time by Svelte's
  * server renderer and written into index.html, so the browser paints the diagrams' page from HTML
- * and CSS alone, before any script has loaded. It is a picture, not hydrated: main.ts replaces it
- * with the mounted app in one task, once the comparison's chunk is there, so no one sees both.
+ * and CSS alone, before any script has loaded. It is a picture, not hydrated: the app replaces it
+ * part by part as it mounts (src/components/firstFrameParts.ts), each part moved, never copied, so
+ * no one sees a part twice.
  *
  * The page's Content-Security-Policy (style-src 'self', no 'unsafe-inline') ignores style
  * attributes, and Svelte writes `style:` directives as attributes on the server. So each distinct
@@ -14,6 +15,12 @@ import { views, type View } from '../lib/route.ts'
 
 /** The id of the wrapper around the prerendered markup inside #app. */
 export const firstFrameId = 'first-frame'
+
+/**
+ * The class of the frame and of each part of it the app keeps on screen while it mounts
+ * (src/components/firstFrameParts.ts): the frame's own rules follow a part when it moves.
+ */
+export const firstFrameClass = 'first-frame'
 
 /** The class the route check (routeScript) sets on <html> when the first frame is what the app will draw. */
 export const showFirstFrameClass = 'show-first-frame'
@@ -61,13 +68,13 @@ export function staticFrame(body: string): StaticFrame {
     `html.${showFirstFrameClass} #${firstFrameId} { display: contents; }`,
     // Drawn at the diagrams' default width (960 px: nothing is measured on the server): scaled
     // down to the column, never wider than the screen, until the app draws them to measure.
-    `#app #${firstFrameId} figure * { max-width: 100%; }`,
-    `#app #${firstFrameId} figure svg[viewBox] { height: auto; }`,
+    `#app .${firstFrameClass} figure * { max-width: 100%; }`,
+    `#app .${firstFrameClass} figure svg[viewBox] { height: auto; }`,
     ...[...rules].map(([declarations, name]) => `#app .${name} { ${declarations} }`),
   ].join('\n')
   // inert: its buttons and links are a picture of the app's until the app replaces it; no click or
   // focus lands on them, and assistive technology waits for the real ones (HTML, the inert attribute).
-  return { html: `<div id="${firstFrameId}" inert>${html}</div>`, css }
+  return { html: `<div id="${firstFrameId}" class="${firstFrameClass}" inert>${html}</div>`, css }
 }
 
 /** Which chunks each view needs beyond the entry's own (already preloaded by index.html), as page-relative URLs. */
@@ -82,10 +89,18 @@ export type ViewPreloads = Partial<Record<View, readonly string[]>>
  *   chunks, so another view does not pay for them; on their own links their chunks are preloaded
  *   here, beside the entry script, so the live view costs no extra round trip after it.
  *   A hash that names no view is the comparison, as parseRoute reads it.
+ *
+ * Only at widths where the app draws what the frame shows: one column of horizontal diagrams. The
+ * frame is drawn at 960 px; below about 912 px (the controls' column and a plot under 560 px,
+ * src/lib/viz/timeScale.ts minPlotWidth) the app draws vertical sequence charts, several times
+ * taller, and above about 1850 px two columns (Diagrams.svelte twoColumnsFrom): replacing the
+ * frame there would move everything under it (a layout shift), so those screens wait for the app.
  */
+export const firstFrameMedia = '(min-width: 60rem) and (max-width: 115rem)'
+
 export function routeScript(preloads: ViewPreloads): string {
   return `(function () {
-  if (window.self === window.top && /^(#\\/?(compare)?)?$/.test(location.hash)) document.documentElement.classList.add('${showFirstFrameClass}')
+  if (window.self === window.top && /^(#\\/?(compare)?)?$/.test(location.hash) && window.matchMedia('${firstFrameMedia}').matches) document.documentElement.classList.add('${showFirstFrameClass}')
   var views = ${JSON.stringify(views)}, preloads = ${JSON.stringify(preloads)}
   var view = /^#\\/?([^/?]*)/.exec(location.hash)
   view = view && views.indexOf(view[1]) >= 0 ? view[1] : 'compare'
@@ -107,11 +122,13 @@ export type FirstFrameError = { code: 'no-app-element'; message: string }
  * The page with the frame inside #app, its stylesheet and the route check in <head>. `viewCss` are
  * the comparison's own stylesheets (its chunk's, no longer in the entry's): linked from the HTML,
  * render-blocking, so the frame is drawn in them as before, on every route as index.css was.
+ * `lateCss` are the stylesheets of the parts the app loads after the first screen (the controls,
+ * the panels...): the frame shows those parts until they load, so it needs their styles now.
  */
 export function withFirstFrame(
   page: string,
   frame: StaticFrame,
-  href: { css: string; script: string; viewCss?: readonly string[] },
+  href: { css: string; script: string; viewCss?: readonly string[]; lateCss?: readonly string[] },
 ): { ok: true; html: string } | { ok: false; error: FirstFrameError } {
   const app = '<div id="app"></div>'
   if (!page.includes(app)) {
@@ -120,8 +137,15 @@ export function withFirstFrame(
       error: { code: 'no-app-element', message: 'The built page has no empty <div id="app"></div> to fill.' },
     }
   }
-  const viewCss = (href.viewCss ?? []).map((css) => `<link rel="stylesheet" crossorigin href="${css}">\n`)
-  const head = `${viewCss.join('')}<link rel="stylesheet" href="${href.css}">\n<script src="${href.script}"></script>\n</head>`
+  const viewCss = href.viewCss ?? []
+  const sheets = [
+    ...viewCss.map((css) => `<link rel="stylesheet" crossorigin href="${css}">\n`),
+    ...(href.lateCss ?? [])
+      .filter((css) => !viewCss.includes(css))
+      .map((css) => `<link rel="stylesheet" href="${css}">\n`),
+    `<link rel="stylesheet" href="${href.css}">\n`,
+  ]
+  const head = `${sheets.join('')}<script src="${href.script}"></script>\n</head>`
   const html = page.replace('</head>', () => head).replace(app, () => `<div id="app">${frame.html}</div>`)
   return { ok: true, html }
 }

@@ -73,6 +73,35 @@ function viewChunks(bundle: OutputBundle): { preloads: ViewPreloads; compareCss:
   return { preloads, compareCss: compareCss.map((css) => `./${css}`) }
 }
 
+/** The module whose dynamic imports are the parts of the first screen that load after it. */
+const lazyPartsModule = /[\\/]src[\\/]components[\\/]compare[\\/]lazyParts\.ts$/
+
+/**
+ * The stylesheets of the chunks holding those parts and of the chunks they import, in load order,
+ * without those the page links already (the entry's).
+ */
+function lateStylesheets(bundle: OutputBundle, lateModules: ReadonlySet<string>): string[] {
+  const cssOf = (roots: OutputChunk[]): Set<string> => {
+    const sheets = new Set<string>()
+    const seen = new Set<string>()
+    const visit = (chunk: OutputChunk) => {
+      if (seen.has(chunk.fileName)) return
+      seen.add(chunk.fileName)
+      for (const imported of chunk.imports) {
+        const next = bundle[imported]
+        if (next?.type === 'chunk') visit(next)
+      }
+      for (const css of chunk.viteMetadata?.importedCss ?? []) sheets.add(css)
+    }
+    roots.forEach(visit)
+    return sheets
+  }
+  const chunks = Object.values(bundle).filter((output): output is OutputChunk => output.type === 'chunk')
+  const linked = cssOf(chunks.filter((chunk) => chunk.isEntry))
+  const late = cssOf(chunks.filter((chunk) => chunk.moduleIds.some((id) => lateModules.has(id))))
+  return [...late].filter((css) => !linked.has(css))
+}
+
 export function firstFrame(): Plugin {
   let root = process.cwd()
   return {
@@ -89,10 +118,13 @@ export function firstFrame(): Plugin {
       const { preloads, compareCss } = viewChunks(bundle)
       const css = this.emitFile({ type: 'asset', name: 'first-frame.css', source: frame.css })
       const script = this.emitFile({ type: 'asset', name: 'first-frame.js', source: routeScript(preloads) })
+      const lazyParts = [...this.getModuleIds()].find((id) => lazyPartsModule.test(id))
+      const lateModules = new Set(lazyParts ? this.getModuleInfo(lazyParts)?.dynamicallyImportedIds : [])
       const result = withFirstFrame(String(page.source), frame, {
         css: `./${this.getFileName(css)}`,
         script: `./${this.getFileName(script)}`,
         viewCss: compareCss,
+        lateCss: lateStylesheets(bundle, lateModules).map((file) => `./${file}`),
       })
       if (!result.ok) this.error(`${result.error.code}: ${result.error.message}`)
       else page.source = result.html

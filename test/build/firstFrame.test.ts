@@ -33,7 +33,7 @@ describe('staticFrame', () => {
   })
 
   it('is inert and hidden unless the route check shows it', () => {
-    expect(frame.html.startsWith(`<div id="${firstFrameId}" inert>`)).toBe(true)
+    expect(frame.html.startsWith(`<div id="${firstFrameId}" class="first-frame" inert>`)).toBe(true)
     expect(frame.css).toContain(`#${firstFrameId} { display: none; }`)
     expect(frame.css).toContain(`html.${showFirstFrameClass} #${firstFrameId} { display: contents; }`)
   })
@@ -45,12 +45,20 @@ describe('routeScript', () => {
     embed: ['./assets/EmbedPage-3.js'],
   }
 
-  /** Runs the script against a page at `hash`, in its own tab or framed: the frame shown, the chunks preloaded. */
-  function run(hash: string, framed = false): { shows: boolean; preloaded: string[] } {
+  /**
+   * Runs the script against a page at `hash`, in its own tab or framed, at a window `widthPx` wide:
+   * the frame shown, the chunks preloaded.
+   */
+  function run(hash: string, framed = false, widthPx = 1280): { shows: boolean; preloaded: string[] } {
     const classes = new Set<string>()
     const links: { rel: string; href: string; crossOrigin: string | null }[] = []
     const top = {}
-    const window = { self: framed ? {} : top, top }
+    // The media query the script asks, read as a browser would at this width (1rem = 16 px).
+    const matchMedia = (query: string) => {
+      const [, min, max] = /min-width: ([\d.]+)rem\) and \(max-width: ([\d.]+)rem/.exec(query)!
+      return { matches: widthPx >= Number(min) * 16 && widthPx <= Number(max) * 16 }
+    }
+    const window = { self: framed ? {} : top, top, matchMedia }
     const document = {
       documentElement: { classList: { add: (c: string) => classes.add(c) } },
       createElement: () => ({ rel: '', href: '', crossOrigin: null }),
@@ -81,6 +89,14 @@ describe('routeScript', () => {
     for (const hash of ['#/inspect', '#/days?x=1', '#/learn/3', '#/present/notes'])
       expect(run(hash).preloaded).toEqual([])
   })
+
+  it('shows it only where the app draws one column of horizontal diagrams, as the frame does', () => {
+    expect(run('#/compare', false, 1280).shows).toBe(true)
+    expect(run('#/compare', false, 1440).shows).toBe(true)
+    // A phone gets vertical sequence charts; a very wide screen two columns.
+    expect(run('#/compare', false, 360).shows).toBe(false)
+    expect(run('#/compare', false, 2560).shows).toBe(false)
+  })
 })
 
 describe('withFirstFrame', () => {
@@ -96,7 +112,7 @@ describe('withFirstFrame', () => {
       html:
         '<html><head><title>x</title><link rel="stylesheet" href="./assets/first-frame-1.css">\n' +
         '<script src="./assets/first-frame-2.js"></script>\n</head>' +
-        `<body><div id="app"><div id="${firstFrameId}" inert><p>Hi $& there</p></div></div></body></html>`,
+        `<body><div id="app"><div id="${firstFrameId}" class="first-frame" inert><p>Hi $& there</p></div></div></body></html>`,
     })
   })
 

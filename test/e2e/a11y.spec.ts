@@ -77,7 +77,7 @@ function playButton(page: Page) {
  * or, in the embed that has none, played to the end.
  */
 async function diagramsFinished(page: Page): Promise<void> {
-  await expect(page.locator('figure.diagram')).toHaveCount(4)
+  await expect(page.getByTestId('diagrams').locator('figure.diagram')).toHaveCount(4)
   const scrubber = page.getByRole('group', { name: 'Playback' }).getByRole('slider')
   if ((await scrubber.count()) > 0) await scrubber.fill((await scrubber.getAttribute('max')) ?? '0')
   await expect(playButton(page)).toHaveAttribute('aria-label', /^(Replay|Play)$/, { timeout: 10_000 })
@@ -157,7 +157,7 @@ test('the first Tab reaches a skip link that moves focus past the controls to th
   page,
 }) => {
   await page.goto('./#/compare')
-  await expect(page.locator('figure.diagram')).toHaveCount(4)
+  await expect(page.getByTestId('diagrams').locator('figure.diagram')).toHaveCount(4)
   await page.keyboard.press('Tab')
   const skip = page.getByRole('link', { name: 'Skip to the diagrams' })
   await expect(skip).toBeFocused()
@@ -258,7 +258,7 @@ test('every message is a tab stop from the start: the set does not change while 
   page,
 }) => {
   await page.goto('./#/compare')
-  await expect(page.locator('figure.diagram')).toHaveCount(4)
+  await expect(page.getByTestId('diagrams').locator('figure.diagram')).toHaveCount(4)
   await page.locator('h1').click()
   await page.keyboard.press('Home')
   await page.keyboard.press('Space')
@@ -284,7 +284,7 @@ for (const hash of ['#/compare', '#/learn/3', '#/embed']) {
   test(`under reduced motion nothing in ${hash} plays until Play is pressed`, async ({ page }) => {
     await page.emulateMedia({ reducedMotion: 'reduce' })
     await page.goto(`./${hash}`)
-    await expect(page.locator('figure.diagram')).toHaveCount(4)
+    await expect(page.getByTestId('diagrams').locator('figure.diagram')).toHaveCount(4)
     // The messages sent at time 0 are shown whole; nothing after them appears by itself.
     const shown = page.locator('[data-testid="diagrams"] [data-flight]:not([data-state="pending"])')
     await expect(playButton(page)).toHaveAttribute('aria-label', 'Play')

@@ -104,7 +104,7 @@ test('a link with bad values names each once and keeps the valid ones', async ({
 
 test('embed mode shows only the diagrams, a play button and a link back', async ({ page }) => {
   await page.goto('./#/embed?rs=80')
-  await expect(page.locator('figure.diagram')).toHaveCount(4)
+  await expect(page.getByTestId('diagrams').locator('figure.diagram')).toHaveCount(4)
   await expect(page.locator('header.top')).toHaveCount(0)
   await expect(page.getByRole('button', { name: 'Mobile 3G' })).toHaveCount(0)
   await expect(page.getByRole('group', { name: 'Playback' })).toHaveCount(0)
@@ -170,7 +170,7 @@ test('keyboard playback: Space pauses and resumes, → steps to the next message
   page,
 }) => {
   await page.goto('./')
-  await expect(page.locator('figure.diagram')).toHaveCount(4)
+  await expect(page.getByTestId('diagrams').locator('figure.diagram')).toHaveCount(4)
   await page.locator('h1').click()
   await page.keyboard.press('Space')
   const paused = await clockTime(page)

@@ -42,9 +42,69 @@ test('another view or scenario in the link does not show the default comparison 
   }
 })
 
+test('a phone waits for the app: it draws vertical charts, not the frame’s wide rows', async ({ page }) => {
+  await withoutAppScripts(page)
+  await page.setViewportSize({ width: 360, height: 800 })
+  await page.goto('./#/compare')
+  await expect(page.locator('#first-frame')).toBeAttached()
+  await expect(page.locator('#first-frame')).toBeHidden()
+})
+
 test('the app replaces the first frame: one view, live', async ({ page }) => {
   await page.goto('./#/compare')
   await expect(page.getByTestId('diagrams')).toBeVisible()
   await expect(page.locator('#first-frame')).toHaveCount(0)
   await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1)
+})
+
+/**
+ * Every mutation of the page while it starts, seen from inside it: how many copies of each row's
+ * diagram and of the view's heading are in the document, and the layout shifts Chromium reports
+ * (the Layout Instability API, the shifts behind Cumulative Layout Shift).
+ */
+const watchStart = `
+  window.__start = { steps: 0, most: {}, headings: 0, shift: 0 }
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (!e.hadRecentInput) window.__start.shift += e.value
+  }).observe({ type: 'layout-shift', buffered: true })
+  const count = () => {
+    const s = window.__start
+    s.steps++
+    const rows = {}
+    for (const f of document.querySelectorAll('figure.diagram')) {
+      const row = f.closest('[data-row]')?.getAttribute('data-row') ?? '?'
+      rows[row] = (rows[row] ?? 0) + 1
+    }
+    for (const [row, n] of Object.entries(rows)) s.most[row] = Math.max(s.most[row] ?? 0, n)
+    s.headings = Math.max(s.headings, document.querySelectorAll('h1').length)
+  }
+  new MutationObserver(count).observe(document, { childList: true, subtree: true })
+`
+
+test('the app takes the frame over part by part: one copy of each diagram at every step, nothing jumps', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1440, height: 900 })
+  await page.addInitScript(watchStart)
+  await page.goto('./#/compare')
+  // The last parts to go live: the controls and the panels, from their own chunks.
+  await expect(
+    page.getByRole('complementary', { name: 'Scenario' }).getByRole('combobox').first(),
+  ).toBeEnabled()
+  await expect(page.locator('#main .panels')).toHaveCount(1)
+  await expect(page.locator('.first-frame')).toHaveCount(0)
+  const start = (await page.evaluate('window.__start')) as {
+    steps: number
+    most: Record<string, number>
+    headings: number
+    shift: number
+  }
+  expect(start.steps).toBeGreaterThan(4)
+  expect(start.most).toEqual({ none: 1, 'plain-ocsp': 1, stapling: 1, 'must-staple': 1 })
+  expect(start.headings).toBe(1)
+  // 0.1 is "good" Cumulative Layout Shift (web.dev/articles/cls); the hand-over stays well under it.
+  expect(start.shift).toBeLessThan(0.05)
+  // Live: the first diagram answers the keyboard, the playback bar is the app's.
+  await expect(page.getByTestId('diagrams')).toBeVisible()
+  await expect(page.getByRole('group', { name: 'Playback' })).toHaveCount(1)
 })

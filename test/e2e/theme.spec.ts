@@ -18,6 +18,8 @@ async function colours(page: Page) {
 test('the latency bars are light on a light page in a dark OS, and dark on a dark one', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'dark' })
   await page.goto('./#/compare')
+  // The live page, not the prerendered frame it replaces part by part (src/components/firstFrameParts.ts).
+  await expect(page.getByTestId('diagrams')).toBeVisible()
   // The reader's preference: dark page, dark bars (--ph-tcp #6f8aa3).
   expect(await colours(page)).toEqual({ tcp: 'rgb(111, 138, 163)', page: 'rgb(18, 20, 23)' })
   // The page is given the light theme, as theme=light does: light page, light bars (#4d6378).
