@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { expect, test, type Page } from '@playwright/test'
 import { burstEnds, framesPass } from './waits.ts'
+import { watchNetwork } from './network.ts'
 
 /** Every arrow tip on the page: "x2,y2" per shaft (hidden arrows included, as empty strings). */
 async function arrowTips(page: Page): Promise<string[]> {
@@ -21,19 +22,10 @@ function verdict(page: Page, row: string) {
   return page.locator(`[data-row="${row}"] .verdict`)
 }
 
-/** Requests that leave the page (blob: and data: URLs are the page talking to itself). */
-function recordNetwork(page: Page): string[] {
-  const seen: string[] = []
-  page.on('request', (r) => {
-    if (/^https?:/.test(r.url())) seen.push(r.url())
-  })
-  return seen
-}
-
 test('the default scenario opens already playing: arrows fly on one shared clock', async ({ page }) => {
   await page.goto('./')
   await expect(page.locator('[data-testid="diagrams"] figure.diagram')).toHaveCount(4)
-  const network = recordNetwork(page)
+  const network = watchNetwork(page)
   const first = await arrowTips(page)
   await expect.poll(() => arrowTips(page)).not.toEqual(first)
   expect(await clockTime(page)).toBeGreaterThan(0)
@@ -124,7 +116,7 @@ test('the embed code is an iframe of the current scenario in embed mode', async 
 
 test('exports download a valid SVG, PNG and JSON, without a network request', async ({ page }) => {
   await page.goto('./#/compare?resp=blocked&cert=revoked&st=none')
-  const network = recordNetwork(page)
+  const network = watchNetwork(page)
   const exportAs = async (name: string) => {
     await page.getByRole('button', { name: 'Export', exact: true }).click()
     const [download] = await Promise.all([
