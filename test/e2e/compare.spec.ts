@@ -171,9 +171,13 @@ test('keyboard playback: Space pauses and resumes, → steps to the next message
   expect(await clockTime(page)).toBe(paused)
   expect(await arrowTips(page)).toEqual(tips)
 
+  // Home restarts: back to the start, playing (clock.ts restart). Space then pauses it wherever it is.
   await page.keyboard.press('Home')
-  await page.keyboard.press('Space')
+  const playback = page.getByRole('group', { name: 'Playback' })
+  await expect(playback.getByRole('button', { name: 'Pause' })).toBeVisible()
   await expect.poll(() => clockTime(page)).toBeGreaterThan(0)
+  await page.keyboard.press('Space')
+  await expect(playback.getByRole('button', { name: 'Play' })).toBeVisible()
   const start = await clockTime(page)
   await page.keyboard.press('ArrowRight')
   const stepped = await clockTime(page)
