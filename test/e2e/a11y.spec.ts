@@ -64,8 +64,9 @@ async function headingLevels(page: Page): Promise<number[]> {
 }
 
 /** The no-check row's verdict ("Connected · 100 ms"). */
+/** The live diagrams' verdict (the test id comes with the last live row; the prerendered frame has none). */
 function verdict(page: Page) {
-  return page.locator('[data-row="none"] .verdict')
+  return page.getByTestId('diagrams').locator('[data-row="none"] .verdict')
 }
 
 function playButton(page: Page) {

@@ -18,8 +18,9 @@ async function clockTime(page: Page): Promise<number> {
   return Number(await scrubber(page).inputValue())
 }
 
+/** The live diagrams' verdict (the test id comes with the last live row; the prerendered frame has none). */
 function verdict(page: Page, row: string) {
-  return page.locator(`[data-row="${row}"] .verdict`)
+  return page.getByTestId('diagrams').locator(`[data-row="${row}"] .verdict`)
 }
 
 test('the default scenario opens already playing: arrows fly on one shared clock', async ({ page }) => {
