@@ -17,6 +17,7 @@ import { gzipSync } from 'node:zlib'
 import type { Browser } from '@playwright/test'
 import { inspectMeasurePrefix } from '../../src/lib/inspection/timing.ts'
 import { inChromium, root } from './_preview.ts'
+import { longestTraceTask } from './_trace.ts'
 
 export const name = 'inspect: a chain and its OCSP response dropped on #/inspect, in Chromium'
 
@@ -39,6 +40,12 @@ interface Visit {
   warmInPageMs: number
   coldSteps: Steps
   warmSteps: Steps
+  /**
+   * CPU time of the longest main-thread task during each drop (a traced visit of its own, so the
+   * trace costs the timed drops nothing): load stretches wall time, much less this.
+   */
+  coldLongestTaskCpuMs: number
+  warmLongestTaskCpuMs: number
   /** Paths of every script the page and its workers loaded. */
   scripts: string[]
 }
@@ -80,17 +87,20 @@ async function visit(browser: Browser, base: string): Promise<Visit> {
       observer.observe(document.body, { childList: true, subtree: true, attributes: true })
     }, { once: true })
   }) })`
+  /**
+   * Seen from here: setInputFiles until the page's own observer has seen the cards painted. Not
+   * Playwright's locators: their polling runs role queries over the whole page on its main thread,
+   * in the very frames being timed (a quarter of the page's script in a profile of a warm drop).
+   */
   const drop = async (): Promise<{ seen: number; inPage: number }> => {
     const handle = await page.evaluateHandle(inPage)
     const started = performance.now()
     await input.setInputFiles(files)
+    const inPageMs = (await handle.evaluate((timing: { done: Promise<number> }) => timing.done)) as number
+    const seen = performance.now() - started
     await cards.nth(3).waitFor()
     await verified.nth(2).waitFor()
-    const seen = performance.now() - started
-    return {
-      seen,
-      inPage: (await handle.evaluate((timing: { done: Promise<number> }) => timing.done)) as number,
-    }
+    return { seen, inPage: inPageMs }
   }
   /** The User Timing measures of the last drop, from the page and its workers; cleared after. */
   const steps = async (): Promise<Steps> => {
@@ -122,7 +132,41 @@ async function visit(browser: Browser, base: string): Promise<Visit> {
   const warmSteps = await steps()
   if ((await cards.count()) !== 4) throw new Error('expected four cards')
   await context.close()
-  return { coldMs, warmMs, coldInPageMs, warmInPageMs, coldSteps, warmSteps, scripts: [...scripts] }
+  const traced = await tracedVisit(browser, base)
+  return {
+    coldMs,
+    warmMs,
+    coldInPageMs,
+    warmInPageMs,
+    coldSteps,
+    warmSteps,
+    coldLongestTaskCpuMs: traced.cold,
+    warmLongestTaskCpuMs: traced.warm,
+    scripts: [...scripts],
+  }
+}
+
+/** The same cold and warm drops on another fresh page, each under a trace: its longest task's CPU time. */
+async function tracedVisit(browser: Browser, base: string): Promise<{ cold: number; warm: number }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+  const page = await context.newPage()
+  await page.goto(`${base}#/inspect`)
+  const input = page.getByTestId('file-input')
+  await input.waitFor({ state: 'attached' })
+  const cards = page.getByRole('article')
+  const tracedDrop = async (): Promise<number> => {
+    await browser.startTracing(page, { categories: ['toplevel', 'disabled-by-default-devtools.timeline'] })
+    await input.setInputFiles(files)
+    await cards.nth(3).waitFor()
+    await page.getByTestId('chain').locator('li[data-status="pass"]').nth(2).waitFor()
+    return longestTraceTask(await browser.stopTracing()).cpuMs
+  }
+  const cold = await tracedDrop()
+  await page.getByRole('button', { name: 'Clear all' }).click()
+  await cards.first().waitFor({ state: 'detached' })
+  const warm = await tracedDrop()
+  await context.close()
+  return { cold, warm }
 }
 
 /** node's own X.509 parser and verifier on the same chain: parse three, check three signatures. */
@@ -156,6 +200,7 @@ function gzipKb(paths: string[]): { total: number; rows: string[] } {
 
 export async function run(): Promise<void> {
   await inChromium(async (browser, base) => {
+    const loadBefore = loadavg()[0]!
     const visits: Visit[] = []
     for (let i = 0; i < runs; i++) visits.push(await visit(browser, base))
     const references = Array.from({ length: runs }, nodeReferenceMs)
@@ -165,7 +210,7 @@ export async function run(): Promise<void> {
     const warm = median(visits.map((v) => v.warmMs))
     const reference = median(references)
     console.log(
-      `load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores; median of ${runs} fresh pages`,
+      `load average ${loadBefore.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after, on ${cpus().length} cores; median of ${runs} fresh pages`,
     )
     console.log(`JavaScript loaded on #/inspect up to the cards (gzip, as built):`)
     for (const row of loaded.rows) console.log(row)
@@ -182,6 +227,12 @@ export async function run(): Promise<void> {
       `  the same drops timed in the page (change event to the painted frame, without Playwright's round trips):` +
         ` cold ${coldInPage.toFixed(0)} ms (${(coldInPage / goals.coldMs).toFixed(2)}x the goal),` +
         ` warm ${warmInPage.toFixed(0)} ms (${(warmInPage / goals.warmMs).toFixed(2)}x)`,
+    )
+    const cpu = (which: 'coldLongestTaskCpuMs' | 'warmLongestTaskCpuMs') =>
+      median(visits.map((v) => v[which])).toFixed(1)
+    console.log(
+      `  longest main-thread task during the drop, CPU time (trace; load stretches it little):` +
+        ` cold ${cpu('coldLongestTaskCpuMs')} ms, warm ${cpu('warmLongestTaskCpuMs')} ms`,
     )
     console.log(
       `where the time goes (median ms of each step; the worker's chain and checks run side by side):`,

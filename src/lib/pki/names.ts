@@ -126,11 +126,17 @@ function hexValue(hex: string): AttributeValue {
   return valueOf(bytes, read.node)
 }
 
+/** A UTF-16 surrogate without its pair: UTF-8 cannot encode it (TextEncoder writes U+FFFD instead). */
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+
 /**
  * An RFC 4514 value's text: `\` before a special character stands for it, `\XX` for one byte of
  * the UTF-8 encoding (RFC 4514 3), so the older RFC 2253 form (`Z\C3\BCrich`) reads the same.
  */
 function stringValue(raw: string): AttributeValue {
+  // Nothing escaped and no lone surrogate: the bytes below would decode to `raw` itself. The page
+  // shows a dozen names per drop, and encoding them a character at a time was most of their cost.
+  if (!raw.includes('\\') && !loneSurrogate.test(raw)) return { kind: 'text', text: raw }
   const bytes: number[] = []
   for (let i = 0; i < raw.length; i++) {
     const pair = raw[i] === '\\' ? raw.slice(i + 1, i + 3) : ''

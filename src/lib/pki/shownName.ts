@@ -74,6 +74,8 @@ function joinRuns(runs: ShownRun[]): ShownValue {
 
 /** Text as written, each hidden character replaced by its marker. */
 export function showText(text: string): ShownValue {
+  // Nearly every value hides nothing: one run, without testing it a character at a time.
+  if (!hidden.test(text)) return { runs: text ? [{ kind: 'text', text }] : [], text }
   const runs: ShownRun[] = []
   let plain = ''
   for (const ch of text) {

@@ -196,6 +196,11 @@ describe('RFC 4514 strings read back', () => {
     )
   })
 
+  it('reads a lone UTF-16 surrogate, which no UTF-8 can carry, as U+FFFD whether escaped or not', () => {
+    for (const written of ['CN=a\uD800b', 'CN=a\\\uD800b', 'CN=a\uDC00b'])
+      expect(parseRfc4514(written)).toEqual([[{ type: 'CN', value: { kind: 'text', text: 'a\uFFFDb' } }]])
+  })
+
   it('escapes only what RFC 4514 2.4 requires', () => {
     expect(escapeRfc4514('#Zürich, "東京" <a+b>;\\ ')).toBe('\\#Zürich\\, \\"東京\\" \\<a\\+b\\>\\;\\\\\\ ')
     expect(escapeRfc4514(' a\0b\u202e')).toBe('\\ a\\00b\u202e')
