@@ -6,7 +6,8 @@
 import type { AnalyseArgs, CallName, WorkerCalls, WorkerReply, WorkerRequest } from './protocol'
 import { startParseWorker } from './startParseWorker'
 
-export type CallErrorCode = 'timeout' | 'crashed' | 'failed'
+/** `cancelled`: a background call (the warm-up) that a user's call made unnecessary before it ran. */
+export type CallErrorCode = 'timeout' | 'crashed' | 'failed' | 'cancelled'
 
 export interface CallError {
   code: CallErrorCode
@@ -36,6 +37,8 @@ interface Job {
   call: CallName
   args: unknown
   resolve: (result: CallResult<unknown>) => void
+  /** Work nobody waits for (the warm-up): dropped from the queue as soon as a user's call comes. */
+  background: boolean
 }
 
 export class ParseClient {
@@ -61,12 +64,31 @@ export class ParseClient {
   call<K extends CallName>(
     call: K,
     args: WorkerCalls[K]['args'],
+    { background = false }: { background?: boolean } = {},
   ): Promise<CallResult<WorkerCalls[K]['value']>> {
+    // A user's call never waits behind queued background work: at most behind the one running.
+    if (!background) this.#cancelBackground()
     return new Promise((resolve) => {
-      const job: Job = { id: this.#nextId++, call, args, resolve: resolve as Job['resolve'] }
+      const job: Job = { id: this.#nextId++, call, args, resolve: resolve as Job['resolve'], background }
       this.#queue.push(job)
       this.#pump()
     })
+  }
+
+  /**
+   * One step of the warm-up, in the background: it runs only while no user's call is waiting, and
+   * answers `cancelled` when one came first.
+   */
+  warmUp(step: number, at: Date): Promise<CallResult<WorkerCalls['warmUp']['value']>> {
+    return this.call('warmUp', { step, at }, { background: true })
+  }
+
+  #cancelBackground(): void {
+    const cancelled = this.#queue.filter((job) => job.background)
+    if (cancelled.length === 0) return
+    this.#queue = this.#queue.filter((job) => !job.background)
+    for (const job of cancelled)
+      job.resolve({ ok: false, error: { code: 'cancelled', message: 'a call of the page went first' } })
   }
 
   hello(): Promise<CallResult<{ maxInputBytes: number }>> {

@@ -28,12 +28,21 @@ export interface AnalyseArgs extends AnalysisRequest {
  */
 export const maxObjectsPerInput = 100
 
+/** The warm-up's calls: the built-in chain's PEM (parsed and chained), then its OCSP response (checked). */
+export const warmUpSteps = 2
+
 /** Each call the worker answers: what it takes and what it gives back. */
 export interface WorkerCalls {
   hello: { args: Record<string, never>; value: { maxInputBytes: number } }
   analyse: { args: AnalyseArgs; value: Analysis }
   /** The ASN.1 tree of one object's DER, built when its tab opens (InspectedObject.asn1OnDemand). */
   asn1Tree: { args: { der: Uint8Array<ArrayBuffer>; allowTrailing: boolean }; value: Result<Asn1Node> }
+  /**
+   * One step of the warm-up (handlers.ts): a built-in chain read apart from the page's set, so the
+   * first drop finds the parser compiled. Answers the step's analysis (the page draws it once, off
+   * screen, to warm its own code) and how many signatures the warm-up has checked so far.
+   */
+  warmUp: { args: { step: number; at: Date }; value: Analysis & { signaturesVerified: number } }
 }
 
 export type CallName = keyof WorkerCalls

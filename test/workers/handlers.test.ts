@@ -35,4 +35,27 @@ describe('parse worker handlers', () => {
     const tree = await handlers.asn1Tree({ der: withTrust, allowTrailing: true })
     expect(tree.ok && tree.value.length + tree.value.headerLength).toBe(der.length)
   })
+
+  it('warms up on its own chain, checking real signatures, and leaves the page’s set empty', async () => {
+    const handlers = createHandlers()
+    const chain = await handlers.warmUp({ step: 0, at })
+    // The leaf and its issuing CA; the leaf's signature checked against the CA's key.
+    expect(
+      chain.inputs[0]!.objects.map(({ object }) => object.result.ok && object.result.value.kind),
+    ).toEqual(['certificate', 'certificate'])
+    expect(chain.chain.map((link) => [link.role, link.signature.status])).toEqual([
+      ['leaf', 'pass'],
+      ['intermediate', 'skip'],
+    ])
+    expect(chain.signaturesVerified).toBe(1)
+    const response = await handlers.warmUp({ step: 1, at })
+    // The CA's OCSP response for the leaf, checked against both: its signature too.
+    const [checks] = Object.values(response.checks)
+    expect(checks?.find((check) => check.id === 'signature')?.status).toBe('pass')
+    expect(response.signaturesVerified).toBe(2)
+    expect((await handlers.warmUp({ step: 2, at })).inputs).toEqual([])
+
+    const page = await handlers.analyse({ remove: [], add: [], maxObjects: 100, at, skewSeconds: 300 })
+    expect(page).toEqual({ inputs: [], chain: [], checks: {} })
+  })
 })

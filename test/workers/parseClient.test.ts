@@ -83,4 +83,28 @@ describe('ParseClient', () => {
     expect(result.ok).toBe(false)
     if (!result.ok) expect(result.error.code).toBe('crashed')
   })
+
+  it("drops queued warm-up steps when a user's call comes, after the one already running", async () => {
+    const calls: string[] = []
+    const client = new ParseClient(
+      () =>
+        new FakeWorker((request) => {
+          calls.push(
+            `${request.call}${request.call === 'warmUp' ? ` ${(request.args as { step: number }).step}` : ''}`,
+          )
+          return request.call === 'warmUp' ? { signaturesVerified: 0 } : { maxInputBytes: 1 }
+        }),
+    )
+    const at = new Date('2026-11-25T00:00:00Z')
+    const first = client.warmUp(0, at)
+    const second = client.warmUp(1, at)
+    const hello = client.hello()
+    expect(await first).toEqual({ ok: true, value: { signaturesVerified: 0 } })
+    expect(await second).toEqual({
+      ok: false,
+      error: { code: 'cancelled', message: 'a call of the page went first' },
+    })
+    expect((await hello).ok).toBe(true)
+    expect(calls).toEqual(['warmUp 0', 'hello'])
+  })
 })

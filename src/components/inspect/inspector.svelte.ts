@@ -10,14 +10,17 @@ import { measureSince } from '../../lib/inspection/timing'
 import type { CallError, CallResult, ParseClient } from '../../workers/parseClient'
 import {
   maxObjectsPerInput,
+  warmUpSteps,
   type Analysis,
   type AnalyseArgs,
+  type KeyedObject,
   type LoadedInput,
   type LoadInput,
 } from '../../workers/protocol'
 import type { ChainLink } from '../../lib/pki/types'
 import { stapleIdOf } from '../../lib/bridge/provenance'
 import { defaultSkewSeconds } from '../../lib/pki/freshness'
+import { maxInputBytes as parserMaxInputBytes } from '../../lib/pki/limits'
 import { equalBytes } from '../../lib/pki/values'
 import { scenarioFromPki, type BridgeResult, type PkiResponse } from '../../lib/bridge/scenarioFromPki'
 import { formatBytes } from '../../lib/format.ts'
@@ -45,6 +48,12 @@ export interface InputFile {
   arrayBuffer(): Promise<ArrayBuffer>
 }
 
+export interface WarmUpSample {
+  objects: KeyedObject[]
+  chain: ChainLink[]
+  checks: Record<string, Check[]>
+}
+
 export type ChainState =
   { state: 'none' } | { state: 'built'; links: ChainLink[] } | { state: 'failed'; message: string }
 
@@ -57,16 +66,14 @@ type CertificateCard = {
 /** An input read in the page, or refused before it reached the worker. */
 type ReadInput = LoadInput | { key: string; source: string; refused: string }
 
-/** Used until the worker reports the parser's own cap (it always does, within milliseconds). */
-const fallbackMaxInputBytes = 1024 * 1024
-
 export class Inspector {
   // Raw state: cards hold DER and ASN.1 trees of up to a MiB, which need no deep proxies.
   cards: InspectCard[] = $state.raw([])
   chain: ChainState = $state.raw({ state: 'none' })
   /** Checklist of each OCSP response card, by card key. */
   ocspChecks: Record<string, Check[]> = $state.raw({})
-  maxInputBytes = $state(fallbackMaxInputBytes)
+  /** The parser's own cap: a file over it is refused before it is read, without waiting for the worker. */
+  maxInputBytes = $state(parserMaxInputBytes)
   /**
    * Clock-skew allowance of the freshness check, in seconds. 300 s (5 minutes) is a common client
    * allowance and checkOcspResponse's default; the simulation's staple state uses the same value.
@@ -74,6 +81,12 @@ export class Inspector {
   skewSeconds = $state(defaultSkewSeconds)
   /** Counts the times the cards settled (a drop done, a card removed): the page's clock re-reads on it. */
   settled = $state(0)
+  /**
+   * The worker's warm-up chain as the worker read it, once it has (and nothing was loaded first):
+   * the page draws it once off screen (warmUpRender.ts) so the first drop's cards find the card
+   * code compiled too. Never shown.
+   */
+  warmUpSample: WarmUpSample | undefined = $state.raw(undefined)
 
   readonly #client: ParseClient
   readonly #clock: () => Date
@@ -88,6 +101,8 @@ export class Inspector {
   #syncedWorker = 0
   /** Cards removed since the last message: the next one takes them out of the worker's set too. */
   #removed: string[] = []
+  /** Something was loaded: the worker is warm from real work, the warm-up stops. */
+  #used = false
 
   /** `clock` is the page's: the checklists judge freshness at the time it gives when they run. */
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a throwaway value, never reactive state
@@ -98,7 +113,25 @@ export class Inspector {
     this.#ready = client.hello().then((answer) => {
       if (answer.ok) this.maxInputBytes = answer.value.maxInputBytes
       this.#syncedWorker = answer.ok ? client.workerGeneration : -1
+      if (answer.ok) void this.#warmUp()
     })
+  }
+
+  /**
+   * Have the worker read its built-in chain while nothing is loaded, so the first drop finds the
+   * parser compiled and WebCrypto started (a cold drop's parse took 74-90 ms, a warm one 10-18 ms:
+   * scripts/bench/inspect.ts). In small background steps: a drop waits at most for the one running.
+   */
+  async #warmUp(): Promise<void> {
+    const objects: KeyedObject[] = []
+    for (let step = 0; step < warmUpSteps; step++) {
+      if (this.#used) return
+      const answer = await this.#client.warmUp(step, this.#clock())
+      if (!answer.ok) return
+      for (const input of answer.value.inputs) objects.push(...input.objects)
+      if (step === warmUpSteps - 1 && !this.#used)
+        this.warmUpSample = { objects, chain: answer.value.chain, checks: answer.value.checks }
+    }
   }
 
   /** Resolves once the worker has answered (or failed to): used by tests and the e2e "ready" flag. */
@@ -117,6 +150,7 @@ export class Inspector {
 
   /** Files dropped or chosen together: one message to the worker, one limit of objects. */
   async addFiles(files: Iterable<InputFile>): Promise<void> {
+    this.#used = true
     const reading = performance.now()
     const list = [...files]
     const keys = list.map((file) => this.#placeholder(file.name))
@@ -131,6 +165,7 @@ export class Inspector {
   }
 
   async addBytes(source: string, bytes: Uint8Array<ArrayBuffer>): Promise<void> {
+    this.#used = true
     const key = this.#placeholder(source)
     await this.#ready
     await this.#load([
@@ -209,7 +244,6 @@ export class Inspector {
   }
 
   async #readFile(key: string, file: InputFile): Promise<ReadInput> {
-    await this.#ready
     // Refuse before reading: File.size is known without touching the bytes.
     if (file.size > this.maxInputBytes) return this.#refuse(key, file.name, file.size)
     try {
@@ -239,6 +273,7 @@ export class Inspector {
    * its own, so the hostile one costs one error card and the others still show.
    */
   #analyse(add: LoadInput[]): Promise<void> {
+    this.#used = true
     const run = this.#turn.then(async () => {
       await this.#ready
       const answer = await this.#send(add, maxObjectsPerInput)

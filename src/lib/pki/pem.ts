@@ -3,15 +3,11 @@
  * label, or bare base64 of DER (what `openssl base64` or an OCSP GET URL path carries, RFC 6960
  * Appendix A). Private keys in PEM are recognised by their label and never decoded.
  */
+import { maxInputBytes } from './limits.ts'
 import type { InputEncoding, PkiError } from './types.ts'
 import { latin1 } from './values.ts'
 
-/**
- * Largest input accepted, per file or paste: 1 MiB. A certificate is 1-2 kB, an OCSP response
- * 0.5-3 kB, a long PEM bundle (a CA store) a few hundred kB; anything bigger is refused with code
- * 'too-large' before it is decoded, so a dropped video file cannot freeze the worker.
- */
-export const maxInputBytes = 1024 * 1024
+export { maxInputBytes }
 
 export interface Chunk {
   encoding: InputEncoding

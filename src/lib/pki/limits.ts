@@ -1,0 +1,8 @@
+/**
+ * Largest input accepted, per file or paste: 1 MiB. A certificate is 1-2 kB, an OCSP response
+ * 0.5-3 kB, a long PEM bundle (a CA store) a few hundred kB; anything bigger is refused with code
+ * 'too-large' before it is decoded, so a dropped video file cannot freeze the worker.
+ *
+ * A module of its own: the page refuses a file over it before reading it, without loading the parser.
+ */
+export const maxInputBytes = 1024 * 1024
