@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { Inspector, type InputFile } from '../../../src/components/inspect/inspector.svelte'
 import { stapleIdOf } from '../../../src/lib/bridge/provenance'
 import { ParseClient } from '../../../src/workers/parseClient'
@@ -41,6 +41,32 @@ const objectSources = (inspector: Inspector) =>
   inspector.cards.map((card) => (card.type === 'object' ? card.object.source : card.type))
 
 describe('Inspector', () => {
+  it('has the worker read its warm-up chain when the view opens, and keeps it off the page', async () => {
+    const { inspector, workers } = setUp()
+    await inspector.ready
+    await vi.waitFor(() => expect(inspector.warmUpSample).toBeDefined())
+    expect(workers.flatMap((w) => w.requests).map((r) => r.call)).toEqual(['hello', 'warmUp', 'warmUp'])
+    const sample = inspector.warmUpSample!
+    expect(sample.objects.map(({ object }) => object.result.ok && object.result.value.kind)).toEqual([
+      'certificate',
+      'certificate',
+      'ocspResponse',
+    ])
+    expect(sample.chain.map((link) => link.signature.status)).toEqual(['pass', 'skip'])
+    expect(inspector.cards).toEqual([])
+    expect(inspector.chain).toEqual({ state: 'none' })
+  })
+
+  it('lets a drop go before the warm-up steps still queued, and stops warming up', async () => {
+    const { inspector, workers } = setUp()
+    await inspector.ready
+    // The first step is already with the worker: the drop goes next, the second step never runs.
+    await inspector.addFiles([...chainFiles, staple].map(fixtureFile))
+    expect(workers.flatMap((w) => w.requests).map((r) => r.call)).toEqual(['hello', 'warmUp', 'analyse'])
+    expect(inspector.cards).toHaveLength(4)
+    expect(inspector.warmUpSample).toBeUndefined()
+  })
+
   it('a drop of a chain and its staple is one message, answered with the cards, the chain and the checklist', async () => {
     const { inspector, analyses } = setUp()
     await inspector.addFiles([...chainFiles, staple].map(fixtureFile))
