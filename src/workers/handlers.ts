@@ -6,7 +6,8 @@
 import { maxInputBytes, parseAsn1Tree } from '../lib/pki/index'
 import { defaultSkewSeconds } from '../lib/pki/freshness'
 import { LoadedSet, type LoadInput } from '../lib/inspection/loadedSet'
-import { warmUpSteps, type CallName, type WorkerCalls } from './protocol'
+import { measureSince } from '../lib/inspection/timing'
+import { warmUpSteps, type CallName, type FileInput, type PageInput, type WorkerCalls } from './protocol'
 import { warmUpChainPem, warmUpResponseBase64 } from './warmUpSample'
 
 /** The warm-up's inputs, one per step: the PEM chain (parsed, then chained), then its response (checked). */
@@ -18,6 +19,22 @@ function warmUpInputs(): LoadInput[] {
   ]
 }
 
+type Unreadable = { key: string; source: string; refused: string }
+
+const isFileInput = (input: PageInput): input is FileInput => 'file' in input
+const isLoadInput = (input: LoadInput | Unreadable): input is LoadInput => 'bytes' in input
+
+/** A file's bytes, read here; one that cannot be read (gone from disk, no permission) is refused alone. */
+async function readInput(input: PageInput): Promise<LoadInput | Unreadable> {
+  if (!isFileInput(input)) return input
+  const { key, source, file } = input
+  try {
+    return { key, source, bytes: new Uint8Array(await file.arrayBuffer()) }
+  } catch {
+    return { key, source, refused: 'the browser could not read this file' }
+  }
+}
+
 export type Handlers = { [K in CallName]: (args: WorkerCalls[K]['args']) => Promise<WorkerCalls[K]['value']> }
 
 export function createHandlers(): Handlers {
@@ -26,12 +43,21 @@ export function createHandlers(): Handlers {
   let warming: LoadedSet | undefined
   return {
     hello: async () => ({ maxInputBytes }),
-    analyse: async ({ restore, ...request }) => {
+    analyse: async ({ restore, add, ...request }) => {
       if (restore) {
         loaded = new LoadedSet()
         await loaded.restore(restore)
       }
-      return loaded.analyse(request)
+      const reading = performance.now()
+      const read = await Promise.all(add.map(readInput))
+      if (add.some(isFileInput)) measureSince('read files', reading)
+      const analysis = await loaded.analyse({ ...request, add: read.filter(isLoadInput) })
+      // Each input's answer in the order sent, an unreadable file's among them.
+      const answers = new Map(analysis.inputs.map((input) => [input.key, input]))
+      const inputs = read.map((input) =>
+        isLoadInput(input) ? answers.get(input.key)! : { ...input, objects: [], notShown: 0 },
+      )
+      return { ...analysis, inputs }
     },
     asn1Tree: async ({ der, allowTrailing }) => parseAsn1Tree(der, { allowTrailing }),
     warmUp: async ({ step, at }) => {

@@ -14,10 +14,24 @@ export type { Analysis, AnalysisRequest, LoadInput }
 export type { KeyedObject, LoadedInput } from '../lib/inspection/loadedSet'
 
 /**
+ * A chosen or dropped file, posted as it is (a File is a handle: structured clone copies no byte)
+ * and read in the worker: the page's main thread neither waits for nor touches the bytes.
+ */
+export interface FileInput {
+  key: string
+  source: string
+  file: Blob
+}
+
+/** What the page sends: bytes it has (a paste, the demo CA), or a file for the worker to read. */
+export type PageInput = LoadInput | FileInput
+
+/**
  * After the worker was stopped (a hostile input ran past the time limit) the next one starts
  * empty: `restore` gives it again, silently, every object the page still shows.
  */
-export interface AnalyseArgs extends AnalysisRequest {
+export interface AnalyseArgs extends Omit<AnalysisRequest, 'add'> {
+  add: PageInput[]
   restore?: LoadInput[]
 }
 

@@ -58,4 +58,31 @@ describe('parse worker handlers', () => {
     const page = await handlers.analyse({ remove: [], add: [], maxObjects: 100, at, skewSeconds: 300 })
     expect(page).toEqual({ inputs: [], chain: [], checks: {} })
   })
+
+  it('reads the files the page posts as they are, and refuses only the one it cannot read', async () => {
+    const handlers = createHandlers()
+    /** A file removed from disk after it was chosen: the browser rejects reading it. */
+    class GoneFile extends Blob {
+      override arrayBuffer(): Promise<ArrayBuffer> {
+        return Promise.reject(new DOMException('gone', 'NotFoundError'))
+      }
+    }
+    const analysis = await handlers.analyse({
+      remove: [],
+      add: [
+        { key: 'leaf', source: 'leaf.pem', file: new Blob([bytes('certs/leaf-must-staple.pem')]) },
+        { key: 'gone', source: 'gone.pem', file: new GoneFile([]) },
+        { key: 'ca', source: 'intermediate.der', bytes: bytes('certs/intermediate.der') },
+      ],
+      maxObjects: 100,
+      at,
+      skewSeconds: 300,
+    })
+    expect(analysis.inputs.map(({ key, objects, refused }) => [key, objects.length, refused])).toEqual([
+      ['leaf', 1, undefined],
+      ['gone', 0, 'the browser could not read this file'],
+      ['ca', 1, undefined],
+    ])
+    expect(analysis.chain.map((link) => link.signature.status)).toEqual(['pass', 'skip'])
+  })
 })

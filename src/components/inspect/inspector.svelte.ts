@@ -16,6 +16,7 @@ import {
   type KeyedObject,
   type LoadedInput,
   type LoadInput,
+  type PageInput,
 } from '../../workers/protocol'
 import type { ChainLink } from '../../lib/pki/types'
 import { stapleIdOf } from '../../lib/bridge/provenance'
@@ -64,7 +65,7 @@ type CertificateCard = {
 }
 
 /** An input read in the page, or refused before it reached the worker. */
-type ReadInput = LoadInput | { key: string; source: string; refused: string }
+type ReadInput = PageInput | { key: string; source: string; refused: string }
 
 export class Inspector {
   // Raw state: cards hold DER and ASN.1 trees of up to a MiB, which need no deep proxies.
@@ -246,6 +247,8 @@ export class Inspector {
   async #readFile(key: string, file: InputFile): Promise<ReadInput> {
     // Refuse before reading: File.size is known without touching the bytes.
     if (file.size > this.maxInputBytes) return this.#refuse(key, file.name, file.size)
+    // A browser's File goes to the worker as it is and is read there (protocol.ts, FileInput).
+    if (typeof Blob !== 'undefined' && file instanceof Blob) return { key, source: file.name, file }
     try {
       return { key, source: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }
     } catch {
@@ -259,7 +262,7 @@ export class Inspector {
 
   /** Refused inputs become their error cards at once; the others go to the worker together. */
   async #load(inputs: ReadInput[]): Promise<void> {
-    const toWorker: LoadInput[] = []
+    const toWorker: PageInput[] = []
     for (const input of inputs) {
       if ('refused' in input) this.#replace(input.key, [inputError(input.key, input.source, input.refused)])
       else toWorker.push(input)
@@ -272,7 +275,7 @@ export class Inspector {
    * several inputs stops the worker (a hostile file past the time limit), each input is tried on
    * its own, so the hostile one costs one error card and the others still show.
    */
-  #analyse(add: LoadInput[]): Promise<void> {
+  #analyse(add: PageInput[]): Promise<void> {
     this.#used = true
     const run = this.#turn.then(async () => {
       await this.#ready
@@ -298,7 +301,7 @@ export class Inspector {
     return run
   }
 
-  #send(add: LoadInput[], maxObjects: number): Promise<CallResult<Analysis>> {
+  #send(add: PageInput[], maxObjects: number): Promise<CallResult<Analysis>> {
     const remove = this.#removed
     this.#removed = []
     const args: AnalyseArgs = {
@@ -339,7 +342,7 @@ export class Inspector {
     void tick().then(() => measureSince('render cards', showing))
   }
 
-  #failed(inputs: LoadInput[], error: CallError): void {
+  #failed(inputs: PageInput[], error: CallError): void {
     for (const input of inputs) this.#replace(input.key, [inputError(input.key, input.source, error.message)])
     if (inputs.length === 0) {
       // A removal or a new allowance: the chain and the checklists on screen no longer hold.
@@ -359,6 +362,10 @@ export class Inspector {
    */
   async #settle(input: LoadedInput): Promise<void> {
     const { key, source, objects, notShown } = input
+    if (input.refused !== undefined) {
+      this.#replace(key, [inputError(key, source, input.refused)])
+      return
+    }
     if (objects.length === 0 && notShown === 0) {
       this.#replace(key, [inputError(key, source, 'no certificate, OCSP message or other object found')])
       return

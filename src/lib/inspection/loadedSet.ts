@@ -41,6 +41,8 @@ export interface LoadedInput {
   objects: KeyedObject[]
   /** Objects past the drop's limit: counted, neither parsed nor kept. */
   notShown: number
+  /** Why the input could not be read at all (a file the browser would not give): one line. */
+  refused?: string
 }
 
 export interface AnalysisRequest {
