@@ -108,3 +108,23 @@ test('the app takes the frame over part by part: one copy of each diagram at eve
   await expect(page.getByTestId('diagrams')).toBeVisible()
   await expect(page.getByRole('group', { name: 'Playback' })).toHaveCount(1)
 })
+
+test('the frame is painted before the app takes it apart: the first paint never waits for the start-up', async ({
+  page,
+}) => {
+  // Rendering opportunities counted by requestAnimationFrame (none runs while rendering is blocked),
+  // and how many had run when the app removed the frame (main.ts starts after the frame's paint).
+  await page.addInitScript(`
+    window.__frames = 0
+    requestAnimationFrame(function count() { window.__frames++; requestAnimationFrame(count) })
+    let seen = false
+    new MutationObserver(() => {
+      const frame = document.getElementById('first-frame')
+      seen ||= frame !== null
+      if (seen && frame === null && window.__framesAtTakeover === undefined) window.__framesAtTakeover = window.__frames
+    }).observe(document, { childList: true, subtree: true })
+  `)
+  await page.goto('./#/compare')
+  await expect(page.getByTestId('diagrams')).toBeVisible()
+  expect(await page.evaluate('window.__framesAtTakeover')).toBeGreaterThanOrEqual(1)
+})

@@ -79,12 +79,22 @@ export function runCommand(driver: PlaybackDriver, command: PlaybackCommand): vo
  * every new set restarts the animation from the start on the shared clock, and
  * prefers-reduced-motion makes messages appear whole, one at a time, instead of flying, and only
  * after the reader presses Play: nothing moves by itself (WCAG 2.2 SC 2.2.2 and 2.3.3).
+ * `drawn`: when the diagrams are drawn a few tasks after the view mounts (the comparison hands the
+ * first frame over row by row), the first playback starts then, from the start, unless the reader
+ * already played, paused or moved the clock meanwhile; until then it waits at 0.
  * Call it while a component initialises: it registers effects and its own clean-up.
  */
-export function livePlayback(runs: () => readonly Run[]): Playback {
+export function livePlayback(runs: () => readonly Run[], drawn?: Promise<void>): Playback {
   const playback = new Playback()
   const driver = playback.driver
   onDestroy(() => playback.destroy())
+  let waitingToDraw = drawn !== undefined
+  let touched = false
+  void drawn?.then(() => {
+    waitingToDraw = false
+    const { playing, time } = driver.state
+    if (!touched && !reducedMotion && !playing && time === 0) driver.play()
+  })
 
   let reducedMotion = $state(
     typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches,
@@ -98,8 +108,18 @@ export function livePlayback(runs: () => readonly Run[]): Playback {
   $effect(() => {
     const list = runs()
     const still = untrack(() => reducedMotion)
-    driver.load(sharedEnd(list), playbackMoments(list, still), { autoplay: !still })
+    driver.load(sharedEnd(list), playbackMoments(list, still), { autoplay: !still && !waitingToDraw })
   })
+  if (drawn) {
+    // A press on the playback bar before the diagrams are drawn is the reader's choice: kept. The
+    // driver's own state before the first load (a new clock plays, clock.ts) is not a press.
+    let subscribing = true
+    const unsubscribe = driver.subscribe((state) => {
+      if (!subscribing && waitingToDraw && (state.playing || state.time !== 0)) touched = true
+    })
+    subscribing = false
+    onDestroy(unsubscribe)
+  }
   $effect(() => {
     const stepped = reducedMotion
     driver.setMode(stepped ? 'stepped' : 'continuous')
