@@ -17,15 +17,6 @@ import { views, type View } from '../lib/route.ts'
 export const firstFrameId = 'first-frame'
 
 /**
- * The last element of the frame. The page does not render before it is parsed (`<link rel=expect
- * blocking=render>`, HTML "link type expect"): a browser may otherwise paint a half-parsed frame
- * whenever its parser yields (Chromium does, after a few ms on a busy machine), and then move
- * everything as the rest arrives (the controls' column spans both grid rows, so the diagrams
- * first sat under it: a layout shift of 0.07 to 0.12 seen at 1440 px on a loaded machine).
- */
-export const firstFrameEndId = 'first-frame-end'
-
-/**
  * The class of the frame and of each part of it the app keeps on screen while it mounts
  * (src/components/firstFrameParts.ts): the frame's own rules follow a part when it moves.
  */
@@ -83,11 +74,7 @@ export function staticFrame(body: string): StaticFrame {
   ].join('\n')
   // inert: its buttons and links are a picture of the app's until the app replaces it; no click or
   // focus lands on them, and assistive technology waits for the real ones (HTML, the inert attribute).
-  // The end mark closes the frame: the page's render-blocking `expect` link waits for it.
-  return {
-    html: `<div id="${firstFrameId}" class="${firstFrameClass}" inert>${html}<span id="${firstFrameEndId}" hidden></span></div>`,
-    css,
-  }
+  return { html: `<div id="${firstFrameId}" class="${firstFrameClass}" inert>${html}</div>`, css }
 }
 
 /** Which chunks each view needs beyond the entry's own (already preloaded by index.html), as page-relative URLs. */
@@ -161,7 +148,7 @@ export function withFirstFrame(
   // The route check before the stylesheets: a classic script waits for the stylesheets linked
   // before it (HTML, "script-blocking style sheet"), and the parser for the script, so after them
   // the frame's markup was not even read until every stylesheet had arrived. It reads no style.
-  const head = `<link rel="expect" href="#${firstFrameEndId}" blocking="render">\n<script src="${href.script}"></script>\n${sheets.join('')}</head>`
+  const head = `<script src="${href.script}"></script>\n${sheets.join('')}</head>`
   const html = page.replace('</head>', () => head).replace(app, () => `<div id="app">${frame.html}</div>`)
   return { ok: true, html }
 }
