@@ -4,6 +4,12 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import DaysView from '../../../src/components/days/DaysView.svelte'
 import { router } from '../../../src/lib/route.svelte.ts'
 
+/**
+ * The lanes come in slices between tasks, and the view's parts a frame each: long enough on a
+ * loaded machine to pass testing-library's default second, so each wait may take longer.
+ */
+const slices = { timeout: 15_000 }
+
 function summary(): string {
   return screen.getByTestId('days-summary').textContent ?? ''
 }
@@ -13,26 +19,34 @@ describe('DaysView', () => {
     router.go('#/days', { replace: true })
   })
 
-  it('says which servers keep a must-staple site up through the default 12-hour outage', () => {
+  it('says which servers keep a must-staple site up through the default 12-hour outage', async () => {
     render(DaysView)
-    expect(summary()).toBe(
-      'With a 12-hour outage and 7-day responses, proactive and static-file servers keep their must-staple sites up; a lazy one fails during 1 hour, a blocking one during 13 hours.',
+    await waitFor(
+      () =>
+        expect(summary()).toBe(
+          'With a 12-hour outage and 7-day responses, proactive and static-file servers keep their must-staple sites up; a lazy one fails during 1 hour, a blocking one during 13 hours.',
+        ),
+      slices,
     )
-    expect(screen.getByTestId('failing-proactive').textContent).toBe('0')
+    await waitFor(() => expect(screen.getByTestId('failing-proactive').textContent).toBe('0'), slices)
   })
 
   it('changes the sentence when an outage outlasts the validity: even a proactive server then fails', async () => {
     router.go('#/days?v=96', { replace: true })
     render(DaysView)
-    const before = summary()
-    expect(before).toMatch(
-      /^With a 12-hour outage and 4-day responses, a proactive server keeps its must-staple site up/,
+    await waitFor(
+      () =>
+        expect(summary()).toMatch(
+          /^With a 12-hour outage and 4-day responses, a proactive server keeps its must-staple site up/,
+        ),
+      slices,
     )
-    const inputs = screen.getByRole('group', { name: 'Responder outages' })
+    const before = summary()
+    const inputs = await screen.findByRole('group', { name: 'Responder outages' }, slices)
     const duration = within(inputs).getByRole('spinbutton', { name: /duration/ })
     // A 5-day outage from hour 48 against 4-day responses: the staple fetched at 0 expires at 96.
     await fireEvent.change(duration, { target: { value: '120' } })
-    await waitFor(() => expect(summary()).not.toBe(before))
+    await waitFor(() => expect(summary()).not.toBe(before), slices)
     expect(summary()).toMatch(
       /^With a 5-day outage and 4-day responses, a proactive server fails must-staple during 72 hours/,
     )
@@ -42,11 +56,11 @@ describe('DaysView', () => {
 
   it('adds and removes outages from the keyboard-operable editor', async () => {
     render(DaysView)
-    await fireEvent.click(screen.getByRole('button', { name: 'Remove outage 1' }))
-    await waitFor(() => expect(summary()).toMatch(/^With no responder outage/))
+    await fireEvent.click(await screen.findByRole('button', { name: 'Remove outage 1' }, slices))
+    await waitFor(() => expect(summary()).toMatch(/^With no responder outage and 7-day responses, /), slices)
     expect(screen.getByTestId('days-spof').textContent).toMatch(/responder up throughout/)
     await fireEvent.click(screen.getByRole('button', { name: 'Add an outage' }))
-    await waitFor(() => expect(summary()).toMatch(/^With a 12-hour outage/))
+    await waitFor(() => expect(summary()).toMatch(/^With a 12-hour outage/), slices)
   })
 
   it('says it is still working while a year is computed, not that every server keeps its site up', async () => {
@@ -59,16 +73,41 @@ describe('DaysView', () => {
     expect(summary()).not.toMatch(/working out/)
   })
 
+  it("opens a year's link with a shell, then draws the inputs and the lanes a part per task", async () => {
+    router.go('#/days?d=366&r=1000000', { replace: true })
+    const { container } = render(DaysView)
+    const timeline = screen.getByTestId('timeline')
+    const laneTitles = () => timeline.querySelectorAll('.lane-title').length
+    // The task that mounts the view builds the headline and the timeline's frame, not the rest.
+    expect(summary()).toMatch(/working out what each server staples…$/)
+    expect(laneTitles()).toBe(0)
+    expect(screen.queryAllByRole('spinbutton')).toHaveLength(0)
+    expect(screen.queryByRole('group', { name: 'Responder outages' })).toBeNull()
+    expect(screen.queryByTestId('ca-ratio')).toBeNull()
+    // Then every count of lanes in turn (plain OCSP's heading comes with the first lane).
+    const seen: number[] = [laneTitles()]
+    const watch = new MutationObserver(() => {
+      if (laneTitles() !== seen.at(-1)) seen.push(laneTitles())
+    })
+    watch.observe(container, { childList: true, subtree: true })
+    await waitFor(() => expect(timeline.getAttribute('aria-busy')).toBe('false'), slices)
+    watch.disconnect()
+    expect(seen).toEqual([0, 2, 3, 4, 5, 6])
+    expect(screen.getAllByRole('spinbutton').length).toBeGreaterThan(4)
+    expect(screen.getByTestId('ca-ratio')).toBeTruthy()
+  })
+
   it('reads its inputs from the hash', async () => {
     router.go('#/days?v=24&o=10-60', { replace: true })
     render(DaysView)
-    expect(summary()).toMatch(/^With a 50-hour outage and 24-hour responses/)
-    expect((screen.getByRole('spinbutton', { name: /Response validity/ }) as HTMLInputElement).value).toBe(
-      '24',
-    )
+    await waitFor(() => expect(summary()).toMatch(/^With a 50-hour outage and 24-hour responses/), slices)
+    expect(
+      ((await screen.findByRole('spinbutton', { name: /Response validity/ }, slices)) as HTMLInputElement)
+        .value,
+    ).toBe('24')
   })
 
-  it('names a link’s bad values and still shows its valid ones', () => {
+  it('names a link’s bad values and still shows its valid ones', async () => {
     router.go('#/days?d=abc&v=24&o=10-60_300-330', { replace: true })
     render(DaysView)
     const problems = screen.getByTestId('link-problems')
@@ -80,13 +119,13 @@ describe('DaysView', () => {
       'Days simulated: d=abc is not a number from 1 to 366 days',
       'Responder outages: outage 2 (300-330) starts after the 168 simulated hours',
     ])
-    expect(summary()).toMatch(/^With a 50-hour outage and 24-hour responses/)
+    await waitFor(() => expect(summary()).toMatch(/^With a 50-hour outage and 24-hour responses/), slices)
   })
 
-  it('never counts an outage the simulation did not see: past the window it is cut, and the sentences agree', () => {
+  it('never counts an outage the simulation did not see: past the window it is cut, and the sentences agree', async () => {
     router.go('#/days?d=2&o=40-70', { replace: true })
     render(DaysView)
-    expect(summary()).toMatch(/^With an 8-hour outage and 7-day responses/)
+    await waitFor(() => expect(summary()).toMatch(/^With an 8-hour outage and 7-day responses/), slices)
     expect(screen.getByTestId('days-spof').textContent).not.toMatch(/up throughout/)
   })
 
@@ -95,7 +134,7 @@ describe('DaysView', () => {
     router.go(`#/days?o=${twenty}`, { replace: true })
     render(DaysView)
     // aria-disabled rather than disabled, so the button keeps focus when the 20th outage is added.
-    const add = screen.getByRole('button', { name: 'Add an outage' })
+    const add = await screen.findByRole('button', { name: 'Add an outage' }, slices)
     expect(add.getAttribute('aria-disabled')).toBe('true')
     await fireEvent.click(add)
     expect(location.hash).toBe(`#/days?o=${twenty}`)
@@ -105,7 +144,7 @@ describe('DaysView', () => {
 
   it('marks a typed value out of range and says the allowed range, like the compare fields', async () => {
     render(DaysView)
-    const days = screen.getByRole('spinbutton', { name: /Days simulated/ })
+    const days = await screen.findByRole('spinbutton', { name: /Days simulated/ }, slices)
     await fireEvent.change(days, { target: { value: '400' } })
     expect(days.getAttribute('aria-invalid')).toBe('true')
     expect(screen.getByText(/Days simulated: enter a number from 1 to 366 days\./)).toBeTruthy()

@@ -84,6 +84,20 @@ describe('runInSlices', () => {
     expect(result).toBe('result')
   })
 
+  it('told to start later, runs nothing in the calling task: the task that asked only draws', () => {
+    const { later, tasks } = queue()
+    const { clock, ranIn, work, now } = clockedWork(3, 1)
+    let result = ''
+    runInSlices(work, (r) => (result = r), { later, now, startNow: false })
+    expect(ranIn).toEqual([])
+    while (tasks.length > 0) {
+      clock.task++
+      tasks.shift()!()
+    }
+    expect(ranIn).toEqual([1, 1, 1])
+    expect(result).toBe('result')
+  })
+
   it('gives a slow slice a task of its own: a busy machine gets more, shorter tasks', () => {
     const { later, tasks } = queue()
     const { clock, ranIn, work, now } = clockedWork(6, taskBudgetMs + 5)
