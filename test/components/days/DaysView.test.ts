@@ -66,35 +66,55 @@ describe('DaysView', () => {
   it('says it is still working while a year is computed, not that every server keeps its site up', async () => {
     router.go('#/days?d=365', { replace: true })
     render(DaysView)
-    expect(summary()).toMatch(/: working out what each server staples…$/)
+    await waitFor(() => expect(summary()).toMatch(/: working out what each server staples…$/), slices)
     await waitFor(() => expect(summary()).toMatch(/keeps? (its|their) must-staple sites? up|fails/), {
       timeout: 15_000,
     })
     expect(summary()).not.toMatch(/working out/)
   })
 
-  it("opens a year's link with a shell, then draws the inputs and the lanes a part per task", async () => {
+  it("opens a year's link with a shell, then draws the view, its inputs and its lanes a part per task", async () => {
     router.go('#/days?d=366&r=1000000', { replace: true })
     const { container } = render(DaysView)
-    const timeline = screen.getByTestId('timeline')
-    const laneTitles = () => timeline.querySelectorAll('.lane-title').length
-    // The task that mounts the view builds the headline and the timeline's frame, not the rest.
-    expect(summary()).toMatch(/working out what each server staples…$/)
-    expect(laneTitles()).toBe(0)
-    expect(screen.queryAllByRole('spinbutton')).toHaveLength(0)
-    expect(screen.queryByRole('group', { name: 'Responder outages' })).toBeNull()
-    expect(screen.queryByTestId('ca-ratio')).toBeNull()
-    // Then every count of lanes in turn (plain OCSP's heading comes with the first lane).
-    const seen: number[] = [laneTitles()]
-    const watch = new MutationObserver(() => {
-      if (laneTitles() !== seen.at(-1)) seen.push(laneTitles())
-    })
+    // The task that mounts the route draws the title and says it is working; the view's code loads.
+    expect(screen.getByRole('heading', { name: 'Over days' })).toBeTruthy()
+    expect(container.textContent).toContain('Working out what each server staples…')
+    expect(screen.queryByTestId('days-summary')).toBeNull()
+    // Then, at every change to the page: what the view shows so far.
+    const snapshots: { timeline: boolean; lanes: number; inputs: number; caLoad: boolean }[] = []
+    const look = () => {
+      const timeline = container.querySelector('[data-testid="timeline"]')
+      const shot = {
+        timeline: timeline !== null,
+        lanes: timeline?.querySelectorAll('.lane-title').length ?? 0,
+        inputs: container.querySelectorAll('input[type="number"]').length,
+        caLoad: container.querySelector('[data-testid="ca-ratio"]') !== null,
+      }
+      const last = snapshots.at(-1)
+      if (!last || Object.entries(shot).some(([k, v]) => last[k as keyof typeof shot] !== v))
+        snapshots.push(shot)
+    }
+    const watch = new MutationObserver(look)
     watch.observe(container, { childList: true, subtree: true })
-    await waitFor(() => expect(timeline.getAttribute('aria-busy')).toBe('false'), slices)
+    await waitFor(
+      () => expect(container.querySelector('[data-testid="timeline"][aria-busy="false"]')).not.toBeNull(),
+      slices,
+    )
+    await waitFor(
+      () => expect(container.querySelector('section.days[aria-busy="false"]')).not.toBeNull(),
+      slices,
+    )
+    look()
     watch.disconnect()
-    expect(seen).toEqual([0, 2, 3, 4, 5, 6])
-    expect(screen.getAllByRole('spinbutton').length).toBeGreaterThan(4)
-    expect(screen.getByTestId('ca-ratio')).toBeTruthy()
+    // The view's first draw is its headline and the timeline's frame: no lane, no input, no CA load.
+    expect(snapshots.find((s) => s.timeline)).toEqual({ timeline: true, lanes: 0, inputs: 0, caLoad: false })
+    expect(summary()).not.toMatch(/working out/)
+    // Every count of lanes in turn, one a frame (plain OCSP's heading comes with the first lane).
+    expect([...new Set(snapshots.map((s) => s.lanes))]).toEqual([0, 2, 3, 4, 5, 6])
+    // The inputs and the CA load came after the view's first draw, in draws of their own.
+    expect(snapshots.findIndex((s) => s.inputs > 0)).toBeGreaterThan(snapshots.findIndex((s) => s.timeline))
+    expect(snapshots.findIndex((s) => s.caLoad)).toBeGreaterThan(snapshots.findIndex((s) => s.inputs > 0))
+    expect(snapshots.at(-1)).toMatchObject({ lanes: 6, caLoad: true })
   })
 
   it('reads its inputs from the hash', async () => {
@@ -110,7 +130,7 @@ describe('DaysView', () => {
   it('names a link’s bad values and still shows its valid ones', async () => {
     router.go('#/days?d=abc&v=24&o=10-60_300-330', { replace: true })
     render(DaysView)
-    const problems = screen.getByTestId('link-problems')
+    const problems = await screen.findByTestId('link-problems', {}, slices)
     expect(
       within(problems)
         .getAllByRole('listitem')
@@ -139,6 +159,7 @@ describe('DaysView', () => {
     await fireEvent.click(add)
     expect(location.hash).toBe(`#/days?o=${twenty}`)
     expect(screen.getByText(/At most 20 outages/)).toBeTruthy()
+    await screen.findByTestId('days-summary', {}, slices)
     expect(screen.queryByTestId('link-problems')).toBeNull()
   })
 
