@@ -3,7 +3,7 @@ import { render, screen, within } from '@testing-library/svelte'
 import { describe, expect, it } from 'vitest'
 import CaLoadChart from '../../../src/components/days/CaLoadChart.svelte'
 import { caLoadInput } from '../../../src/components/days/caLoadText.ts'
-import { defaultDaysInput, type DaysInput } from '../../../src/components/days/daysState.ts'
+import { defaultDaysInput, type DaysInput } from '../../../src/lib/days/daysFields.ts'
 import { caLoad } from '../../../src/lib/sim/index.ts'
 
 function renderFor(input: DaysInput) {
