@@ -140,6 +140,10 @@ export async function run(): Promise<void> {
           await settled(page)
         }),
       )
+      // The keys below start from where the drag left the outage: on a loaded machine the last
+      // pointer moves may still be on their way after the first one has landed.
+      for (let last = ''; last !== firstOutage(page); await page.waitForTimeout(500)) last = firstOutage(page)
+      await settled(page)
       await outage.focus()
       const [start, end] = firstOutage(page).split('-').map(Number) as [number, number]
       const step = i % 2 === 0 ? 'ArrowRight' : 'ArrowLeft'

@@ -117,6 +117,15 @@ describe('DaysView', () => {
     expect(snapshots.at(-1)).toMatchObject({ lanes: 6, caLoad: true })
   })
 
+  it('applies every arrow key on an outage, even two in one task before the link has changed', async () => {
+    render(DaysView)
+    const outage = await screen.findByRole('slider', { name: /^Outage 1/ }, slices)
+    // The first key starts a history entry (location.hash, read back at hashchange, a task later).
+    await fireEvent.keyDown(outage, { key: 'ArrowRight' })
+    await fireEvent.keyDown(outage, { key: 'ArrowRight' })
+    await waitFor(() => expect(router.current.query.get('o')).toBe('50-62'), slices)
+  })
+
   it('reads its inputs from the hash', async () => {
     router.go('#/days?v=24&o=10-60', { replace: true })
     render(DaysView)
