@@ -92,6 +92,8 @@ const views: Record<string, (page: Page) => Promise<void>> = {
   days: async (page: Page) => {
     await page.goto('./#/days')
     await expect(page.getByTestId('days-summary')).not.toBeEmpty()
+    // The view draws a part per frame: every part (inputs, table, CA load) is in before axe looks.
+    await expect(page.locator('section.days[aria-busy="false"]')).toBeVisible()
   },
   'inspect with a sample': async (page: Page) => {
     await page.goto('./#/inspect')

@@ -2,7 +2,7 @@
  * The CA load in words and the numbers behind its bars, all from the engine's caLoad() totals.
  */
 import type { CaLoadInput, CaLoadResult } from '../../lib/sim/index.ts'
-import type { DaysInput } from './daysState.ts'
+import type { DaysInput } from '../../lib/days/daysFields.ts'
 
 export function caLoadInput(input: DaysInput): CaLoadInput {
   return {

@@ -1,7 +1,8 @@
 /**
  * A result computed a slice at a time (src/lib/days/slices.ts) as reactive state: `done` is the
- * last finished result with its input, `busy` says a newer input is being worked on. A new input cancels the
- * unfinished one, so a held arrow key costs one slice per key and the lanes follow when it stops.
+ * last finished result with its input, `busy` says a newer input is being worked on. A new input
+ * cancels the unfinished one, so a held arrow key costs no slice of its own and the lanes follow
+ * when it stops.
  */
 import { runInSlices, type SlicedRun } from '../../lib/days/slices.ts'
 
@@ -29,10 +30,17 @@ export class SlicedResult<Input, Result> {
     this.#run?.cancel()
     this.#input = input
     this.busy = true
-    this.#run = runInSlices(this.#work(input), (result) => {
-      this.done = { input, result }
-      this.busy = false
-    })
+    // The work starts in a task of its own: the task that changed the input (the view mounting, a
+    // key on a slider) only draws the new input, and the lanes follow (issue 14: opening a year's
+    // link ran the first slice of five horizons and a CA load in the task that built the view).
+    this.#run = runInSlices(
+      this.#work(input),
+      (result) => {
+        this.done = { input, result }
+        this.busy = false
+      },
+      { startNow: false },
+    )
   }
 
   cancel(): void {

@@ -12,6 +12,7 @@ import {
 } from '../sim/index.ts'
 import type { ServerFetch, ServerStrategy, StapleState } from '../sim/index.ts'
 import { runToEnd } from '../sim/runToEnd.ts'
+import { sliceBudget, type SliceBudget } from '../sim/sliceBudget.ts'
 
 /** The fetching servers first (the lazy pitfall beside the proactive fix), then the baselines. */
 export const laneOrder = [
@@ -85,33 +86,36 @@ export function runLanes(input: HorizonPart): Lane[] {
 }
 
 /**
- * How much one slice of the lanes does: this many changes of state of one horizon, or hours set up,
- * tallied or read for the chart. A week's lane (at most about 1,100 of them, 1,000,000 handshakes an
- * hour or not) is one slice, so the default view is drawn at once; a year's lanes are about 90 slices.
+ * How much one slice of the lanes does: this many changes of state of a horizon, or hours set up,
+ * tallied or read for the chart, or fetches copied or counted, whichever lane they belong to. A
+ * week's five lanes (about 3,000 steps at 1,000,000 handshakes an hour or 100) are a few slices, a
+ * year's about 200.
  */
 export const laneStepsPerSlice = 1200
 
 /**
- * The five lanes a slice at a time (see horizonInSlices): a week finishes in one slice, a year at
- * 1,000,000 handshakes an hour takes about 90, each at most `stepsPerSlice` steps of one lane.
+ * The five lanes a slice at a time (see horizonInSlices), at most `stepsPerSlice` steps a slice
+ * counted across the lanes: one budget for the engine's five runs and the reading of their hours,
+ * so a slice that ends one lane goes on with the next one's steps only up to the same limit.
  */
 export function* lanesInSlices(
   input: HorizonPart,
-  stepsPerSlice = laneStepsPerSlice,
+  stepsPerSlice: number | SliceBudget = laneStepsPerSlice,
 ): Generator<void, Lane[], void> {
+  const budget = sliceBudget(stepsPerSlice)
   const lanes: Lane[] = []
   for (const strategy of laneOrder) {
-    const result = yield* sliced(horizonInSlices(horizonInput(input, strategy), stepsPerSlice))
-    lanes.push(yield* readLane(strategy, result, stepsPerSlice))
+    const result = yield* sliced(horizonInSlices(horizonInput(input, strategy), budget))
+    lanes.push(yield* readLane(strategy, result, budget))
   }
   return lanes
 }
 
-/** The lane's counts and runs from its hours, yielding every `hoursPerSlice` hours. */
+/** The lane's counts and runs from its hours, and its failed fetches, a step each. */
 function* readLane(
   strategy: LaneStrategy,
   result: HorizonResult,
-  hoursPerSlice: number,
+  budget: SliceBudget,
 ): Generator<void, Lane, void> {
   const strips: Record<StripMode, Segment<CellState>[]> = {
     'ocsp-hard-fail': [],
@@ -125,7 +129,7 @@ function* readLane(
   let hardFailFailingHours = 0
   let softFailUncheckedHours = 0
   for (let i = 0; i < result.hours.length; i++) {
-    if (i > 0 && i % hoursPerSlice === 0) yield
+    if (budget.spent()) yield
     const h = result.hours[i]!
     for (const mode of stripModes) extendRuns(strips[mode], h.hour, cellState(h, mode))
     if (h.byMode['must-staple'].failed > 0) mustStapleFailingHours++
@@ -133,6 +137,11 @@ function* readLane(
     if (!h.responderUp) responderDownHours++
     if (h.byMode['ocsp-hard-fail'].failed > 0) hardFailFailingHours++
     if (h.byMode['ocsp-soft-fail'].unchecked > 0) softFailUncheckedHours++
+  }
+  let failedFetches = 0
+  for (const f of result.fetchLog) {
+    if (budget.spent()) yield
+    if (!f.ok) failedFetches++
   }
   return {
     strategy,
@@ -142,7 +151,7 @@ function* readLane(
     responderDownHours,
     hardFailFailingHours,
     softFailUncheckedHours,
-    failedFetches: result.fetchLog.reduce((n, f) => n + (f.ok ? 0 : 1), 0),
+    failedFetches,
     strips,
     freshness: freshnessSegments(result, result.hours.length),
   }

@@ -42,6 +42,11 @@ export const taskBudgetMs = 10
 export interface SliceScheduler {
   /** How the next task is started (a test runs them by hand). */
   later?: Later
+  /**
+   * Run the first slice in the calling task (the default), or start in a task of its own: the task
+   * that asked (a view mounting, a key) then only draws what asked, and the work follows.
+   */
+  startNow?: boolean
   /** A clock in milliseconds (performance.now on the page). */
   now?: () => number
   budgetMs?: number
@@ -53,14 +58,19 @@ export interface SlicedRun {
 }
 
 /**
- * Run the first slice now (a small input is done before this returns), then, task by task, as many
- * slices as fit in the budget, and hand the result to `done`. A result finished after the first
+ * Run the first slice now (a small input is done before this returns) unless told to start later,
+ * then, task by task, as many slices as fit in the budget, and hand the result to `done`. A result finished after the first
  * slice goes to `done` in a task of its own, so drawing it never adds to a task's slices.
  */
 export function runInSlices<T>(
   work: Iterator<unknown, T, void>,
   done: (result: T) => void,
-  { later = nextTask, now = () => performance.now(), budgetMs = taskBudgetMs }: SliceScheduler = {},
+  {
+    later = nextTask,
+    now = () => performance.now(),
+    budgetMs = taskBudgetMs,
+    startNow = true,
+  }: SliceScheduler = {},
 ): SlicedRun {
   let drop: (() => void) | null = null
   let cancelled = false
@@ -84,7 +94,8 @@ export function runInSlices<T>(
     }
     drop = later(() => run(false))
   }
-  run(true)
+  if (startNow) run(true)
+  else drop = later(() => run(false))
   return {
     cancel() {
       cancelled = true

@@ -6,6 +6,7 @@
  */
 
 import { runToEnd } from './runToEnd.ts'
+import { sliceBudget, type SliceBudget } from './sliceBudget.ts'
 
 export interface CaLoadInput {
   clients: number
@@ -79,7 +80,7 @@ function* pairFetchesPerHour(
   rate: number,
   cacheHours: number,
   hours: number,
-  slice: SliceCount,
+  budget: SliceBudget,
 ): Generator<void, Float64Array, void> {
   const perHour = new Float64Array(hours)
   const steps = Math.round(hours / stepHours)
@@ -87,10 +88,7 @@ function* pairFetchesPerHour(
   const history = new Float64Array(window)
   let covered = 0
   for (let i = 0; i < steps; i++) {
-    if (++slice.steps > slice.perSlice) {
-      slice.steps = 0
-      yield
-    }
+    if (budget.spent()) yield
     const fetched = rate * Math.max(0, 1 - covered) * stepHours
     const slot = i % window
     covered += fetched - history[slot]!
@@ -104,20 +102,16 @@ export function caLoad(raw: CaLoadInput): CaLoadResult {
   return runToEnd(caLoadInSlices(raw))
 }
 
-/** Steps since the last yield, counted across popularity groups so no run of short groups is one piece. */
-interface SliceCount {
-  steps: number
-  perSlice: number
-}
-
 /**
  * The same, a slice at a time: a year is 48 popularity groups of 527,040 one-minute steps, a few
  * hundred milliseconds in one piece; each `next()` goes on for at most `stepsPerSlice` steps (a
- * week is about 25 slices, each well under a millisecond in Chromium).
+ * week is about 25 slices, each well under a millisecond in Chromium). Steps are counted across
+ * popularity groups, so no run of short groups is one piece, and an hour added up or tallied is a
+ * step too (a year is 8,784 of them per group).
  */
 export function* caLoadInSlices(
   raw: CaLoadInput,
-  stepsPerSlice = 20_000,
+  stepsPerSlice: number | SliceBudget = 20_000,
 ): Generator<void, CaLoadResult, void> {
   // Clamped rather than rejected: the page feeds slider values.
   const input: CaLoadInput = {
@@ -132,33 +126,39 @@ export function* caLoadInSlices(
   const hours = Math.max(1, Math.round(input.days * 24))
   const visitsPerHour = input.visitsPerClientPerDay / 24
   const plain = new Float64Array(hours)
-  const slice: SliceCount = { steps: 0, perSlice: stepsPerSlice }
+  const budget = sliceBudget(stepsPerSlice)
   for (const [count, share] of popularityBuckets(input.sites, input.popularity)) {
     const rate = visitsPerHour * share
     if (!input.clientCache || rate === 0) continue
-    const pair = yield* pairFetchesPerHour(rate, input.validityHours, hours, slice)
-    for (let h = 0; h < hours; h++) plain[h]! += pair[h]! * count * input.clients
+    const pair = yield* pairFetchesPerHour(rate, input.validityHours, hours, budget)
+    for (let h = 0; h < hours; h++) {
+      if (budget.spent()) yield
+      plain[h]! += pair[h]! * count * input.clients
+    }
   }
   const noCache = input.clients * visitsPerHour
   const refresh = Math.max(input.serverRefreshHours, stepHours)
-  const rows = Array.from({ length: hours }, (_, hour) => {
+  const rows: CaLoadResult['hours'] = []
+  const totals = { plainOcsp: 0, plainOcspNoCache: 0, stapling: 0 }
+  for (let hour = 0; hour < hours; hour++) {
+    if (budget.spent()) yield
     // Every server fetches at start, then once per refresh interval.
     const fetchesThisHour = Math.floor((hour + 1) / refresh - 1e-9) - Math.floor(hour / refresh - 1e-9)
-    return {
+    const row = {
       hour,
       plainOcsp: input.clientCache ? plain[hour]! : noCache,
       plainOcspNoCache: noCache,
       stapling: input.sites * input.fetchersPerSite * Math.max(0, fetchesThisHour),
     }
-  })
-  const sum = (key: 'plainOcsp' | 'plainOcspNoCache' | 'stapling') => rows.reduce((t, r) => t + r[key], 0)
+    rows.push(row)
+    // Summed in hour order, as the reduce over the rows did: the same totals to the last bit.
+    totals.plainOcsp += row.plainOcsp
+    totals.plainOcspNoCache += row.plainOcspNoCache
+    totals.stapling += row.stapling
+  }
   return {
     hours: rows,
-    totals: {
-      plainOcsp: sum('plainOcsp'),
-      plainOcspNoCache: sum('plainOcspNoCache'),
-      stapling: sum('stapling'),
-    },
+    totals,
     method:
       'Aggregate: expected requests from each client-site pair (Poisson visits, cache until nextUpdate) times the number of pairs; servers fetch at start and once per refresh interval.',
   }

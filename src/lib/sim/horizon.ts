@@ -5,6 +5,7 @@
  * counted in one step; only a handshake that triggers a fetch (nginx, Apache) is taken alone.
  */
 import { runToEnd } from './runToEnd.ts'
+import { sliceBudget, type SliceBudget } from './sliceBudget.ts'
 import { serverCache, type ServerCache, type ServerFetch } from './horizonServer.ts'
 import { modes, stapleStates, type Mode, type ServerStrategy, type StapleState } from './types.ts'
 
@@ -130,11 +131,13 @@ export function horizon(input: HorizonInput): HorizonResult {
  * state (about one simulated hour each), or as many hours set up or tallied, and yields the hours
  * done so far, so a page can draw a year at 1,000,000 handshakes an hour without one long task
  * (issue 14: no task over 50 ms). The last `next()` returns the result, identical to horizon()'s.
+ * A shared budget (the lanes' five horizons) counts on across calls.
  */
 export function* horizonInSlices(
   input: HorizonInput,
-  stepsPerSlice = 1000,
+  stepsPerSlice: number | SliceBudget = 1000,
 ): Generator<number, HorizonResult, void> {
+  const budget = sliceBudget(stepsPerSlice)
   // Clamped rather than rejected: the page feeds slider values, and a year is the longest chart.
   const end = Math.min(366 * 24, Math.max(1, Math.round(input.days * 24)))
   const rate = Math.min(1e9, Math.max(0, input.handshakesPerHour || 0))
@@ -146,14 +149,10 @@ export function* horizonInSlices(
   const cache: ServerCache = serverCache(input.strategy, validity, age)
   const outages = input.outages
   const upAt = (at: number) => responderUp(outages, at)
-  let sliceSteps = 0
   const hours: HorizonHour[] = new Array<HorizonHour>(end)
   for (let hour = 0; hour < end; hour++) {
     // A year is 8,784 hours per lane to set up (and to tally below): slices too, not one piece.
-    if (++sliceSteps > stepsPerSlice) {
-      sliceSteps = 0
-      yield 0
-    }
+    if (budget.spent()) yield 0
     hours[hour] = {
       hour,
       handshakes: 0,
@@ -181,10 +180,7 @@ export function* horizonInSlices(
 
   let k = 0
   for (let guard = 0; rate > 0 && guard < 10_000_000; guard++) {
-    if (++sliceSteps > stepsPerSlice) {
-      sliceSteps = 0
-      yield Math.min(end, k / rate)
-    }
+    if (budget.spent()) yield Math.min(end, k / rate)
     const t = k / rate
     if (t >= end) break
     cache.runTimers(t, upAt)
@@ -215,10 +211,7 @@ export function* horizonInSlices(
 
   const totals = emptyCounts()
   for (let i = 0; i < end; i++) {
-    if (++sliceSteps > stepsPerSlice) {
-      sliceSteps = 0
-      yield end
-    }
+    if (budget.spent()) yield end
     const h = hours[i]!
     let best: StapleState = cache.freshness(i + 0.5)
     let most = 0
@@ -236,5 +229,11 @@ export function* horizonInSlices(
       totals[m].unchecked += h.byMode[m].unchecked
     }
   }
-  return { hours, freshness, totals, fetchLog: cache.fetchLog().map((f) => ({ ...f })) }
+  // A lazy or blocking server fetches about hourly: a year's log is 8,784 fetches to copy, in slices too.
+  const fetchLog: ServerFetch[] = []
+  for (const f of cache.fetchLog()) {
+    if (budget.spent()) yield end
+    fetchLog.push({ ...f })
+  }
+  return { hours, freshness, totals, fetchLog }
 }

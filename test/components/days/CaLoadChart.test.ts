@@ -3,11 +3,16 @@ import { render, screen, within } from '@testing-library/svelte'
 import { describe, expect, it } from 'vitest'
 import CaLoadChart from '../../../src/components/days/CaLoadChart.svelte'
 import { caLoadInput } from '../../../src/components/days/caLoadText.ts'
-import { defaultDaysInput, type DaysInput } from '../../../src/components/days/daysState.ts'
+import { defaultDaysInput, type DaysInput } from '../../../src/lib/days/daysFields.ts'
 import { caLoad } from '../../../src/lib/sim/index.ts'
 
 function renderFor(input: DaysInput) {
-  return render(CaLoadChart, { input, load: caLoad(caLoadInput(input)), onchange: () => {} })
+  const loadInput = caLoadInput(input)
+  return render(CaLoadChart, {
+    input,
+    load: { input: loadInput, result: caLoad(loadInput) },
+    onchange: () => {},
+  })
 }
 
 /*
@@ -44,6 +49,23 @@ describe('CaLoadChart', () => {
     expect(screen.getByText(/Not a per-event simulation/).textContent).toContain(
       'Aggregate: expected requests from each client-site pair',
     )
+  })
+
+  it('while a newer input is computed, labels the bars with the input they were computed for, dimmed', () => {
+    // The result is for 7-day responses (refresh every 84 h); the input has moved on to 4-day ones.
+    const loadInput = caLoadInput(defaultDaysInput)
+    render(CaLoadChart, {
+      input: { ...defaultDaysInput, validityHours: 96, days: 14 },
+      load: { input: loadInput, result: caLoad(loadInput) },
+      busy: true,
+      onchange: () => {},
+    })
+    const rows = within(screen.getByRole('table')).getAllByRole('row')
+    expect(rows[3]!.textContent).toBe('Stapling, refresh every 84 h11910,000')
+    expect(screen.getByText(/Not a per-event simulation/).textContent).toContain('over 7 days')
+    const chart = screen.getByTestId('ca-ratio').parentElement!
+    expect(chart.getAttribute('aria-busy')).toBe('true')
+    expect(chart.classList.contains('busy')).toBe(true)
   })
 
   it('before its first load arrives, says it is computing and draws no bars', () => {

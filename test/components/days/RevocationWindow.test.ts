@@ -2,7 +2,7 @@
 import { render, screen, within } from '@testing-library/svelte'
 import { describe, expect, it } from 'vitest'
 import RevocationWindow from '../../../src/components/days/RevocationWindow.svelte'
-import { daysQuery, defaultDaysInput, readDaysInput } from '../../../src/components/days/daysState.ts'
+import { daysQuery, defaultDaysInput, readDaysInput } from '../../../src/lib/days/daysFields.ts'
 
 describe('RevocationWindow', () => {
   it('draws the replay window from the revocation to the last good response’s nextUpdate, beside what shortens it', () => {

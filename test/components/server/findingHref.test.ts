@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { findingHref } from '../../../src/components/server/findingHref.ts'
-import { parseDaysParams } from '../../../src/components/days/daysState.ts'
+import { parseDaysParams } from '../../../src/lib/days/daysFields.ts'
 import { parseRoute } from '../../../src/lib/route.ts'
 import { checkConfig, type FindingCode } from '../../../src/lib/servers/configChecker.ts'
 import { horizon, parseScenarioParams } from '../../../src/lib/sim/index.ts'

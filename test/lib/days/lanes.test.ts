@@ -7,12 +7,9 @@ import {
   stripModes,
   type Segment,
 } from '../../../src/lib/days/lanes.ts'
-import {
-  defaultHorizonInput,
-  horizon,
-  horizonInSlices,
-  type HorizonHour,
-} from '../../../src/lib/sim/index.ts'
+import { defaultHorizonInput, horizon, type HorizonHour } from '../../../src/lib/sim/index.ts'
+import { SliceBudget } from '../../../src/lib/sim/sliceBudget.ts'
+import { stepsPerSlice } from '../sim/stepsPerSlice.ts'
 
 /** Runs of equal values, the plain way: one per change from one hour to the next. */
 function runsOf<T>(hours: readonly HorizonHour[], value: (h: HorizonHour) => T): Segment<T>[] {
@@ -68,20 +65,15 @@ describe('lanes', () => {
     expect(lanes[0]!.freshness.map((s) => s.value)).toContain('stale')
   })
 
-  it('reads a year at 1,000,000 handshakes an hour for the chart a slice at a time, not in one piece', () => {
+  it('reads a year at 1,000,000 handshakes an hour a slice at a time, no slice over its steps across lanes', () => {
     const year = { ...defaultHorizonInput, days: 366, handshakesPerHour: 1_000_000 }
-    const stepsPerSlice = 1200
-    const yields = (work: Iterator<unknown>) => {
-      let n = 0
-      while (!work.next().done) n++
-      return n
-    }
-    const engineYields = laneOrder
-      .map((strategy) => yields(horizonInSlices({ ...year, strategy }, stepsPerSlice)))
-      .reduce((a, b) => a + b)
-    // Beyond the engine's own slices, each lane's 8,784 hours are read in pieces of 1,200.
-    expect(yields(lanesInSlices(year, stepsPerSlice)) - engineYields).toBe(
-      laneOrder.length * (Math.ceil(8784 / stepsPerSlice) - 1),
-    )
+    const budget = new SliceBudget(1200)
+    const { slices, result } = stepsPerSlice(lanesInSlices(year, budget), budget)
+    // Every slice but the last is exactly full, wherever one lane ends and the next begins.
+    expect(slices.slice(0, -1).every((n) => n === 1200)).toBe(true)
+    expect(slices.at(-1)).toBeLessThanOrEqual(1200)
+    // Five lanes of 8,784 hours set up, tallied and read, and their fetches: hundreds of slices.
+    expect(slices.length).toBeGreaterThan((5 * 3 * 8784) / 1200)
+    expect(result).toEqual(runLanes(year))
   })
 })

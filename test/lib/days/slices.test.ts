@@ -33,11 +33,23 @@ function clockedWork(slices: number, msPerSlice: number) {
 const year = { ...defaultHorizonInput, days: 366, handshakesPerHour: 1_000_000 }
 
 describe('runInSlices', () => {
-  it('finishes a week in the first slice, before it returns', () => {
+  it('runs a week in a few slices, the first in the calling task, and hands over its lanes', () => {
     const { later, tasks } = queue()
     let lanes: unknown = null
-    runInSlices(lanesInSlices(defaultHorizonInput), (done) => (lanes = done), { later })
-    expect(tasks).toHaveLength(0)
+    // A clock on which each slice spends the whole budget: one slice per task.
+    let ms = 0
+    runInSlices(lanesInSlices(defaultHorizonInput), (done) => (lanes = done), {
+      later,
+      now: () => (ms += taskBudgetMs),
+    })
+    expect(lanes).toBeNull()
+    let count = 1
+    while (tasks.length > 0) {
+      tasks.shift()!()
+      count++
+    }
+    // About 5,300 steps (five lanes of 168 hours) in slices of 1,200, and a task to hand them over.
+    expect(count).toBe(6)
     expect(lanes).toEqual(runLanes(defaultHorizonInput))
   })
 
@@ -69,6 +81,20 @@ describe('runInSlices', () => {
     const perTask = ranIn.reduce<number[]>((n, task) => ((n[task] = (n[task] ?? 0) + 1), n), [])
     expect(perTask[0]).toBe(1)
     expect(Math.max(...perTask)).toBe(Math.ceil(taskBudgetMs / 3))
+    expect(result).toBe('result')
+  })
+
+  it('told to start later, runs nothing in the calling task: the task that asked only draws', () => {
+    const { later, tasks } = queue()
+    const { clock, ranIn, work, now } = clockedWork(3, 1)
+    let result = ''
+    runInSlices(work, (r) => (result = r), { later, now, startNow: false })
+    expect(ranIn).toEqual([])
+    while (tasks.length > 0) {
+      clock.task++
+      tasks.shift()!()
+    }
+    expect(ranIn).toEqual([1, 1, 1])
     expect(result).toBe('result')
   })
 

@@ -15,7 +15,7 @@ import {
   outagesInWindow,
   type CaLoadInput,
   type Outage,
-} from '../../lib/sim/index.ts'
+} from '../sim/index.ts'
 
 export interface DaysInput {
   days: number

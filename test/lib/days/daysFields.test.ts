@@ -5,10 +5,10 @@ import {
   normalizeDaysInput,
   parseDaysParams,
   readDaysInput,
-} from '../../../src/components/days/daysState.ts'
+} from '../../../src/lib/days/daysFields.ts'
 import { maxOutages } from '../../../src/lib/sim/index.ts'
 
-describe('daysState', () => {
+describe('daysFields', () => {
   it('keeps a default link bare', () => {
     expect(daysQuery(defaultDaysInput).toString()).toBe('')
   })
