@@ -15,7 +15,7 @@ interface TraceEvent {
 export type TaskPart = 'script' | 'style and layout' | 'paint' | 'GC'
 
 /** The trace events each kind is made of (Chromium's devtools.timeline names). */
-const partEvents: Record<TaskPart, readonly string[]> = {
+export const taskPartEvents: Record<TaskPart, readonly string[]> = {
   script: [
     'FunctionCall',
     'EvaluateScript',
@@ -84,8 +84,8 @@ export function traceTasks(trace: Buffer): TraceTask[] {
   const events = (JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents
   const mains = pageMainThreads(events)
   const onMain = events.filter((e) => e.ph === 'X' && mains.has(`${e.pid}:${e.tid}`))
-  const parts = Object.keys(partEvents) as TaskPart[]
-  const kindOf = new Map(parts.flatMap((part) => partEvents[part].map((name) => [name, part] as const)))
+  const parts = Object.keys(taskPartEvents) as TaskPart[]
+  const kindOf = new Map(parts.flatMap((part) => taskPartEvents[part].map((name) => [name, part] as const)))
   const nested = onMain.filter((e) => kindOf.has(e.name)).sort((a, b) => a.ts - b.ts)
   const tasks = onMain.filter((e) => e.name === 'RunTask').sort((a, b) => a.ts - b.ts)
   return tasks.map((task) => {
@@ -113,26 +113,6 @@ export function longestTraceTask(trace: Buffer): TraceTask & { mostCpu: TraceTas
   const longest = tasks.reduce((a, b) => (b.wallMs > a.wallMs ? b : a), none)
   const mostCpu = tasks.reduce((a, b) => (b.cpuMs > a.cpuMs ? b : a), none)
   return { ...longest, mostCpu }
-}
-
-/** What a task's wall time went to. */
-export type TaskPart = 'script' | 'style and layout' | 'paint' | 'GC'
-
-/** The trace events each part counts (nested events counted once; GC also counts in script). */
-export const taskPartEvents: Record<TaskPart, readonly string[]> = {
-  script: [
-    'FunctionCall',
-    'EvaluateScript',
-    'v8.compileModule',
-    'v8.evaluateModule',
-    'EventDispatch',
-    'RunMicrotasks',
-    'TimerFire',
-    'FireAnimationFrame',
-  ],
-  'style and layout': ['UpdateLayoutTree', 'Layout', 'PrePaint'],
-  paint: ['Paint', 'Layerize', 'Commit'],
-  GC: ['MinorGC', 'MajorGC'],
 }
 
 /** The longest main-thread task, what it was made of, and the most CPU time any task took. */
