@@ -81,6 +81,34 @@ export function staticFrame(body: string): StaticFrame {
 export type ViewPreloads = Partial<Record<View, readonly string[]>>
 
 /**
+ * The class the route check sets on <html> on the default comparison's link, at every width: the
+ * frame's copies of the parts above the diagrams (the playback and share bars, the controls) stand
+ * in for them until their chunks load (src/components/firstFrameParts.ts), so the live diagrams do
+ * not wait for those chunks and nothing above them moves when they arrive.
+ */
+export const firstFramePartsClass = 'first-frame-parts'
+
+/**
+ * The parts of the comparison the app loads after its diagrams (src/components/compare/lazyParts.ts),
+ * by component file: those above the diagrams stand in from the frame at every width; those below,
+ * only where the whole frame shows.
+ */
+export const partsAboveDiagrams = [
+  'PlaybackBar.svelte',
+  'ShareBar.svelte',
+  'ScenarioControls.svelte',
+] as const
+export const partsBelowDiagrams = ['ResultPanels.svelte'] as const
+
+/** The stylesheets of those parts, which their copies in the frame need when they stand in. */
+export interface PartSheets {
+  /** The parts above the diagrams: on the default link, at every width. */
+  parts: readonly string[]
+  /** The parts below them: where the whole frame shows. */
+  frame: readonly string[]
+}
+
+/**
  * The route check, a classic script that blocks parsing for a moment in <head>:
  * - the frame is the default comparison in its own tab, so it shows only for that link
  *   (`#/compare` with no scenario in it, or no hash at all) and never inside another page's frame
@@ -89,29 +117,43 @@ export type ViewPreloads = Partial<Record<View, readonly string[]>>
  *   chunks, so another view does not pay for them; on their own links their chunks are preloaded
  *   here, beside the entry script, so the live view costs no extra round trip after it.
  *   A hash that names no view is the comparison, as parseRoute reads it.
+ * - the stylesheets of the frame's parts that stand in for the late parts are added only where they
+ *   stand in, render-blocking as a linked stylesheet is (HTML, the blocking attribute): every other
+ *   link gets them with the parts' chunks, after its first screen.
  *
  * Only at widths where the app draws what the frame shows: one column of horizontal diagrams. The
  * frame is drawn at 960 px; below about 912 px (the controls' column and a plot under 560 px,
  * src/lib/viz/timeScale.ts minPlotWidth) the app draws vertical sequence charts, several times
  * taller, and above about 1850 px two columns (Diagrams.svelte twoColumnsFrom): replacing the
  * frame there would move everything under it (a layout shift), so those screens wait for the app.
+ *
+ * Its data sits on one line, `var route = {...}`, which scripts/firstScreen.ts reads back.
  */
 export const firstFrameMedia = '(min-width: 60rem) and (max-width: 115rem)'
 
-export function routeScript(preloads: ViewPreloads): string {
+export function routeScript(preloads: ViewPreloads, sheets: PartSheets = { parts: [], frame: [] }): string {
   return `(function () {
-  if (window.self === window.top && /^(#\\/?(compare)?)?$/.test(location.hash) && window.matchMedia('${firstFrameMedia}').matches) document.documentElement.classList.add('${showFirstFrameClass}')
-  var views = ${JSON.stringify(views)}, preloads = ${JSON.stringify(preloads)}
-  var view = /^#\\/?([^/?]*)/.exec(location.hash)
-  view = view && views.indexOf(view[1]) >= 0 ? view[1] : 'compare'
-  var hrefs = Object.prototype.hasOwnProperty.call(preloads, view) ? preloads[view] : []
-  for (var i = 0; i < hrefs.length; i++) {
+  var route = ${JSON.stringify({ views, preloads, sheets })}
+  var html = document.documentElement
+  var first = window.self === window.top && /^(#\\/?(compare)?)?$/.test(location.hash)
+  var frame = first && window.matchMedia('${firstFrameMedia}').matches
+  if (frame) html.classList.add('${showFirstFrameClass}')
+  if (first) html.classList.add('${firstFramePartsClass}')
+  var add = function (rel, href) {
     var link = document.createElement('link')
-    link.rel = 'modulepreload'
+    link.rel = rel
+    link.href = href
     link.crossOrigin = ''
-    link.href = hrefs[i]
+    if (rel === 'stylesheet') link.setAttribute('blocking', 'render')
     document.head.appendChild(link)
   }
+  var i
+  if (first) for (i = 0; i < route.sheets.parts.length; i++) add('stylesheet', route.sheets.parts[i])
+  if (frame) for (i = 0; i < route.sheets.frame.length; i++) add('stylesheet', route.sheets.frame[i])
+  var view = /^#\\/?([^/?]*)/.exec(location.hash)
+  view = view && route.views.indexOf(view[1]) >= 0 ? view[1] : 'compare'
+  var hrefs = Object.prototype.hasOwnProperty.call(route.preloads, view) ? route.preloads[view] : []
+  for (i = 0; i < hrefs.length; i++) add('modulepreload', hrefs[i])
 })()
 `
 }
@@ -121,14 +163,13 @@ export type FirstFrameError = { code: 'no-app-element'; message: string }
 /**
  * The page with the frame inside #app, its stylesheet and the route check in <head>. `viewCss` are
  * the comparison's own stylesheets (its chunk's, no longer in the entry's): linked from the HTML,
- * render-blocking, so the frame is drawn in them as before, on every route as index.css was.
- * `lateCss` are the stylesheets of the parts the app loads after the first screen (the controls,
- * the panels...): the frame shows those parts until they load, so it needs their styles now.
+ * render-blocking, so the frame is drawn in them as before, on every route as index.css was. The
+ * stylesheets of the parts the app loads after the first screen are the route check's to add.
  */
 export function withFirstFrame(
   page: string,
   frame: StaticFrame,
-  href: { css: string; script: string; viewCss?: readonly string[]; lateCss?: readonly string[] },
+  href: { css: string; script: string; viewCss?: readonly string[] },
 ): { ok: true; html: string } | { ok: false; error: FirstFrameError } {
   const app = '<div id="app"></div>'
   if (!page.includes(app)) {
@@ -137,12 +178,8 @@ export function withFirstFrame(
       error: { code: 'no-app-element', message: 'The built page has no empty <div id="app"></div> to fill.' },
     }
   }
-  const viewCss = href.viewCss ?? []
   const sheets = [
-    ...viewCss.map((css) => `<link rel="stylesheet" crossorigin href="${css}">\n`),
-    ...(href.lateCss ?? [])
-      .filter((css) => !viewCss.includes(css))
-      .map((css) => `<link rel="stylesheet" href="${css}">\n`),
+    ...(href.viewCss ?? []).map((css) => `<link rel="stylesheet" crossorigin href="${css}">\n`),
     `<link rel="stylesheet" href="${href.css}">\n`,
   ]
   // The route check before the stylesheets: a classic script waits for the stylesheets linked

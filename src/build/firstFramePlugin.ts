@@ -10,7 +10,14 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { OutputBundle, OutputChunk } from 'rolldown'
 import { createServer, type Plugin } from 'vite'
-import { routeScript, staticFrame, withFirstFrame, type ViewPreloads } from './firstFrame.ts'
+import {
+  partsAboveDiagrams,
+  partsBelowDiagrams,
+  routeScript,
+  staticFrame,
+  withFirstFrame,
+  type ViewPreloads,
+} from './firstFrame.ts'
 
 export const firstFramePluginName = 'staple-lab-first-frame'
 
@@ -70,36 +77,47 @@ function viewChunks(bundle: OutputBundle): { preloads: ViewPreloads; compareCss:
     preloads[view] = own.map((c) => `./${c.fileName}`)
     if (view === 'compare') compareCss = own.flatMap((c) => [...(c.viteMetadata?.importedCss ?? [])])
   }
-  return { preloads, compareCss: compareCss.map((css) => `./${css}`) }
+  return { preloads, compareCss }
 }
 
 /** The module whose dynamic imports are the parts of the first screen that load after it. */
 const lazyPartsModule = /[\\/]src[\\/]components[\\/]compare[\\/]lazyParts\.ts$/
 
 /**
- * The stylesheets of the chunks holding those parts and of the chunks they import, in load order,
- * without those the page links already (the entry's).
+ * The stylesheets of the chunks holding the late parts whose component file is in `components`,
+ * and of the chunks they import, in load order, without those the page links already (the entry's
+ * and the comparison's own, `linked`).
  */
-function lateStylesheets(bundle: OutputBundle, lateModules: ReadonlySet<string>): string[] {
-  const cssOf = (roots: OutputChunk[]): Set<string> => {
-    const sheets = new Set<string>()
-    const seen = new Set<string>()
-    const visit = (chunk: OutputChunk) => {
-      if (seen.has(chunk.fileName)) return
-      seen.add(chunk.fileName)
-      for (const imported of chunk.imports) {
-        const next = bundle[imported]
-        if (next?.type === 'chunk') visit(next)
-      }
-      for (const css of chunk.viteMetadata?.importedCss ?? []) sheets.add(css)
+function partStylesheets(
+  bundle: OutputBundle,
+  lateModules: readonly string[],
+  components: readonly string[],
+  linked: ReadonlySet<string>,
+): string[] {
+  const sheets = new Set<string>()
+  const seen = new Set<string>()
+  const visit = (chunk: OutputChunk) => {
+    if (seen.has(chunk.fileName)) return
+    seen.add(chunk.fileName)
+    for (const imported of chunk.imports) {
+      const next = bundle[imported]
+      if (next?.type === 'chunk') visit(next)
     }
-    roots.forEach(visit)
-    return sheets
+    for (const css of chunk.viteMetadata?.importedCss ?? []) sheets.add(css)
   }
-  const chunks = Object.values(bundle).filter((output): output is OutputChunk => output.type === 'chunk')
-  const linked = cssOf(chunks.filter((chunk) => chunk.isEntry))
-  const late = cssOf(chunks.filter((chunk) => chunk.moduleIds.some((id) => lateModules.has(id))))
-  return [...late].filter((css) => !linked.has(css))
+  const modules = new Set(lateModules.filter((id) => components.some((file) => id.endsWith(`/${file}`))))
+  for (const output of Object.values(bundle))
+    if (output.type === 'chunk' && output.moduleIds.some((id) => modules.has(id))) visit(output)
+  return [...sheets].filter((css) => !linked.has(css))
+}
+
+/** The stylesheets the entry's chunks import: index.html links them. */
+function entryStylesheets(bundle: OutputBundle): Set<string> {
+  const chunks = Object.values(bundle).filter((file): file is OutputChunk => file.type === 'chunk')
+  const entry = chunks.find((chunk) => chunk.isEntry)
+  return new Set(
+    entry ? staticClosure(bundle, entry).flatMap((c) => [...(c.viteMetadata?.importedCss ?? [])]) : [],
+  )
 }
 
 export function firstFrame(): Plugin {
@@ -116,15 +134,24 @@ export function firstFrame(): Plugin {
       if (page?.type !== 'asset') return
       const frame = staticFrame(await renderApp(root))
       const { preloads, compareCss } = viewChunks(bundle)
-      const css = this.emitFile({ type: 'asset', name: 'first-frame.css', source: frame.css })
-      const script = this.emitFile({ type: 'asset', name: 'first-frame.js', source: routeScript(preloads) })
       const lazyParts = [...this.getModuleIds()].find((id) => lazyPartsModule.test(id))
-      const lateModules = new Set(lazyParts ? this.getModuleInfo(lazyParts)?.dynamicallyImportedIds : [])
+      const lateModules = (lazyParts && this.getModuleInfo(lazyParts)?.dynamicallyImportedIds) || []
+      const linked = new Set([...entryStylesheets(bundle), ...compareCss])
+      const above = partStylesheets(bundle, lateModules, partsAboveDiagrams, linked)
+      const below = partStylesheets(bundle, lateModules, partsBelowDiagrams, new Set([...linked, ...above]))
+      const css = this.emitFile({ type: 'asset', name: 'first-frame.css', source: frame.css })
+      const script = this.emitFile({
+        type: 'asset',
+        name: 'first-frame.js',
+        source: routeScript(preloads, {
+          parts: above.map((file) => `./${file}`),
+          frame: below.map((file) => `./${file}`),
+        }),
+      })
       const result = withFirstFrame(String(page.source), frame, {
         css: `./${this.getFileName(css)}`,
         script: `./${this.getFileName(script)}`,
-        viewCss: compareCss,
-        lateCss: lateStylesheets(bundle, lateModules).map((file) => `./${file}`),
+        viewCss: compareCss.map((file) => `./${file}`),
       })
       if (!result.ok) this.error(`${result.error.code}: ${result.error.message}`)
       else page.source = result.html

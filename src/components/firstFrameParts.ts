@@ -7,7 +7,12 @@
  * copied, so the page never shows a part twice and nothing jumps when the live one takes its place.
  */
 import type { Attachment } from 'svelte/attachments'
-import { firstFrameClass, firstFrameId, showFirstFrameClass } from '../build/firstFrame.ts'
+import {
+  firstFrameClass,
+  firstFrameId,
+  firstFramePartsClass,
+  showFirstFrameClass,
+} from '../build/firstFrame.ts'
 import type { ComparisonRow } from '../lib/sim/index.ts'
 
 /** A part of the first frame a live component replaces: a diagram's cell, a bar, the controls, the panels. */
@@ -16,20 +21,26 @@ export type FirstFramePart = `diagram:${ComparisonRow}` | 'playback' | 'share' |
 const parts = new Map<FirstFramePart, HTMLElement>()
 
 /**
- * Empties #app for the mount, keeping the frame's parts when the frame is on screen (the route check
- * showed it). Called once, by main.ts, before the app mounts.
+ * Empties #app for the mount, keeping the frame's parts that stand in for the live ones: where the
+ * route check showed the frame, all of them; on the default link at any other width (a phone), the
+ * parts above the diagrams, whose chunks load after the diagrams go live (the diagrams themselves are
+ * drawn at another width there, and the panels below them push nothing when they arrive). Called
+ * once, by main.ts, before the app mounts.
  */
 export function takeFirstFrame(app: HTMLElement): void {
   const frame = app.querySelector<HTMLElement>(`#${firstFrameId}`)
-  if (frame && document.documentElement.classList.contains(showFirstFrameClass)) {
-    for (const cell of frame.querySelectorAll<HTMLElement>('.diagrams .cell[data-row]')) {
-      parts.set(`diagram:${cell.dataset.row as ComparisonRow}`, cell)
-    }
+  const html = document.documentElement.classList
+  const whole = html.contains(showFirstFrameClass)
+  if (frame && (whole || html.contains(firstFramePartsClass))) {
+    if (whole)
+      for (const cell of frame.querySelectorAll<HTMLElement>('.diagrams .cell[data-row]')) {
+        parts.set(`diagram:${cell.dataset.row as ComparisonRow}`, cell)
+      }
     for (const [name, selector] of [
       ['playback', '[role="group"][aria-label="Playback"]'],
       ['share', '.share'],
       ['controls', '.scenario-controls'],
-      ['panels', '.panels'],
+      ...(whole ? ([['panels', '.panels']] as const) : []),
     ] as const) {
       const part = frame.querySelector<HTMLElement>(selector)
       if (part) parts.set(name, part)

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   firstFrameId,
+  firstFramePartsClass,
   routeScript,
   showFirstFrameClass,
   staticFrame,
@@ -44,14 +45,26 @@ describe('routeScript', () => {
     compare: ['./assets/CompareView-1.js', './assets/d3-2.js'],
     embed: ['./assets/EmbedPage-3.js'],
   }
+  const sheets = { parts: ['./assets/PlaybackBar-4.css'], frame: ['./assets/ResultPanels-5.css'] }
+
+  interface Link {
+    rel: string
+    href: string
+    crossOrigin: string | null
+    blocking?: string
+  }
 
   /**
    * Runs the script against a page at `hash`, in its own tab or framed, at a window `widthPx` wide:
-   * the frame shown, the chunks preloaded.
+   * the frame shown, the chunks preloaded, the stylesheets added.
    */
-  function run(hash: string, framed = false, widthPx = 1280): { shows: boolean; preloaded: string[] } {
+  function run(
+    hash: string,
+    framed = false,
+    widthPx = 1280,
+  ): { shows: boolean; parts: boolean; preloaded: string[]; sheets: string[] } {
     const classes = new Set<string>()
-    const links: { rel: string; href: string; crossOrigin: string | null }[] = []
+    const links: Link[] = []
     const top = {}
     // The media query the script asks, read as a browser would at this width (1rem = 16 px).
     const matchMedia = (query: string) => {
@@ -61,12 +74,27 @@ describe('routeScript', () => {
     const window = { self: framed ? {} : top, top, matchMedia }
     const document = {
       documentElement: { classList: { add: (c: string) => classes.add(c) } },
-      createElement: () => ({ rel: '', href: '', crossOrigin: null }),
-      head: { appendChild: (link: (typeof links)[number]) => links.push(link) },
+      createElement: (): Link & { setAttribute: (name: 'blocking', value: string) => void } => ({
+        rel: '',
+        href: '',
+        crossOrigin: null,
+        setAttribute(name, value) {
+          this[name] = value
+        },
+      }),
+      head: { appendChild: (link: Link) => links.push(link) },
     }
-    new Function('window', 'location', 'document', routeScript(preloads))(window, { hash }, document)
-    expect(links.every((link) => link.rel === 'modulepreload' && link.crossOrigin === '')).toBe(true)
-    return { shows: classes.has(showFirstFrameClass), preloaded: links.map((link) => link.href) }
+    new Function('window', 'location', 'document', routeScript(preloads, sheets))(window, { hash }, document)
+    expect(links.every((link) => link.crossOrigin === '')).toBe(true)
+    const stylesheets = links.filter((link) => link.rel === 'stylesheet')
+    // Render-blocking, as a stylesheet the HTML links is: the frame is never painted without them.
+    expect(stylesheets.every((link) => link.blocking === 'render')).toBe(true)
+    return {
+      shows: classes.has(showFirstFrameClass),
+      parts: classes.has(firstFramePartsClass),
+      preloaded: links.filter((link) => link.rel === 'modulepreload').map((link) => link.href),
+      sheets: stylesheets.map((link) => link.href),
+    }
   }
 
   it('shows the frame for the default comparison, with or without #/compare', () => {
@@ -76,10 +104,17 @@ describe('routeScript', () => {
   })
 
   it('hides it where the app will draw something else: another view, another scenario, a frame', () => {
-    expect(run('#/inspect').shows).toBe(false)
-    expect(run('#/compare?rs=300').shows).toBe(false)
-    expect(run('#/embed').shows).toBe(false)
-    expect(run('#/compare', true).shows).toBe(false)
+    for (const [hash, framed] of [
+      ['#/inspect', false],
+      ['#/compare?rs=300', false],
+      ['#/embed', false],
+      ['#/compare', true],
+    ] as const) {
+      const seen = run(hash, framed)
+      expect(seen.shows).toBe(false)
+      expect(seen.parts).toBe(false)
+      expect(seen.sheets).toEqual([])
+    }
   })
 
   it("preloads the comparison's chunks on its links only, as parseRoute reads them", () => {
@@ -96,6 +131,16 @@ describe('routeScript', () => {
     // A phone gets vertical sequence charts; a very wide screen two columns.
     expect(run('#/compare', false, 360).shows).toBe(false)
     expect(run('#/compare', false, 2560).shows).toBe(false)
+  })
+
+  it("lets the frame's bars and controls stand in on the default link at every width, with their stylesheets", () => {
+    expect(run('#/compare', false, 1280)).toMatchObject({
+      parts: true,
+      sheets: [...sheets.parts, ...sheets.frame],
+    })
+    // A phone: the parts above the diagrams only; the panels below them come with their chunk.
+    expect(run('#/compare', false, 360)).toMatchObject({ parts: true, sheets: sheets.parts })
+    expect(run('', false, 2560)).toMatchObject({ parts: true, sheets: sheets.parts })
   })
 })
 

@@ -12,7 +12,7 @@
  * changes a person made, not through every pixel of a drag.
  */
 import { getContext, setContext } from 'svelte'
-import { readProvenance, writeProvenance, type Provenance } from '../../lib/bridge/provenance.ts'
+import { carriesProvenance, type Provenance } from '../../lib/bridge/provenanceLink.ts'
 import { router } from '../../lib/route.svelte.ts'
 import { formatRoute } from '../../lib/route.ts'
 import {
@@ -68,6 +68,15 @@ export function readSpeed(query: URLSearchParams): Speed {
   return isSpeed(value) ? value : 1
 }
 
+/** The marker's reader and writer, with the certificate facts behind them (lib/bridge/provenance.ts). */
+type ProvenanceModule = typeof import('../../lib/bridge/provenance.ts')
+
+/** A link's "your certificate" marker, and the function that writes it into a query. */
+export interface LinkMarker {
+  provenance: Provenance
+  write: ProvenanceModule['writeProvenance']
+}
+
 /**
  * The full query for a scenario and the view state. The "your certificate" marker stays while the
  * reader edits the scenario: it is still their certificate, under other network conditions.
@@ -75,11 +84,11 @@ export function readSpeed(query: URLSearchParams): Speed {
 export function queryFor(
   scenario: Scenario,
   speed: Speed,
-  provenance: Provenance | null = null,
+  marker: LinkMarker | null = null,
 ): URLSearchParams {
   const query = scenarioToQuery(scenario)
   if (speed !== 1) query.set(viewKeys.speed, String(speed))
-  if (provenance) writeProvenance(query, provenance)
+  if (marker) marker.write(query, marker.provenance)
   return query
 }
 
@@ -87,9 +96,9 @@ export function hashFor(
   view: CompareViewName,
   scenario: Scenario,
   speed: Speed,
-  provenance: Provenance | null = null,
+  marker: LinkMarker | null = null,
 ): string {
-  return formatRoute({ view, query: queryFor(scenario, speed, provenance) })
+  return formatRoute({ view, query: queryFor(scenario, speed, marker) })
 }
 
 const provenanceContextKey = Symbol('provenance')
@@ -108,6 +117,32 @@ class ScenarioState {
   readonly #scenarioQuery = $derived(scenarioPart(router.current.query))
   readonly #read = $derived(readScenario(this.#scenarioQuery))
   #lastChange = Number.NEGATIVE_INFINITY
+  // The marker's module loads only for a link that carries one (issue 14: the default comparison's
+  // first screen does without it). Until it is here, the marker is not shown and the link is not
+  // rewritten: an edit waits for it, so the marker rides along as it always did.
+  #provenanceModule: ProvenanceModule | undefined = $state.raw()
+  #provenanceLoading: Promise<void> | undefined
+
+  #loadProvenance(): Promise<void> {
+    this.#provenanceLoading ??= import('../../lib/bridge/provenance.ts').then((module) => {
+      this.#provenanceModule = module
+    })
+    return this.#provenanceLoading
+  }
+
+  /** True while the link's marker cannot be read or written yet; the module is on its way. */
+  #markerPending(): boolean {
+    if (!carriesProvenance(router.current.query) || this.#provenanceModule) return false
+    void this.#loadProvenance()
+    return true
+  }
+
+  #marker(): LinkMarker | null {
+    const provenance = this.provenance
+    return provenance && this.#provenanceModule
+      ? { provenance, write: this.#provenanceModule.writeProvenance }
+      : null
+  }
 
   get scenario(): Scenario {
     return this.#read.scenario
@@ -123,7 +158,8 @@ class ScenarioState {
 
   /** The "your certificate" marker, when the scenario came from the inspector's bytes. */
   get provenance(): Provenance | null {
-    return readProvenance(router.current.query)
+    if (this.#markerPending()) return null
+    return this.#provenanceModule?.readProvenance(router.current.query) ?? null
   }
 
   get view(): CompareViewName {
@@ -132,10 +168,14 @@ class ScenarioState {
 
   /** A new scenario from the controls: re-simulated at once, one history entry per burst. */
   update(next: Scenario): void {
+    if (this.#markerPending()) {
+      void this.#loadProvenance().then(() => this.update(next))
+      return
+    }
     const now = performance.now()
     const replace = now - this.#lastChange < burstMs
     this.#lastChange = now
-    router.go(hashFor(this.view, next, this.speed, this.provenance), { replace })
+    router.go(hashFor(this.view, next, this.speed, this.#marker()), { replace })
   }
 
   /** Back to the default scenario, without the "your certificate" marker: one history entry. */
@@ -151,19 +191,29 @@ class ScenarioState {
    * each key press its own history entry, where a drag over the same values makes one.
    */
   commit(next: Scenario): void {
-    router.go(hashFor(this.view, next, this.speed, this.provenance), { replace: true })
+    if (this.#markerPending()) {
+      void this.#loadProvenance().then(() => this.commit(next))
+      return
+    }
+    router.go(hashFor(this.view, next, this.speed, this.#marker()), { replace: true })
     this.#lastChange = performance.now()
   }
 
   /** Playback speed is view state: it is kept in the link but makes no history entry. */
   setSpeed(speed: Speed): void {
-    router.go(hashFor(this.view, this.scenario, speed, this.provenance), { replace: true })
+    if (this.#markerPending()) {
+      void this.#loadProvenance().then(() => this.setSpeed(speed))
+      return
+    }
+    router.go(hashFor(this.view, this.scenario, speed, this.#marker()), { replace: true })
   }
 
   /** An absolute address of this scenario in a view (for "Copy link" and the embed code). */
   href(view: CompareViewName): string {
     const base = `${location.origin}${location.pathname}${location.search}`
-    return `${base}${hashFor(view, this.scenario, this.speed, this.provenance)}`
+    // Nothing has rewritten the link while its marker is pending: it is the address as it stands.
+    if (this.#markerPending()) return `${base}${formatRoute({ view, query: router.current.query })}`
+    return `${base}${hashFor(view, this.scenario, this.speed, this.#marker())}`
   }
 }
 

@@ -8,31 +8,16 @@
  */
 
 import { scenarioFields } from '../sim/scenarioFields.ts'
-import { factSentences, isUtcTime, readCertFacts, writeCertFacts, type LinkFacts } from './certFacts.ts'
+import { factSentences, isUtcTime, readCertFacts, writeCertFacts } from './certFacts.ts'
+import { carriesProvenance, provenanceKeys, type Provenance } from './provenanceLink.ts'
 
-/** The view keys of the provenance marker. None may equal a scenario key (tested). */
-export const provenanceKeys = {
-  source: 'src',
-  label: 'cn',
-  mustStaple: 'ms',
-  stapleId: 'sid',
-  nextUpdate: 'nu',
-} as const
-
-export interface Provenance {
-  /** The scenario was computed from certificate bytes loaded in the inspector (or made by the demo CA). */
-  source: 'cert'
-  /** The leaf's host name as the banner shows it, e.g. "shop.example" (else unnamedLabel). */
-  label: string
-  /** The leaf carries the TLS Feature status_request (RFC 7633). */
-  mustStaple: boolean
-  /** Identifies the OCSP response's DER (stapleId), when one was loaded. */
-  stapleId?: string
-  /** The staple's nextUpdate (ISO 8601), when it has one. */
-  nextUpdate?: string
-  /** What the simulation took from the certificate and its staple (certFacts.ts), as far as the link says. */
-  facts?: LinkFacts
-}
+export {
+  carriesProvenance,
+  inspectorHrefForStaple,
+  inspectStapleKey,
+  provenanceKeys,
+  type Provenance,
+} from './provenanceLink.ts'
 
 /** Long enough for any host name; the label is only ever shown as text. */
 const maxLabelLength = 100
@@ -82,7 +67,7 @@ export function writeProvenance(query: URLSearchParams, provenance: Provenance):
  * valid: the banner is a caption, never a reason to refuse the scenario.
  */
 export function readProvenance(query: URLSearchParams): Provenance | null {
-  if (query.get(provenanceKeys.source) !== 'cert') return null
+  if (!carriesProvenance(query)) return null
   const label = query.get(provenanceKeys.label) ?? ''
   const stapleId = query.get(provenanceKeys.stapleId) ?? ''
   const nextUpdate = query.get(provenanceKeys.nextUpdate) ?? ''
@@ -107,12 +92,4 @@ export function readProvenance(query: URLSearchParams): Provenance | null {
 export function provenanceSentences(provenance: Provenance): string[] | undefined {
   if (!provenance.facts) return undefined
   return factSentences({ ...provenance.facts, mustStaple: provenance.mustStaple }, provenance.label)
-}
-
-/** The inspector key that asks it to show (scroll to, highlight) one loaded object. */
-export const inspectStapleKey = 'staple'
-
-/** The inspector's address with this staple selected. */
-export function inspectorHrefForStaple(stapleId: string): string {
-  return `#/inspect?${inspectStapleKey}=${encodeURIComponent(stapleId)}`
 }

@@ -1,22 +1,20 @@
 /**
- * Every axis on the page, as Svelte actions: d3-axis draws the ticks into a <g> that Svelte leaves
- * empty, and Svelte owns every other element. The one place that imports d3-axis, so components
- * never touch d3 (docs/architecture.md: D3 lives in src/lib/viz).
+ * The axes of the panels and the days view, as Svelte actions: d3-axis draws the ticks into a <g>
+ * that Svelte leaves empty, and Svelte owns every other element. The one place that imports
+ * d3-axis, so components never touch d3 (docs/architecture.md: D3 lives in src/lib/viz). The
+ * handshake diagrams' time axis is data (timeAxis.ts) that Svelte draws itself, so that the first
+ * screen loads neither d3-axis nor d3-selection.
  *
- * - `timeAxis`: the handshake diagrams' millisecond axis, its ticks run through the lanes as faint
- *   grid lines (tickSizeInner = -gridLength): down from an axis along the top of a horizontal
- *   diagram, right from an axis down the left of a vertical one;
  * - `durationAxis`: the latency bars' millisecond axis;
  * - `daysAxis`: the days view, a linear scale in hours since the start (the engine's clock), with
  *   day boundaries as grid lines and day names between them;
  * - `logAxis`: the CA load chart, powers of ten only.
  */
-import { axisBottom, axisLeft, axisTop } from 'd3-axis'
+import { axisBottom, axisTop } from 'd3-axis'
 import { scaleLinear, scaleLog, type ScaleLinear, type ScaleLogarithmic } from 'd3-scale'
 import { select } from 'd3-selection'
 import type { Action } from 'svelte/action'
 import { formatMillisecondTick } from '../format.ts'
-import { timeTicks, type TimeGap, type TimeScale } from './timeScale.ts'
 
 /**
  * d3-axis sets presentation attributes (fill, font-size, font-family); the stylesheet owns the
@@ -34,32 +32,6 @@ function axisAction<P>(draw: (g: SVGGElement, params: P) => void) {
     return { update: (next: P) => draw(node, next) }
   }
 }
-
-export interface AxisParams {
-  scale: TimeScale
-  /** Length of the grid lines across the lanes. */
-  gridLength: number
-  /** Where the axis runs: along the top (horizontal diagram) or down the left (vertical). */
-  orientation?: 'horizontal' | 'vertical'
-  /** Shortened idle stretches: no tick falls inside one. */
-  gaps?: readonly TimeGap[]
-  /** Write the times at the ticks (a slide's rows leave them to one shared axis above them). */
-  labels?: boolean
-}
-
-export const timeAxis = axisAction<AxisParams>(
-  (g, { scale, gridLength, gaps = [], orientation = 'horizontal', labels = true }) => {
-    const ticks = timeTicks(scale, gaps)
-    const axis = (orientation === 'horizontal' ? axisTop(scale) : axisLeft(scale))
-      .tickValues(ticks)
-      .tickFormat((d, i) => (labels ? formatMillisecondTick(Number(d), i) : ''))
-      .tickSizeInner(-gridLength)
-      .tickSizeOuter(0)
-      .tickPadding(6)
-    select(g).call(axis)
-    clean(g)
-  },
-)
 
 export interface DurationAxisParams {
   /** The end of the (niced) domain in ms; the domain starts at 0. */

@@ -2,10 +2,37 @@
  * The shared time axis: one linear scale in simulated milliseconds for every diagram, so the same
  * x means the same instant in all four modes and a longer wait is a longer span.
  */
-import { scaleLinear, type ScaleLinear } from 'd3-scale'
+import { bisectRight, ticks as niceTicks } from 'd3-array'
 import type { Run } from '../sim/types.ts'
 
-export type TimeScale = ScaleLinear<number, number>
+/** Simulated ms to px: callable, with the stops it was made from. */
+export interface TimeScale {
+  (ms: number): number
+  domain(): number[]
+  range(): number[]
+}
+
+/**
+ * A piecewise linear map through the stops (domain[i], range[i]), as d3-scale's scaleLinear maps
+ * them (d3-scale 4.0.2 src/continuous.js: `bimap`/`polymap`, numbers through d3-interpolate's
+ * interpolateNumber): beyond the first or last stop the nearest piece goes on; a piece of no length
+ * maps to its middle. Written out here because scaleLinear also brings d3-interpolate's generic value
+ * interpolator, d3-color and d3-format (about 8 kB gzip on the first screen, issue 14) for colours,
+ * strings and tick formats this axis never uses.
+ */
+export function piecewiseLinear(domain: readonly number[], range: readonly number[]): TimeScale {
+  const last = Math.min(domain.length, range.length) - 1
+  const scale = (ms: number): number => {
+    const i = bisectRight(domain, ms, 1, last) - 1
+    const d0 = domain[i]!
+    const span = domain[i + 1]! - d0
+    const t = span ? (ms - d0) / span : 0.5
+    return range[i]! * (1 - t) + range[i + 1]! * t
+  }
+  scale.domain = () => domain.slice(0, last + 1)
+  scale.range = () => range.slice(0, last + 1)
+  return scale
+}
 
 /** When the last thing in a run happens: its outcome, its last message, or its last wait. */
 export function runEnd(run: Run): number {
@@ -86,7 +113,7 @@ export const gapWidth = 44
 
 /**
  * The scale from simulated ms to x. The domain is [0, end] exactly, so the end of playback is the
- * right edge. With gaps it is piecewise linear (a d3 polylinear scale): every stretch of activity
+ * right edge. With gaps it is piecewise linear (as a d3 polylinear scale): every stretch of activity
  * gets the same pixels per ms, every gap `gapWidth` pixels.
  */
 export function timeScale(
@@ -101,7 +128,7 @@ export function timeScale(
   const inside = gaps.filter((g) => g.start > 0 && g.end < domainEnd && g.end > g.start)
   const gapMs = inside.reduce((sum, g) => sum + (g.end - g.start), 0)
   const livePx = right - left - inside.length * gapWidth
-  if (inside.length === 0 || livePx <= 0) return scaleLinear().domain([0, domainEnd]).range([left, right])
+  if (inside.length === 0 || livePx <= 0) return piecewiseLinear([0, domainEnd], [left, right])
   const pxPerMs = livePx / (domainEnd - gapMs)
   const domain = [0]
   const range = [left]
@@ -118,7 +145,7 @@ export function timeScale(
   }
   domain.push(domainEnd)
   range.push(right)
-  return scaleLinear().domain(domain).range(range)
+  return piecewiseLinear(domain, range)
 }
 
 /** The pixel extent of the scale (its range may have more than two stops). */
@@ -148,7 +175,7 @@ export function timeTicks(scale: TimeScale, gaps: readonly TimeGap[] = []): numb
     const px = Math.abs(scale(b) - scale(a))
     if (px < 30) continue
     const count = Math.max(1, Math.floor(px / 90))
-    for (const tick of scaleLinear().domain([a, b]).ticks(count)) {
+    for (const tick of niceTicks(a, b, count)) {
       const last = ticks[ticks.length - 1]
       if (last === undefined || Math.abs(scale(tick) - scale(last)) >= 42) ticks.push(tick)
     }

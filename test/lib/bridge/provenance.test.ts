@@ -66,7 +66,7 @@ describe('provenance marker', () => {
       stapleId: 'abcdef01-471',
     }
     const edited = { ...defaultScenario, staple: 'none' as const, chainBytes: 2345 }
-    const query = queryFor(edited, 2, provenance)
+    const query = queryFor(edited, 2, { provenance, write: writeProvenance })
     expect(readProvenance(query)).toEqual(provenance)
     expect(readScenario(scenarioPart(query)).scenario).toEqual(edited)
     // Only the scenario's part re-simulates: the marker is not in it.

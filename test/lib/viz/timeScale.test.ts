@@ -1,8 +1,11 @@
+import { scaleLinear } from 'd3-scale'
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { compareModes, defaultScenario, type Scenario } from '../../../src/lib/sim/index.ts'
 import {
   gapWidth,
   idleGaps,
+  piecewiseLinear,
   runEnd,
   sharedEnd,
   timeScale,
@@ -77,5 +80,43 @@ describe('shortened idle stretches', () => {
     const ticks = timeTicks(x, gaps)
     for (const t of ticks) for (const g of gaps) expect(t <= g.start || t >= g.end).toBe(true)
     for (let i = 1; i < ticks.length; i++) expect(x(ticks[i]!) - x(ticks[i - 1]!)).toBeGreaterThanOrEqual(42)
+  })
+})
+
+describe('piecewiseLinear', () => {
+  /** Ascending stops, as timeScale makes them: a piece of no length included. */
+  const stops = fc
+    .array(
+      fc.tuple(fc.double({ min: 0, max: 500, noNaN: true }), fc.double({ min: -50, max: 400, noNaN: true })),
+      {
+        minLength: 1,
+        maxLength: 6,
+      },
+    )
+    .map((pieces) => {
+      const domain = [0]
+      const range = [10]
+      for (const [ms, px] of pieces) {
+        domain.push(domain[domain.length - 1]! + ms)
+        range.push(range[range.length - 1]! + Math.abs(px))
+      }
+      return { domain, range }
+    })
+
+  it("maps every time to the pixel d3-scale's scaleLinear gives through the same stops, beyond them too", () => {
+    fc.assert(
+      fc.property(stops, fc.double({ min: -1000, max: 5000, noNaN: true }), ({ domain, range }, ms) => {
+        const reference = scaleLinear().domain(domain).range(range)
+        expect(piecewiseLinear(domain, range)(ms)).toBe(reference(ms))
+      }),
+    )
+  })
+
+  it('gives back its stops, so the diagram knows where its plot starts and ends', () => {
+    const scale = piecewiseLinear([0, 100, 2100, 2200], [120, 400, 444, 940])
+    expect(scale.domain()).toEqual([0, 100, 2100, 2200])
+    expect(scale.range()).toEqual([120, 400, 444, 940])
+    expect(scale(100)).toBe(400)
+    expect(scale(1100)).toBe(422)
   })
 })
