@@ -15,12 +15,17 @@ export interface ChunkFacts {
 
 /**
  * First match wins: a chunk with pkijs in it is the pkijs chunk, whatever else came along; the
- * diagrams' chunk carries d3-timer, so it is matched before d3.
+ * playback bar's chunk is matched before the diagrams' (its folder), and the diagrams' chunk and
+ * the comparison's state (d3-timer, d3-array) before d3. The scenario's field registry is in the
+ * chunk every view that reads a scenario shares.
  */
 const namedBy: readonly (readonly [RegExp, string])[] = [
   [/[\\/]node_modules[\\/](pkijs|asn1js|pvutils|pvtsutils)[\\/]/, 'pkijs'],
   [/[\\/]node_modules[\\/]svelte[\\/]/, 'svelte'],
+  [/[\\/]src[\\/]components[\\/]compare[\\/]diagram[\\/]PlaybackBar\.svelte$/, 'playback'],
   [/[\\/]src[\\/]components[\\/]compare[\\/]diagram[\\/]/, 'diagrams'],
+  [/[\\/]src[\\/]components[\\/]compare[\\/]scenarioState\.svelte\.ts$/, 'scenarioState'],
+  [/[\\/]src[\\/]lib[\\/]sim[\\/]scenarioFields\.ts$/, 'scenario'],
   [/[\\/]node_modules[\\/]d3-[a-z]+[\\/]/, 'd3'],
   [/[\\/]src[\\/]lib[\\/]sim[\\/]engine\.ts$/, 'engine'],
 ]

@@ -33,7 +33,86 @@ export interface StaticFrame {
 }
 
 /**
- * The frame as static markup: Svelte's hydration comments and test ids dropped, and each
+ * The attributes no one reads in the frame, which is inert: no one focuses, hovers or clicks it,
+ * and assistive technology skips it (HTML, the inert attribute). So the frame goes without tooltips
+ * (title), accessible names and descriptions and the ids they point at (Svelte's `$props.id()`
+ * ids, `s1`, `s2-body`...), and label targets: about 2.5 kB gzip of every page's HTML (issue 14),
+ * and the app's live parts, which take the same ids, never meet a copy of them while the frame's
+ * parts stand in. An id the drawing itself points at (`url(#…)`, an arrowhead) stays; a group keeps
+ * its name: the app finds the playback bar's by it (firstFrameParts.ts).
+ */
+function withoutUnreadAttributes(attrs: string, drawnIds: ReadonlySet<string>): string {
+  const group = /\srole="group"/.test(attrs)
+  return attrs
+    .replace(/\s(?:title|for|aria-(?:describedby|labelledby|controls|live))="[^"]*"/g, '')
+    .replace(/\sid="(s\d+(?:-[^"]*)?)"/g, (id, name: string) => (drawnIds.has(name) ? id : ''))
+    .replace(/\saria-label="[^"]*"/g, (label) => (group ? label : ''))
+}
+
+/** Elements without an end tag (HTML, void elements). */
+const voidElements = new Set([
+  'area',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'source',
+  'wbr',
+])
+
+/** Where the element whose start tag `tag` (an element `name`) is at `start` ends, past its end tag. */
+function elementEnd(html: string, start: number, name: string, tag: string): number {
+  if (tag.endsWith('/>') || voidElements.has(name)) return start + tag.length
+  const tags = new RegExp(`<(/?)${name}(?=[\\s/>])[^>]*>`, 'g')
+  tags.lastIndex = start + tag.length
+  let depth = 1
+  for (let m = tags.exec(html); m; m = tags.exec(html)) {
+    if (m[1]) depth--
+    else if (!m[0].endsWith('/>')) depth++
+    if (depth === 0) return m.index + m[0].length
+  }
+  return html.length
+}
+
+/**
+ * What the frame never shows, since it is the page before the clock starts and no one opens,
+ * focuses or reads it (it is inert): a message not sent yet or a leak not happened (FlightLayer,
+ * LeakLayer: pending), a mark drawn hidden until its time (visibility="hidden"), what only assistive
+ * technology reads (the text alternatives, .visually-hidden), and what a closed <details> holds
+ * beyond its summary. About 2.5 kB gzip of every page's HTML (issue 14).
+ */
+function withoutUnseen(html: string): string {
+  const unseen = (tag: string) =>
+    /\sdata-state="pending"/.test(tag) ||
+    /\svisibility="hidden"/.test(tag) ||
+    /\sclass="(?:[^"]*\s)?visually-hidden(?:\s[^"]*)?"/.test(tag)
+  let out = ''
+  let at = 0
+  const tags = /<([a-zA-Z][\w-]*)(?:\s[^>]*)?>/g
+  for (let m = tags.exec(html); m; m = tags.exec(html)) {
+    const [tag, name] = m as unknown as [string, string]
+    const closedDetails = name === 'details' && !/\sopen(?:[\s=/>]|$)/.test(tag)
+    if (!unseen(tag) && !closedDetails) continue
+    const end = elementEnd(html, m.index, name, tag)
+    out += html.slice(at, m.index)
+    if (closedDetails) {
+      const summary = /<summary\b[\s\S]*?<\/summary>/.exec(html.slice(m.index, end))
+      out += `${tag}${summary?.[0] ?? ''}</details>`
+    }
+    at = end
+    tags.lastIndex = end
+  }
+  return out + html.slice(at)
+}
+
+/**
+ * The frame as static markup: Svelte's hydration comments, test ids, what it never shows
+ * (withoutUnseen) and what only a reader of an interactive page uses (withoutUnreadAttributes)
+ * dropped, and each
  * style attribute turned into a class `ff-N` with a rule `#app .ff-N { ... }` (an id and a class: the
  * attribute's declarations still win over the components' single-class rules, as they did inline).
  */
@@ -47,19 +126,29 @@ export function staticFrame(body: string): StaticFrame {
     }
     return name
   }
-  const html = body
-    .replace(/<!--[\s\S]*?-->/g, '')
+  const seen = withoutUnseen(body.replace(/<!--[\s\S]*?-->/g, ''))
+  const drawnIds = new Set([...seen.matchAll(/url\(#([^)"]+)\)/g)].map((m) => m[1]!))
+  const html = seen
+    // The arrowheads of messages not sent yet: nothing left in the frame points at them.
+    .replace(/<defs>[\s\S]*?<\/defs>/g, (defs) =>
+      [...defs.matchAll(/\sid="([^"]+)"/g)].some((m) => drawnIds.has(m[1]!)) ? defs : '',
+    )
     // Test ids name the live app's parts; a test that waits for one waits for the app.
     .replace(/\sdata-testid="[^"]*"/g, '')
+    // A tooltip shows only on hover or focus, which the inert frame never gets.
+    .replace(/<span\s[^>]*\brole="tooltip"[^>]*>[^<]*<\/span>/g, '')
     .replace(
       /<([a-zA-Z][\w-]*)((?:\s+[^\s=>]+(?:="[^"]*")?)*?)\s*(\/?)>/g,
       (tag, name: string, attrs: string, slash: string) => {
-        const style = /\sstyle="([^"]*)"/.exec(attrs)
-        if (!style) return tag
-        const added = classFor(style[1]!.trim())
-        let rest = attrs.replace(style[0], '')
-        const cls = /\sclass="([^"]*)"/.exec(rest)
-        rest = cls ? rest.replace(cls[0], ` class="${cls[1]} ${added}"`) : `${rest} class="${added}"`
+        let rest = withoutUnreadAttributes(attrs, drawnIds)
+        const style = /\sstyle="([^"]*)"/.exec(rest)
+        if (!style && rest === attrs) return tag
+        if (style) {
+          const added = classFor(style[1]!.trim())
+          rest = rest.replace(style[0], '')
+          const cls = /\sclass="([^"]*)"/.exec(rest)
+          rest = cls ? rest.replace(cls[0], ` class="${cls[1]} ${added}"`) : `${rest} class="${added}"`
+        }
         return `<${name}${rest}${slash ? ' /' : ''}>`
       },
     )

@@ -50,6 +50,34 @@ describe('chunkName', () => {
     ).toBe('diagrams')
   })
 
+  it('names the first screen’s shared chunks after what they carry: the playback bar, the comparison’s state, the scenario', () => {
+    expect(
+      chunkName(
+        chunk('diagrams', [
+          `${root}/src/components/compare/diagram/IconButton.svelte`,
+          `${root}/src/components/compare/diagram/PlaybackBar.svelte`,
+        ]),
+      ),
+    ).toBe('playback')
+    expect(
+      chunkName(
+        chunk('clock', [
+          `${root}/node_modules/d3-array/src/ticks.js`,
+          `${root}/src/lib/viz/clock.ts`,
+          `${root}/src/components/compare/scenarioState.svelte.ts`,
+        ]),
+      ),
+    ).toBe('scenarioState')
+    expect(
+      chunkName(
+        chunk('provenanceLink', [
+          `${root}/src/lib/sim/scenarioFields.ts`,
+          `${root}/src/lib/bridge/provenanceLink.ts`,
+        ]),
+      ),
+    ).toBe('scenario')
+  })
+
   it('keeps the names of lazy views and of chunks it has no better name for', () => {
     expect(chunkName(chunk('InspectorPage', [`${root}/node_modules/pkijs/build/index.es.js`], true))).toBe(
       'InspectorPage',

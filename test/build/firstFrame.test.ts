@@ -33,6 +33,59 @@ describe('staticFrame', () => {
     expect(frame.css).toContain('#app .ff-1 { --c: var(--party-client); }')
   })
 
+  it('leaves out what no one reads in an inert picture: tooltips, accessible names, the ids they point at', () => {
+    const inert = staticFrame(
+      '<div class="controls"><label for="s2-rtt" title="Round trip to the server">RTT</label>' +
+        '<input id="s2-rtt" aria-describedby="s2-rtt-hint" value="50"/><p id="s2-rtt-hint">Default 50 ms</p>' +
+        '<button aria-controls="s2-body" aria-expanded="false" aria-label="Open">▾</button>' +
+        '<span class="figure" tabindex="0">230 ms<span class="tip" role="tooltip" id="s14-source">50 + 180</span></span>' +
+        '<div role="group" aria-label="Playback"><h1 id="compare-title">One handshake</h1></div></div>',
+    )
+    expect(inert.html).toContain(
+      '<div class="controls"><label>RTT</label><input value="50" /><p>Default 50 ms</p>' +
+        '<button aria-expanded="false">▾</button><span class="figure" tabindex="0">230 ms</span>',
+    )
+    // What styles or finds a part stays: state attributes, a group's name, the page's own ids.
+    expect(inert.html).toContain(
+      '<div role="group" aria-label="Playback"><h1 id="compare-title">One handshake</h1>',
+    )
+  })
+
+  it('leaves out the messages not sent yet, hidden before the clock starts, and keeps what the drawing points at', () => {
+    const diagram = staticFrame(
+      '<svg><defs><marker id="s6-head-client"><path d="M0,1"></path></marker></defs>' +
+        '<g class="flight" data-state="pending" tabindex="0"><line class="shaft" marker-end="url(#s6-head-client)"></line>' +
+        '<text class="label">SYN · 60 B</text></g><g class="flight" data-state="done"><text>ACK</text></g>' +
+        '<g class="leak" data-state="pending" transform="translate(1,2)"><path class="eye"></path></g></svg>',
+    )
+    expect(diagram.html).not.toContain('SYN')
+    expect(diagram.html).not.toContain('class="leak"')
+    expect(diagram.html).toContain('<g class="flight" data-state="done"><text>ACK</text></g>')
+    // Nothing left points at the arrowheads of the messages not sent yet.
+    expect(diagram.html).not.toContain('<marker')
+    const sent = staticFrame(
+      '<svg><defs><marker id="s6-head-client"></marker></defs><g class="flight" data-state="done">' +
+        '<line marker-end="url(#s6-head-client)"></line></g></svg>',
+    )
+    expect(sent.html).toContain('<marker id="s6-head-client">')
+  })
+
+  it('leaves out what it never shows: hidden marks, text for screen readers only, a closed details beyond its summary', () => {
+    const frame = staticFrame(
+      '<figure><svg><g class="outcome" data-outcome visibility="hidden"><g><text>Connected</text></g></g>' +
+        '<line class="now" visibility="hidden"></line><line class="lane"></line></svg>' +
+        '<div class="text-alt"><div class="visually-hidden"><h4 class="visually-hidden">No check, as text</h4>' +
+        '<ol><li>SYN</li></ol></div></div></figure>' +
+        '<details class="more"><summary>More: DNS</summary><div><input value="20"/><p>Default 20 ms</p></div></details>' +
+        '<details open=""><summary>Keys</summary><p>Space plays</p></details>',
+    )
+    expect(frame.html).toContain(
+      '<figure><svg><line class="lane"></line></svg><div class="text-alt"></div></figure>',
+    )
+    expect(frame.html).toContain('<details class="more"><summary>More: DNS</summary></details>')
+    expect(frame.html).toContain('<details open=""><summary>Keys</summary><p>Space plays</p></details>')
+  })
+
   it('is inert and hidden unless the route check shows it', () => {
     expect(frame.html.startsWith(`<div id="${firstFrameId}" class="first-frame" inert>`)).toBe(true)
     expect(frame.css).toContain(`#${firstFrameId} { display: none; }`)

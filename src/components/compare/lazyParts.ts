@@ -1,7 +1,7 @@
 /**
  * The parts of the comparison view that load after the first screen (issue 14: the first screen
  * under 75 kB gzip): the playback and share bars, the scenario controls, the panels under the
- * diagrams, and the note a link from the inspector carries.
+ * diagrams, the note a link from the inspector carries, and the list of a link's unusable values.
  */
 import { LazyComponent } from '../lazyComponent.svelte.ts'
 
@@ -10,6 +10,8 @@ export const shareBar = new LazyComponent(() => import('./share/ShareBar.svelte'
 export const scenarioControls = new LazyComponent(() => import('./panels/ScenarioControls.svelte'))
 export const resultPanels = new LazyComponent(() => import('./panels/ResultPanels.svelte'))
 export const provenanceNote = new LazyComponent(() => import('./ProvenanceNote.svelte'))
+/** Only a link with values it cannot use needs it; the default comparison's has none. */
+export const linkProblems = new LazyComponent(() => import('../LinkProblems.svelte'))
 
 /** Loaded before the build renders the first frame, which has every part. */
 export const compareLazyParts = [

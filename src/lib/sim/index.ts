@@ -27,10 +27,12 @@ export { phaseLabels, type PhaseLabel } from './phaseLabels.ts'
 export { presets, findPreset, type Preset } from './presets.ts'
 export { clientPolicies, type ClientPolicyName } from './clientPolicies.ts'
 export {
+  clientDescriptions,
   clientProfiles,
   modeRow,
   rowOffers,
   type ClientBehaviour,
+  type ClientDescription,
   type ClientProfile,
 } from './clients/index.ts'
 export { serverStrategyModels } from './serverStrategies.ts'

@@ -55,34 +55,6 @@ function chromePolicy(row: ComparisonRow): ClientPolicy {
 export const chrome: ClientProfile = {
   id: 'chrome',
   name: clientLabels.chrome,
-  holdsFor: 'Chrome and Edge 2026 (Chromium’s own certificate verifier)',
   falseStart: true,
-  behaviours: [
-    {
-      says: 'Never fetches OCSP itself, even when the certificate names a responder.',
-      source: 'chromium.org/Home/chromium-security/crlsets: online checks "not generally performed"',
-    },
-    {
-      says: 'Checks a stapled response for the leaf: a stapled revoked fails the connection, a stapled good ends the check.',
-      source: 'Chromium net/cert/internal/revocation_checker.cc, CheckRevocationOfCert',
-    },
-    {
-      says: 'A staple past its nextUpdate or an error staple is ignored, and Chrome goes on.',
-      source: 'revocation_checker.cc: an UNKNOWN result falls through to the (disabled) online check',
-    },
-    {
-      says: 'Ignores must-staple.',
-      source:
-        'Chung et al., IMC 2018; APNIC blog 2019: only Firefox rejected a must-staple certificate without a staple',
-    },
-    {
-      says: 'Blocks revoked certificates only through its CRLSet, a small list pushed with updates.',
-      source: 'chromium.org/Home/chromium-security/crlsets',
-    },
-    {
-      says: 'TLS 1.2: False Start sends data after one round trip.',
-      source: 'RFC 7918',
-    },
-  ],
   policy: (mode) => chromePolicy(modeRow(mode)),
 }

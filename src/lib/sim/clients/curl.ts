@@ -40,25 +40,6 @@ function curlPolicy(row: ComparisonRow): ClientPolicy {
 export const curl: ClientProfile = {
   id: 'curl',
   name: clientLabels.curl,
-  holdsFor: 'curl 7.41.0 (2015) and later with OpenSSL, 2026',
   falseStart: false,
-  behaviours: [
-    {
-      says: 'Requires a valid staple: no staple, an expired one or an error response fails the transfer.',
-      source: 'curl docs/cmdline-opts/cert-status.d; lib/vtls/openssl.c verifystatus()',
-    },
-    {
-      says: 'A stapled revoked fails the transfer; a stapled good one is trusted until its nextUpdate.',
-      source: 'curl lib/vtls/openssl.c verifystatus()',
-    },
-    {
-      says: 'Never fetches OCSP itself, and without --cert-status checks no revocation at all.',
-      source: 'curl docs/cmdline-opts/cert-status.d',
-    },
-    {
-      says: 'TLS 1.2: no False Start (OpenSSL does not implement it).',
-      source: 'RFC 7918',
-    },
-  ],
   policy: (mode) => curlPolicy(modeRow(mode)),
 }

@@ -83,35 +83,7 @@ function firefoxPolicy(row: ComparisonRow, hard: boolean): ClientPolicy {
 export const firefox136: ClientProfile = {
   id: 'firefox-136',
   name: clientLabels['firefox-136'],
-  holdsFor: 'Firefox up to 136 (March 2025) and ESR 128, desktop',
   falseStart: true,
-  behaviours: [
-    {
-      says: 'Fetches OCSP itself for a certificate that names a responder and comes without a valid staple: soft-fail after 2 s by default, hard-fail after 10 s with security.OCSP.require.',
-      source: 'gecko-dev nsNSSComponent.cpp; NSSCertDBTrustDomain.cpp GetOCSPTimeout',
-    },
-    {
-      says: 'Uses a valid staple instead of fetching; a stapled revoked fails the connection.',
-      source: 'NSSCertDBTrustDomain.cpp CheckRevocation',
-    },
-    {
-      says: 'An expired or tryLater staple makes it fetch; if that fetch fails too, it refuses, even in soft-fail.',
-      source: 'NSSCertDBTrustDomain.cpp HandleOCSPFailure; test_ocsp_stapling_expired.js',
-    },
-    {
-      says: 'Must-staple checks that a staple is present: no staple fails the connection (after the revocation check), a bad staple falls back to the fetch above.',
-      source:
-        'mozilla::pkix pkixcheck.cpp TLSFeaturesSatisfiedInternal; CertVerifier.cpp VerifySSLServerCert; Firefox 45 (March 2016)',
-    },
-    {
-      says: 'A certificate without an OCSP URL is accepted without a check.',
-      source: 'NSSCertDBTrustDomain.cpp CheckRevocation: aiaLocation.IsVoid() returns Success',
-    },
-    {
-      says: 'TLS 1.2: False Start sends data after one round trip.',
-      source: 'gecko-dev nsNSSComponent.cpp security.ssl.enable_false_start (default true); RFC 7918',
-    },
-  ],
   policy: (mode: Mode, s: Scenario) => {
     const row = modeRow(mode)
     const hard = row === 'plain-ocsp' ? mode === 'ocsp-hard-fail' : s.plainOcsp === 'hard-fail'

@@ -55,30 +55,6 @@ function firefox142Policy(row: ComparisonRow): ClientPolicy {
 export const firefox142: ClientProfile = {
   id: 'firefox-142',
   name: clientLabels['firefox-142'],
-  holdsFor: 'Firefox 142 (August 2025) and later, desktop',
   falseStart: true,
-  behaviours: [
-    {
-      says: 'CRLite decides for every certificate in Certificate Transparency logs: revoked or not, with no network request.',
-      source:
-        'gecko-dev NSSCertDBTrustDomain.cpp CheckRevocation (CRLiteMode::Enforce); hacks.mozilla.org, August 2025',
-    },
-    {
-      says: 'Never fetches OCSP for a domain-validated certificate; a staple does not change CRLite’s answer.',
-      source: 'hacks.mozilla.org, August 2025: OCSP for DV certificates disabled in Firefox 142',
-    },
-    {
-      says: 'CRLite is downloaded every 12 hours: a revocation newer than the last download is not known yet (this model assumes it is).',
-      source: 'hacks.mozilla.org, August 2025',
-    },
-    {
-      says: 'Must-staple is still checked for presence: no staple fails the connection.',
-      source: 'gecko-dev CertVerifier.cpp VerifySSLServerCert, CheckTLSFeaturesAreSatisfied',
-    },
-    {
-      says: 'TLS 1.2: False Start sends data after one round trip.',
-      source: 'gecko-dev nsNSSComponent.cpp security.ssl.enable_false_start; RFC 7918',
-    },
-  ],
   policy: (mode) => firefox142Policy(modeRow(mode)),
 }

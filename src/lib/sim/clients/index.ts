@@ -18,3 +18,4 @@ export const clientProfiles: Record<Client, ClientProfile> = {
 }
 
 export { modeRow, rowOffers, type ClientBehaviour, type ClientProfile } from './profile.ts'
+export { clientDescriptions, type ClientDescription } from './descriptions.ts'

@@ -1,7 +1,8 @@
 /**
- * A real client as data: what it does on each comparison row, for which versions and dates, and
- * where that is written. The engine asks the profile for the row's policy; the page lists the
- * behaviours in its "what this client does" panel; docs/model.md ("Client profiles") repeats them.
+ * A real client as data: what it does on each comparison row, and where that is written. The engine
+ * asks the profile for the row's policy; the same behaviours in words, for which versions and dates,
+ * are its description (descriptions.ts), which the page lists in its "what this client does" panel
+ * and docs/model.md ("Client profiles") repeats.
  */
 import type { ClientPolicy } from '../clientPolicies.ts'
 import type { Client, ComparisonRow, Mode, Scenario } from '../types.ts'
@@ -17,9 +18,6 @@ export interface ClientProfile {
   id: Client
   /** Short display name, e.g. "Chrome / Edge". */
   name: string
-  /** The versions and dates the profile holds for. */
-  holdsFor: string
-  behaviours: readonly ClientBehaviour[]
   /**
    * TLS 1.2 False Start (RFC 7918): the client sends application data after its own Finished,
    * without waiting for the server's, when the cipher suite is ECDHE with an AEAD.

@@ -43,29 +43,6 @@ function safariPolicy(row: ComparisonRow): ClientPolicy {
 export const safari: ClientProfile = {
   id: 'safari',
   name: clientLabels.safari,
-  holdsFor: 'Safari on macOS and iOS, 2026 (trustd)',
   falseStart: false,
-  behaviours: [
-    {
-      says: 'Checks Apple’s pushed revocation list (valid.apple.com) first; this model takes it to list the revocation (its coverage and delay are unconfirmed).',
-      source: 'Apple Security trustd SecRevocationServer.c: "Check valid database first"',
-    },
-    {
-      says: 'Then checks a stapled response: a stapled revoked fails the connection.',
-      source: 'SecRevocationServer.c: SecORVCProcessStapledResponses',
-    },
-    {
-      says: 'Fetches OCSP only for EV certificates or when an app asks for it, never for an ordinary certificate.',
-      source: 'SecRevocationServer.c: allow_fetch',
-    },
-    {
-      says: 'Does not enforce must-staple (unconfirmed: no TLS Feature check found in trustd).',
-      source: 'Chung et al., IMC 2018; APNIC blog 2019',
-    },
-    {
-      says: 'TLS 1.2: no False Start modelled (unconfirmed).',
-      source: 'RFC 7918',
-    },
-  ],
   policy: (mode) => safariPolicy(modeRow(mode)),
 }

@@ -19,29 +19,6 @@ const policyOfMode: Record<Mode, TextbookPolicyName> = {
 export const textbook: ClientProfile = {
   id: 'textbook',
   name: clientLabels.textbook,
-  holdsFor: 'the RFCs, not a particular browser',
   falseStart: false,
-  behaviours: [
-    {
-      says: 'No check: makes no revocation check at all.',
-      source: 'the baseline row, no RFC client',
-    },
-    {
-      says: 'Plain OCSP: asks the responder itself; soft-fail goes on when no answer comes, hard-fail refuses.',
-      source: 'RFC 6960; Firefox security.OCSP.require',
-    },
-    {
-      says: 'Stapling: uses a valid staple and never contacts the CA itself.',
-      source: 'RFC 6066 section 8',
-    },
-    {
-      says: 'Must-staple: refuses the certificate without a valid staple.',
-      source: 'RFC 7633 section 4.2.3',
-    },
-    {
-      says: 'TLS 1.2: waits for the server’s Finished (two round trips).',
-      source: 'RFC 5246 section 7.3',
-    },
-  ],
   policy: (mode) => clientPolicies[policyOfMode[mode]],
 }
