@@ -35,7 +35,7 @@ export interface StaticFrame {
 /**
  * The attributes no one reads in the frame, which is inert: no one focuses, hovers or clicks it,
  * and assistive technology skips it (HTML, the inert attribute). So the frame goes without tooltips
- * (title), accessible names and descriptions and the ids they point at (Svelte's `$props.id()`
+ * (title), tab stops, accessible names, descriptions and hiding, and the ids they point at (Svelte's `$props.id()`
  * ids, `s1`, `s2-body`...), and label targets: about 2.5 kB gzip of every page's HTML (issue 14),
  * and the app's live parts, which take the same ids, never meet a copy of them while the frame's
  * parts stand in. An id the drawing itself points at (`url(#…)`, an arrowhead) stays; a group keeps
@@ -44,7 +44,7 @@ export interface StaticFrame {
 function withoutUnreadAttributes(attrs: string, drawnIds: ReadonlySet<string>): string {
   const group = /\srole="group"/.test(attrs)
   return attrs
-    .replace(/\s(?:title|for|aria-(?:describedby|labelledby|controls|live))="[^"]*"/g, '')
+    .replace(/\s(?:title|for|tabindex|aria-(?:describedby|labelledby|controls|live|hidden))="[^"]*"/g, '')
     .replace(/\sid="(s\d+(?:-[^"]*)?)"/g, (id, name: string) => (drawnIds.has(name) ? id : ''))
     .replace(/\saria-label="[^"]*"/g, (label) => (group ? label : ''))
 }

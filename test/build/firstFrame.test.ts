@@ -39,11 +39,12 @@ describe('staticFrame', () => {
         '<input id="s2-rtt" aria-describedby="s2-rtt-hint" value="50"/><p id="s2-rtt-hint">Default 50 ms</p>' +
         '<button aria-controls="s2-body" aria-expanded="false" aria-label="Open">▾</button>' +
         '<span class="figure" tabindex="0">230 ms<span class="tip" role="tooltip" id="s14-source">50 + 180</span></span>' +
+        '<span class="chevron" aria-hidden="true">▾</span>' +
         '<div role="group" aria-label="Playback"><h1 id="compare-title">One handshake</h1></div></div>',
     )
     expect(inert.html).toContain(
       '<div class="controls"><label>RTT</label><input value="50" /><p>Default 50 ms</p>' +
-        '<button aria-expanded="false">▾</button><span class="figure" tabindex="0">230 ms</span>',
+        '<button aria-expanded="false">▾</button><span class="figure">230 ms</span><span class="chevron">▾</span>',
     )
     // What styles or finds a part stays: state attributes, a group's name, the page's own ids.
     expect(inert.html).toContain(
