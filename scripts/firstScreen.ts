@@ -8,7 +8,8 @@
  * - the HTML and what it names: the entry module, its modulepreloads, the route check (a classic
  *   script) and its render-blocking stylesheets;
  * - the chunks the route check preloads for the comparison (the view main.ts waits for before it
- *   mounts, src/build/firstFrame.ts) and the stylesheets it adds on the default link at every width;
+ *   mounts, src/build/firstFrame.ts); the stylesheets it adds only where the whole frame shows are
+ *   not needed at a phone's width;
  * - every chunk those import statically, transitively (an ES module runs only once its static
  *   imports have loaded).
  * The parts the app loads after the diagrams are live (the controls, the panels, the share bar, other
@@ -36,7 +37,6 @@ export interface FirstScreen {
 /** What the route check knows, from its one line of data (src/build/firstFrame.ts routeScript). */
 interface RouteData {
   preloads: Partial<Record<string, string[]>>
-  sheets?: { parts?: string[]; frame?: string[] }
 }
 
 function routeData(script: string): RouteData {
@@ -80,7 +80,6 @@ export function firstScreen(dist: string): FirstScreen {
   if (routeCheck) {
     const route = routeData(readFileSync(join(dist, routeCheck), 'utf8'))
     scripts.push(...(route.preloads.compare ?? []).map(pagePath))
-    styles.push(...(route.sheets?.parts ?? []).map(pagePath))
   }
   // Every static import, transitively.
   const seen = new Set<string>()

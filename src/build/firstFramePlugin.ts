@@ -143,15 +143,17 @@ export function firstFrame(): Plugin {
       const script = this.emitFile({
         type: 'asset',
         name: 'first-frame.js',
-        source: routeScript(preloads, {
-          parts: above.map((file) => `./${file}`),
-          frame: below.map((file) => `./${file}`),
-        }),
+        source: routeScript(
+          preloads,
+          below.map((file) => `./${file}`),
+        ),
       })
       const result = withFirstFrame(String(page.source), frame, {
         css: `./${this.getFileName(css)}`,
         script: `./${this.getFileName(script)}`,
-        viewCss: compareCss.map((file) => `./${file}`),
+        // The stand-in parts' stylesheets too, render-blocking as linked ones are: the frame's
+        // copies of the controls and bars are drawn in them at the first paint, never restyled.
+        viewCss: [...compareCss, ...above].map((file) => `./${file}`),
       })
       if (!result.ok) this.error(`${result.error.code}: ${result.error.message}`)
       else page.source = result.html
