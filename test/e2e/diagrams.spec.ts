@@ -20,8 +20,13 @@ interface Measured {
   svgRight: number
 }
 
-/** Jump the shared clock to the end: every arrow, label and outcome is drawn. */
+/**
+ * Jump the shared clock to the end: every arrow, label and outcome is drawn. On the default link the
+ * first frame's inert copy of the playback bar stands in until the live one loads, so this waits for
+ * the live comparison (its test id comes with the last live part) before it moves the scrubber.
+ */
 async function finishPlayback(page: Page): Promise<void> {
+  await expect(page.getByTestId('diagrams')).toBeVisible()
   const scrubber = page.getByRole('group', { name: 'Playback' }).locator('input[type="range"]')
   await scrubber.fill((await scrubber.getAttribute('max')) ?? '0')
   await expect(page.locator('[data-testid="diagrams"] g[data-outcome][visibility="visible"]')).toHaveCount(4)
@@ -183,6 +188,7 @@ test('on a phone the clock plays down the page: arrows grow down, the wait grows
 }) => {
   await page.setViewportSize({ width: 360, height: 800 })
   await page.goto('./#/compare')
+  await expect(page.getByTestId('diagrams')).toBeVisible()
   const scrubber = page.getByRole('group', { name: 'Playback' }).locator('input[type="range"]')
   await page.getByRole('button', { name: 'Pause' }).click()
   await scrubber.fill('150')
