@@ -5,7 +5,7 @@
  * whole analysis. This class only decides what to send and keeps the answers.
  */
 import { tick } from 'svelte'
-import type { CertificateInfo, Check, InspectedObject } from '../../lib/pki/types'
+import type { Check } from '../../lib/pki/types'
 import { measureSince } from '../../lib/inspection/timing'
 import type { CallError, CallResult, ParseClient } from '../../workers/parseClient'
 import {
@@ -25,13 +25,9 @@ import { maxInputBytes as parserMaxInputBytes } from '../../lib/pki/limits'
 import { equalBytes } from '../../lib/pki/values'
 import { scenarioFromPki, type BridgeResult, type PkiResponse } from '../../lib/bridge/scenarioFromPki'
 import { formatBytes } from '../../lib/format.ts'
+import { inputError, isCertificateCard, type InputFile, type InspectCard } from './inspectCards.ts'
 
-export type InspectCard =
-  | { key: string; type: 'object'; object: InspectedObject }
-  | { key: string; type: 'inputError'; source: string; message: string }
-  | { key: string; type: 'pending'; source: string }
-  /** Objects an input held past the per-drop limit: counted, neither parsed nor shown. */
-  | { key: string; type: 'notShown'; source: string; count: number }
+export type { InputFile, InspectCard } from './inspectCards.ts'
 
 /**
  * Cards rendered per task. Measured in Chromium: a certificate card takes about 5 ms of script
@@ -42,13 +38,6 @@ const cardsPerTask = 2
 /** Let the browser run other tasks (input, paint) before the next batch of cards. */
 const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0))
 
-/** The part of File the inspector reads: lets tests pass plain objects. */
-export interface InputFile {
-  name: string
-  size: number
-  arrayBuffer(): Promise<ArrayBuffer>
-}
-
 export interface WarmUpSample {
   objects: KeyedObject[]
   chain: ChainLink[]
@@ -57,12 +46,6 @@ export interface WarmUpSample {
 
 export type ChainState =
   { state: 'none' } | { state: 'built'; links: ChainLink[] } | { state: 'failed'; message: string }
-
-type CertificateCard = {
-  key: string
-  type: 'object'
-  object: InspectedObject & { result: { ok: true; value: CertificateInfo } }
-}
 
 /** An input read in the page, or refused before it reached the worker. */
 type ReadInput = PageInput | { key: string; source: string; refused: string }
@@ -401,14 +384,6 @@ export class Inspector {
     this.cards = [...this.cards.slice(0, at + 1), ...more, ...this.cards.slice(at + 1)]
     return true
   }
-}
-
-function inputError(key: string, source: string, message: string): InspectCard {
-  return { key, type: 'inputError', source, message }
-}
-
-function isCertificateCard(card: InspectCard): card is CertificateCard {
-  return card.type === 'object' && card.object.result.ok && card.object.result.value.kind === 'certificate'
 }
 
 let shared: Inspector | undefined

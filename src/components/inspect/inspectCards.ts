@@ -1,0 +1,30 @@
+/** What the inspector reads (a file) and shows (a card), and the tests it asks of its cards. */
+import type { CertificateInfo, InspectedObject } from '../../lib/pki/types'
+
+/** The part of File the inspector reads: lets tests pass plain objects. */
+export interface InputFile {
+  name: string
+  size: number
+  arrayBuffer(): Promise<ArrayBuffer>
+}
+
+export type InspectCard =
+  | { key: string; type: 'object'; object: InspectedObject }
+  | { key: string; type: 'inputError'; source: string; message: string }
+  | { key: string; type: 'pending'; source: string }
+  /** Objects an input held past the per-drop limit: counted, neither parsed nor shown. */
+  | { key: string; type: 'notShown'; source: string; count: number }
+
+export type CertificateCard = {
+  key: string
+  type: 'object'
+  object: InspectedObject & { result: { ok: true; value: CertificateInfo } }
+}
+
+export function inputError(key: string, source: string, message: string): InspectCard {
+  return { key, type: 'inputError', source, message }
+}
+
+export function isCertificateCard(card: InspectCard): card is CertificateCard {
+  return card.type === 'object' && card.object.result.ok && card.object.result.value.kind === 'certificate'
+}
