@@ -58,12 +58,14 @@ export function takeFirstFramePart(name: FirstFramePart): HTMLElement | undefine
 
 /**
  * Shows a taken part inside the element it is attached to (a wrapper with the frame's class, so its
- * rules still apply, and inert, as the whole frame was), and removes it when the live part replaces it.
+ * rules still apply, and inert and aria-hidden, as the whole frame was), and removes it when the live
+ * part replaces it.
  */
 export function showFirstFramePart(part: HTMLElement): Attachment<HTMLElement> {
   return (wrapper) => {
     wrapper.classList.add(firstFrameClass)
     wrapper.inert = true
+    wrapper.setAttribute('aria-hidden', 'true')
     wrapper.append(part)
     return () => part.remove()
   }
