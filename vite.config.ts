@@ -70,6 +70,8 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     environment: 'node',
+    // Component tests (happy-dom) get a ResizeObserver that reports once (the file says why).
+    setupFiles: ['test/setup/resizeObserver.ts'],
     testTimeout: 20_000,
   },
 })

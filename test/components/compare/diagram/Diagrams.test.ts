@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { render } from '@testing-library/svelte'
-import { flushSync } from 'svelte'
+import { flushSync, tick } from 'svelte'
 import { SvelteSet } from 'svelte/reactivity'
 import { describe, expect, it, vi } from 'vitest'
 import Diagrams from '../../../../src/components/compare/diagram/Diagrams.svelte'
@@ -49,12 +49,13 @@ function standIns(): {
 }
 
 describe('Diagrams while the first frame is handed over', () => {
-  it('computes no row while every row is still shown by its stand-in, then one row per step', () => {
+  it('computes no row while every row is still shown by its stand-in, then one row per step', async () => {
     computed.models.length = 0
     const runs = runsByRow({ ...defaultScenario })
     const driver = new PlaybackDriver()
     const { waiting, standIn } = standIns()
     const { container } = render(Diagrams, { runs, driver, standIn })
+    await tick() // the first layout reports the size (test/setup/resizeObserver.ts)
 
     expect(computed.models).toEqual([])
     expect(container.querySelectorAll('figure.diagram')).toHaveLength(0)
@@ -76,14 +77,42 @@ describe('Diagrams while the first frame is handed over', () => {
     driver.destroy()
   })
 
-  it('draws every row at once when nothing stands in (another link, a phone, the lesson)', () => {
+  it('draws every row at once when nothing stands in (another link, a phone, the lesson)', async () => {
     computed.models.length = 0
     const runs = runsByRow({ ...defaultScenario })
     const driver = new PlaybackDriver()
     const { container } = render(Diagrams, { runs, driver })
+    await tick() // the first layout reports the size
     expect(computed.models).toHaveLength(4)
     expect(container.querySelectorAll('figure.diagram')).toHaveLength(4)
     expect(container.querySelector('[data-testid="diagrams"]')).not.toBeNull()
     driver.destroy()
+  })
+
+  it('on a phone, computes each row once, at the phone’s width: nothing is drawn before the first layout says how wide', async () => {
+    // happy-dom lays nothing out: give the diagrams a phone's column, as Chromium lays it out at 360 px.
+    const clientWidth = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'clientWidth')!
+    Object.defineProperty(HTMLElement.prototype, 'clientWidth', {
+      configurable: true,
+      get(this: HTMLElement) {
+        return this.classList.contains('diagrams') ? 328 : 0
+      },
+    })
+    try {
+      computed.models.length = 0
+      const runs = runsByRow({ ...defaultScenario })
+      const driver = new PlaybackDriver()
+      const { container } = render(Diagrams, { runs, driver })
+      expect(computed.models).toEqual([])
+      expect(container.querySelectorAll('figure.diagram')).toHaveLength(0)
+      await tick()
+      // Four models, not eight: none was first computed at the default 960 px and thrown away.
+      expect(computed.models).toHaveLength(4)
+      expect(container.querySelector('.diagrams')!.getAttribute('data-orientation')).toBe('vertical')
+      expect(container.querySelectorAll('figure.diagram')).toHaveLength(4)
+      driver.destroy()
+    } finally {
+      Object.defineProperty(HTMLElement.prototype, 'clientWidth', clientWidth)
+    }
   })
 })
