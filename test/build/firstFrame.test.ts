@@ -87,8 +87,10 @@ describe('staticFrame', () => {
     expect(frame.html).toContain('<details open=""><summary>Keys</summary><p>Space plays</p></details>')
   })
 
-  it('is inert and hidden unless the route check shows it', () => {
-    expect(frame.html.startsWith(`<div id="${firstFrameId}" class="first-frame" inert>`)).toBe(true)
+  it('is inert, hidden from assistive technology and tools, and not shown unless the route check shows it', () => {
+    expect(
+      frame.html.startsWith(`<div id="${firstFrameId}" class="first-frame" inert aria-hidden="true">`),
+    ).toBe(true)
     expect(frame.css).toContain(`#${firstFrameId} { display: none; }`)
     expect(frame.css).toContain(`html.${showFirstFrameClass} #${firstFrameId} { display: contents; }`)
   })
@@ -214,7 +216,7 @@ describe('withFirstFrame', () => {
       html:
         '<html><head><title>x</title><link rel="stylesheet" href="./assets/first-frame-1.css">\n' +
         '<script src="./assets/first-frame-2.js"></script>\n</head>' +
-        `<body><div id="app"><div id="${firstFrameId}" class="first-frame" inert><p>Hi $& there</p></div></div></body></html>`,
+        `<body><div id="app"><div id="${firstFrameId}" class="first-frame" inert aria-hidden="true"><p>Hi $& there</p></div></div></body></html>`,
     })
   })
 
