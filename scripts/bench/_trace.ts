@@ -23,6 +23,8 @@ export const taskPartEvents: Record<TaskPart, readonly string[]> = {
     'v8.evaluateModule',
     'EventDispatch',
     'RunMicrotasks',
+    // Promise continuations (an awaited import, scheduler.yield()) run here, not in a FunctionCall.
+    'BlinkScheduler_PerformMicrotaskCheckpoint',
     'TimerFire',
     'FireAnimationFrame',
   ],

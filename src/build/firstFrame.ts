@@ -110,6 +110,18 @@ function withoutUnseen(html: string): string {
 }
 
 /**
+ * Where the panels under the diagrams (latency, privacy, safety, the client) start below the fold,
+ * the frame leaves them undrawn: they are a third of its elements and of its text, about a third of
+ * the style and layout of its first rendering (55 against 84 ms CPU, median of 8 traced cold loads at
+ * 1280x800 of the built page; `content-visibility: auto` saved nothing: Chromium still laid them out
+ * once). Nothing on screen changes, and nothing moves when the live panels arrive: they are the
+ * last thing on the page, so they push nothing. Their top is at 1046-1137 px at every width the frame
+ * shows (firstFrameMedia: 960-1840 px), so up to 64rem (1024 px) tall they are never in view at the
+ * first paint; a taller screen still gets them in the frame.
+ */
+export const panelsBelowTheFoldMedia = '(max-height: 64rem)'
+
+/**
  * The frame as static markup: Svelte's hydration comments, test ids, what it never shows
  * (withoutUnseen) and what only a reader of an interactive page uses (withoutUnreadAttributes)
  * dropped, and each
@@ -159,6 +171,7 @@ export function staticFrame(body: string): StaticFrame {
     // down to the column, never wider than the screen, until the app draws them to measure.
     `#app .${firstFrameClass} figure * { max-width: 100%; }`,
     `#app .${firstFrameClass} figure svg[viewBox] { height: auto; }`,
+    `@media ${panelsBelowTheFoldMedia} { #app .${firstFrameClass} .panels { display: none; } }`,
     ...[...rules].map(([declarations, name]) => `#app .${name} { ${declarations} }`),
   ].join('\n')
   // inert: its buttons and links are a picture of the app's until the app replaces it; no click or

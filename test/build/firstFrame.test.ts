@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import {
   firstFrameId,
   firstFramePartsClass,
+  panelsBelowTheFoldMedia,
   routeScript,
   showFirstFrameClass,
   staticFrame,
@@ -85,6 +86,12 @@ describe('staticFrame', () => {
     )
     expect(frame.html).toContain('<details class="more"><summary>More: DNS</summary></details>')
     expect(frame.html).toContain('<details open=""><summary>Keys</summary><p>Space plays</p></details>')
+  })
+
+  it('leaves the panels undrawn on a screen too short to show them at the first paint', () => {
+    expect(frame.css).toContain(
+      `@media ${panelsBelowTheFoldMedia} { #app .first-frame .panels { display: none; } }`,
+    )
   })
 
   it('is inert, hidden from assistive technology and tools, and not shown unless the route check shows it', () => {

@@ -15,6 +15,8 @@ test('the default comparison is in the HTML and shows before the app script runs
 }) => {
   await withoutAppScripts(page)
   await recordPolicyViolations(page)
+  // Tall enough that the panels under the diagrams are in view at the first paint, so the frame draws them.
+  await page.setViewportSize({ width: 1280, height: 1200 })
   await page.goto('./#/compare')
   const frame = page.locator('#first-frame')
   // The frame is hidden from roles (inert, aria-hidden) until the app replaces it: ask for the tag.
@@ -28,6 +30,21 @@ test('the default comparison is in the HTML and shows before the app script runs
   await expect(bar).toBeVisible()
   expect((await bar.boundingBox())!.width).toBeGreaterThan(10)
   expect(await policyViolations(page)).toEqual([])
+})
+
+test('a screen that shows only the diagrams at first paint is not made to lay out the panels below them', async ({
+  page,
+}) => {
+  await withoutAppScripts(page)
+  await page.setViewportSize({ width: 1280, height: 800 })
+  await page.goto('./#/compare')
+  const frame = page.locator('#first-frame')
+  await expect(frame.locator('figure.diagram').first()).toBeVisible()
+  // In the HTML, for a taller screen, but not drawn here: below the fold, they cost the first
+  // rendering a third of its layout (src/build/firstFrame.ts panelsBelowTheFoldMedia).
+  await expect(frame.locator('.panels')).toBeAttached()
+  await expect(frame.locator('.panels')).toBeHidden()
+  await expect(frame.locator('.latency .seg').first()).toBeHidden()
 })
 
 test('another view or scenario in the link does not show the default comparison while it loads', async ({
