@@ -39,13 +39,16 @@ test('the first screen of #/compare (HTML, scripts, stylesheets) stays within it
   // The definition is what the page loads: every file of it was asked for.
   for (const file of screen.files) if (file.path !== '/') expect(requested).toContain(file.path)
   // Controls, panels and the share bar come after the diagrams, from chunks of their own (the first
-  // screen has the stylesheets of those above the diagrams, for their copies in the frame).
+  // screen has the stylesheets of those above the diagrams, for their copies in the frame); so do
+  // the five real clients' profiles (the default link's is the textbook client).
   expect(later.some((path) => /ScenarioControls/.test(path))).toBe(true)
   expect(later.some((path) => /ResultPanels/.test(path))).toBe(true)
+  expect(later.some((path) => /\/clients-/.test(path))).toBe(true)
   expect(
     screen.files.filter(
       (file) =>
-        /ScenarioControls|ResultPanels|ShareBar|ProvenanceNote/.test(file.path) && file.kind === 'script',
+        /ScenarioControls|ResultPanels|ShareBar|ProvenanceNote|\/clients-/.test(file.path) &&
+        file.kind === 'script',
     ),
   ).toEqual([])
   // Nothing of another view, and no parser.
