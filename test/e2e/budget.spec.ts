@@ -40,14 +40,14 @@ test('the first screen of #/compare (HTML, scripts, stylesheets) stays within it
   for (const file of screen.files) if (file.path !== '/') expect(requested).toContain(file.path)
   // Controls, panels and the share bar come after the diagrams, from chunks of their own (the first
   // screen has the stylesheets of those above the diagrams, for their copies in the frame); so do
-  // the five real clients' profiles (the default link's is the textbook client).
-  expect(later.some((path) => /ScenarioControls/.test(path))).toBe(true)
-  expect(later.some((path) => /ResultPanels/.test(path))).toBe(true)
-  expect(later.some((path) => /\/clients-/.test(path))).toBe(true)
+  // the five real clients' profiles (the default link's is the textbook client) and the diagrams'
+  // text alternative.
+  for (const part of [/ScenarioControls/, /ResultPanels/, /\/clients-/, /TextAlternative/])
+    expect(later.some((path) => part.test(path))).toBe(true)
   expect(
     screen.files.filter(
       (file) =>
-        /ScenarioControls|ResultPanels|ShareBar|ProvenanceNote|\/clients-/.test(file.path) &&
+        /ScenarioControls|ResultPanels|ShareBar|ProvenanceNote|TextAlternative|\/clients-/.test(file.path) &&
         file.kind === 'script',
     ),
   ).toEqual([])
