@@ -101,7 +101,7 @@ describe('Diagrams while the first frame is handed over', () => {
     })
     try {
       computed.models.length = 0
-      const runs = runsByRow({ ...defaultScenario })
+      const runs = runsByRow({ ...defaultScenario }, clientProfiles.textbook)
       const driver = new PlaybackDriver()
       const { container } = render(Diagrams, { runs, driver })
       expect(computed.models).toEqual([])
