@@ -4,8 +4,7 @@
  * JSON.stringify of the same run in the same process, so the ratio means something on any machine.
  */
 import { caLoad, defaultCaLoadInput } from '../../src/lib/sim/caLoad.ts'
-import { compareModes } from '../../src/lib/sim/compare.ts'
-import { simulate } from '../../src/lib/sim/engine.ts'
+import { compareModes, simulate } from '../../src/lib/sim/simulate.ts'
 import { defaultHorizonInput, horizon } from '../../src/lib/sim/horizon.ts'
 import { defaultScenario } from '../../src/lib/sim/scenario.ts'
 import type { Scenario } from '../../src/lib/sim/types.ts'

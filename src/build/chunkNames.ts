@@ -28,6 +28,8 @@ const namedBy: readonly (readonly [RegExp, string])[] = [
   [/[\\/]src[\\/]lib[\\/]sim[\\/]scenarioFields\.ts$/, 'scenario'],
   [/[\\/]node_modules[\\/]d3-[a-z]+[\\/]/, 'd3'],
   [/[\\/]src[\\/]lib[\\/]sim[\\/]engine\.ts$/, 'engine'],
+  // The five real clients' profiles, loaded when a scenario first names one (lib/sim/clients/load.ts).
+  [/[\\/]src[\\/]lib[\\/]sim[\\/]clients[\\/]profiles\.ts$/, 'clients'],
 ]
 
 export function chunkName(chunk: ChunkFacts): string {

@@ -3,9 +3,8 @@
  * Exit 0 for any simulated outcome (a rejected handshake is a result, not an error), 2 for a usage
  * error with a one-line message on stderr. See docs/model.md ("CLI") for the JSON contract.
  */
-import { runAllModes } from '../lib/sim/compare.ts'
+import { runAllModes, simulate } from '../lib/sim/simulate.ts'
 import { parseCliArgs, usage } from './simulateOptions.ts'
-import { simulate } from '../lib/sim/engine.ts'
 import { compareToText, runToJson, runToText } from './report.ts'
 
 function main(argv: readonly string[]): number {

@@ -78,6 +78,18 @@ describe('chunkName', () => {
     ).toBe('scenario')
   })
 
+  it('calls the real clients’ profiles, loaded when a scenario names one, "clients"', () => {
+    expect(
+      chunkName(
+        chunk('chrome', [
+          `${root}/src/lib/sim/clients/chrome.ts`,
+          `${root}/src/lib/sim/clients/safari.ts`,
+          `${root}/src/lib/sim/clients/profiles.ts`,
+        ]),
+      ),
+    ).toBe('clients')
+  })
+
   it('keeps the names of lazy views and of chunks it has no better name for', () => {
     expect(chunkName(chunk('InspectorPage', [`${root}/node_modules/pkijs/build/index.es.js`], true))).toBe(
       'InspectorPage',

@@ -237,3 +237,22 @@ test('the lesson’s diagrams keep their labels apart on a phone and a wide scre
     expect(problems(diagrams), `at ${width} px`).toEqual([])
   }
 })
+
+test('each diagram reads as text: a screen reader has the list before it opens, "As text" shows it', async ({
+  page,
+}) => {
+  await page.goto('./')
+  const plain = page.getByTestId('diagrams').locator('figure.diagram[aria-labelledby]').nth(1)
+  // Hidden on screen, but in the accessibility tree: the messages in time order, then the outcome.
+  const list = plain.getByRole('list')
+  await expect(list.getByRole('listitem').first()).toHaveText(/^0 ms → 25 ms Client → Web server: SYN/)
+  await expect(list.getByRole('listitem').last()).toHaveText(/Connected after 230 ms\.$/)
+  await expect(list).not.toBeInViewport()
+  const toggle = plain.getByRole('button', { name: 'As text' })
+  await toggle.click()
+  await expect(plain.getByRole('button', { name: 'Hide text' })).toHaveAttribute('aria-expanded', 'true')
+  await expect(list).toBeVisible()
+  await expect(
+    list.getByRole('listitem').filter({ hasText: 'The client (browser) waits 130 ms' }),
+  ).toHaveText(/^100 ms to 230 ms The client \(browser\) waits 130 ms\./)
+})

@@ -4,7 +4,7 @@
  * every message, every wait and the phase each millisecond belongs to. Pure and deterministic.
  */
 import type { Verdict } from './clientPolicies.ts'
-import { clientProfiles } from './clients/index.ts'
+import type { ClientProfile } from './clients/profile.ts'
 import { modeSetup } from './modes.ts'
 import { fetchOcsp } from './ocspFetch.ts'
 import { sendServerFlight } from './serverFlight.ts'
@@ -59,9 +59,15 @@ function sendFlight(tl: Timeline, at: number, from: 'client' | 'server', flight:
   return arrive
 }
 
-export function simulate(scenario: Scenario, mode: Mode = scenario.mode): Run {
+/**
+ * One handshake of `mode` as the client `profile` makes it (the scenario's client). The profile is
+ * passed in, not looked up, so the comparison's first screen carries only the default (textbook)
+ * profile and loads the others on demand (clients/load.ts); with every profile at hand, call
+ * simulate() (simulate.ts).
+ */
+export function simulateAs(profile: ClientProfile, scenario: Scenario, mode: Mode = scenario.mode): Run {
   const s = scenario
-  const setup = modeSetup(mode, s)
+  const setup = modeSetup(mode, s, profile)
   const tl = new Timeline(s)
   const charge = (phase: Phase, until: number) => tl.advance(phase, until)
   const notes: string[] = []
@@ -172,7 +178,7 @@ export function simulate(scenario: Scenario, mode: Mode = scenario.mode): Run {
       const serverDone = sendFlight(tl, clientDone, 'server', last)
       // RFC 7918: a False Start client sends application data after its own Finished, so the
       // server's last flight is no longer on its critical path.
-      if (clientProfiles[s.client].falseStart)
+      if (profile.falseStart)
         notes.push(
           'TLS 1.2 False Start (RFC 7918): this client sends application data right after its Finished, without waiting for the server’s, so the full handshake costs one round trip, not two.',
         )

@@ -20,8 +20,9 @@ export {
   type FieldSpec,
   type ScenarioFieldName,
 } from './scenarioFields.ts'
-export { simulate } from './engine.ts'
-export { compareModes, runAllModes, type ComparisonEntry } from './compare.ts'
+export { simulateAs } from './engine.ts'
+export { compareModesAs, type ComparisonEntry } from './compare.ts'
+export { simulate, compareModes, runAllModes } from './simulate.ts'
 export { modeSetup, rowMode } from './modes.ts'
 export { phaseLabels, type PhaseLabel } from './phaseLabels.ts'
 export { presets, findPreset, type Preset } from './presets.ts'
@@ -35,6 +36,12 @@ export {
   type ClientDescription,
   type ClientProfile,
 } from './clients/index.ts'
+export {
+  clientProfileAtHand,
+  loadClientProfile,
+  type ClientProfileError,
+  type ClientProfileResult,
+} from './clients/load.ts'
 export { serverStrategyModels } from './serverStrategies.ts'
 export {
   horizon,

@@ -3,7 +3,7 @@
  * comparison view's rows.
  */
 import type { ClientPolicy } from './clientPolicies.ts'
-import { clientProfiles } from './clients/index.ts'
+import type { ClientProfile } from './clients/profile.ts'
 import { serverStrategyModels, type ServerStrategyModel } from './serverStrategies.ts'
 import type { ComparisonRow, Mode, Scenario } from './types.ts'
 
@@ -15,14 +15,14 @@ export interface ModeSetup {
 }
 
 /**
- * The scenario's client decides the policy (clients/); the mode decides what the certificate and
- * server offer: no staple in the first three modes, the scenario's server strategy in the stapling
- * modes, and a must-staple certificate in the last.
+ * The scenario's client (`profile`, the one named by `s.client`) decides the policy (clients/); the
+ * mode decides what the certificate and server offer: no staple in the first three modes, the
+ * scenario's server strategy in the stapling modes, and a must-staple certificate in the last.
  */
-export function modeSetup(mode: Mode, s: Scenario): ModeSetup {
+export function modeSetup(mode: Mode, s: Scenario, profile: ClientProfile): ModeSetup {
   const stapling = mode === 'stapling' || mode === 'must-staple'
   return {
-    policy: clientProfiles[s.client].policy(mode, s),
+    policy: profile.policy(mode, s),
     server: stapling ? serverStrategyModels[s.serverStrategy] : serverStrategyModels.none,
     certMustStaple: mode === 'must-staple',
   }

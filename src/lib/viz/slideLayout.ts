@@ -9,6 +9,7 @@
  * 1920x1080 (a slide is scaled to the screen as a whole, so proportion is what a trainer designs).
  */
 import type { LaneSpacing } from './lanes.ts'
+import { slideAxisHeight, slideHeadHeight, slideLabelFont, slideRowGap } from './slideMetrics.ts'
 import { minPlotWidth } from './timeScale.ts'
 
 export interface SlideFrame {
@@ -47,17 +48,6 @@ export interface SlideLayout {
   fits: boolean
 }
 
-/** Font size of an arrow's label in layout pixels (diagram.ts fontSizes.label). */
-export const slideLabelFont = 11
-/** A diagram's one-line head (title and verdict) in layout pixels; SwimlaneDiagram draws it this tall. */
-export const slideHeadHeight = 20
-/** Space between two stacked diagrams, in layout pixels. */
-export const slideRowGap = 4
-/**
- * The one time axis above the rows, its times written once (10 px text): each row's own tick
- * labels would sit on its head, and the rows share the axis anyway.
- */
-export const slideAxisHeight = 16
 /** The grid lines start at the top of a row's plot; air below the last lane. */
 const marginTop = 12
 const marginBottom = 8

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { playbackShortcut } from '../../../src/components/compare/diagram/playback.svelte.ts'
-import { textAlternative } from '../../../src/components/compare/diagram/text.ts'
+import { textAlternative } from '../../../src/components/compare/diagram/textAlternative.ts'
 import { embedCode, exportFileName } from '../../../src/components/compare/share/embedCode.ts'
 import { compareModes, defaultScenario } from '../../../src/lib/sim/index.ts'
 

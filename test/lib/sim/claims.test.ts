@@ -1,7 +1,6 @@
 /** The seed material's claims, each reproduced by the engine with the default numbers. */
 import { describe, expect, it } from 'vitest'
-import { compareModes } from '../../../src/lib/sim/compare.ts'
-import { simulate } from '../../../src/lib/sim/engine.ts'
+import { compareModes, simulate } from '../../../src/lib/sim/simulate.ts'
 import { horizon, defaultHorizonInput } from '../../../src/lib/sim/horizon.ts'
 import { caLoad, defaultCaLoadInput } from '../../../src/lib/sim/caLoad.ts'
 import { findPreset } from '../../../src/lib/sim/presets.ts'

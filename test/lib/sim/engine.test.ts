@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { compareModes, runAllModes } from '../../../src/lib/sim/compare.ts'
-import { simulate } from '../../../src/lib/sim/engine.ts'
+import { compareModes, runAllModes, simulate } from '../../../src/lib/sim/simulate.ts'
 import { phaseLabels } from '../../../src/lib/sim/phaseLabels.ts'
 import { defaultScenario } from '../../../src/lib/sim/scenario.ts'
 import { modes, phases } from '../../../src/lib/sim/types.ts'

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { simulate } from '../../../src/lib/sim/engine.ts'
+import { simulate } from '../../../src/lib/sim/simulate.ts'
 import { phases, type Run, type Scenario } from '../../../src/lib/sim/types.ts'
 import { anyClientScenarioArb, modeArb, scenarioArb } from './arbitraries.ts'
 

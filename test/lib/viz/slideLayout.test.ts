@@ -5,12 +5,8 @@ import { diagramModel } from '../../../src/lib/viz/diagram.ts'
 import { groupFlights } from '../../../src/lib/viz/flights.ts'
 import { diagramFrame } from '../../../src/lib/viz/frame.ts'
 import { lanesFor } from '../../../src/lib/viz/lanes.ts'
-import {
-  slideAxisHeight,
-  slideLabelFont,
-  slideLayout,
-  slideRowHeight,
-} from '../../../src/lib/viz/slideLayout.ts'
+import { slideLayout, slideRowHeight } from '../../../src/lib/viz/slideLayout.ts'
+import { slideAxisHeight, slideLabelFont } from '../../../src/lib/viz/slideMetrics.ts'
 import { idleGaps, minPlotWidth, sharedEnd } from '../../../src/lib/viz/timeScale.ts'
 
 /** The height the stacked rows take on screen, in CSS pixels. */

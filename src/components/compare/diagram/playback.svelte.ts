@@ -4,7 +4,13 @@
  * they subscribe to the driver directly and move their arrows without a Svelte re-render.
  */
 import { onDestroy, untrack } from 'svelte'
-import { compareModes, type ComparisonRow, type Run, type Scenario } from '../../../lib/sim/index.ts'
+import {
+  compareModesAs,
+  type ClientProfile,
+  type ComparisonRow,
+  type Run,
+  type Scenario,
+} from '../../../lib/sim/index.ts'
 import { playbackMoments } from '../../../lib/viz/diagram.ts'
 import { sharedEnd } from '../../../lib/viz/timeScale.ts'
 import { createClock, type ClockState } from '../../../lib/viz/clock.ts'
@@ -129,7 +135,14 @@ export function livePlayback(runs: () => readonly Run[], drawn?: Promise<void>):
   return playback
 }
 
-/** The comparison's four runs of one scenario, by row, as the diagrams and panels take them. */
-export function runsByRow(scenario: Scenario): Record<ComparisonRow, Run> {
-  return Object.fromEntries(compareModes(scenario).map((e) => [e.row, e.run])) as Record<ComparisonRow, Run>
+/**
+ * The comparison's four runs of one scenario, by row, as the diagrams and panels take them, made by
+ * `profile`, the scenario's client (the comparison view has only the textbook one at first:
+ * lib/sim/clients/load.ts; other views take it from `clientProfiles`).
+ */
+export function runsByRow(scenario: Scenario, profile: ClientProfile): Record<ComparisonRow, Run> {
+  return Object.fromEntries(compareModesAs(profile, scenario).map((e) => [e.row, e.run])) as Record<
+    ComparisonRow,
+    Run
+  >
 }

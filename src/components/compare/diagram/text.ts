@@ -1,17 +1,11 @@
 /**
- * The diagrams in words: row titles, one line per message for tooltips and screen readers, and the
- * text alternative of a whole diagram (every message, wait and leak in time order, then the outcome).
+ * The diagrams in words, as the first screen draws them: the line under a row's title and each
+ * message's label for screen readers. A whole diagram as text is textAlternative.ts (it loads
+ * after the diagrams are live).
  */
-import {
-  phaseLabels,
-  rowOffers,
-  type ComparisonRow,
-  type Run,
-  type SimEvent,
-} from '../../../lib/sim/index.ts'
-import { outcomeSentence } from '../../../lib/viz/diagram.ts'
+import { rowOffers, type ComparisonRow, type Run } from '../../../lib/sim/index.ts'
 import type { Flight } from '../../../lib/viz/flights.ts'
-import { laneNames, partyNames } from '../../../lib/viz/lanes.ts'
+import { laneNames } from '../../../lib/viz/lanes.ts'
 import { formatBytesShort, formatMilliseconds } from '../../../lib/format.ts'
 
 /**
@@ -38,8 +32,6 @@ export function rowSubtitle(
   }
 }
 
-const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)
-
 /** "ClientHello + status_request, from the client to the web server, 50 ms → 75 ms, 517 B." */
 export function flightAriaLabel(f: Flight): string {
   const route = `${laneNames[f.from]} to ${laneNames[f.to]}`
@@ -47,47 +39,4 @@ export function flightAriaLabel(f: Flight): string {
     ? `arrives at ${formatMilliseconds(f.arrive)}`
     : `dropped at ${formatMilliseconds(f.arrive)}`
   return `${f.events.map((e) => e.label).join(', ')}: ${route}, sent at ${formatMilliseconds(f.t)}, ${fate}, ${formatBytesShort(f.bytes)}.`
-}
-
-export function eventLine(e: SimEvent): string {
-  const route = `${laneNames[e.from]} → ${laneNames[e.to]}`
-  const fate = e.delivered ? '' : ' Dropped: it never arrives.'
-  return `${route}: ${e.label} (${formatBytesShort(e.bytes)}, ${phaseLabels[e.phase].label}). ${e.explain}${fate}`
-}
-
-export interface TextItem {
-  at: number
-  /** "50 ms → 75 ms" or "100–230 ms". */
-  when: string
-  text: string
-  tone: 'message' | 'wait' | 'leak' | 'outcome'
-}
-
-/** A diagram as an ordered list: what a sighted reader sees, in the order it happens. */
-export function textAlternative(run: Run): TextItem[] {
-  const items: TextItem[] = run.events.map((e) => ({
-    at: e.t,
-    when: `${formatMilliseconds(e.t)} → ${formatMilliseconds(e.arrive)}`,
-    text: eventLine(e),
-    tone: 'message',
-  }))
-  for (const w of run.waits) {
-    items.push({
-      at: w.start,
-      when: `${formatMilliseconds(w.start)} to ${formatMilliseconds(w.end)}`,
-      text: `${capitalise(partyNames[w.party])} waits ${formatMilliseconds(w.end - w.start)}. ${w.reason}`,
-      tone: 'wait',
-    })
-  }
-  for (const l of run.ledger) {
-    items.push({ at: l.at, when: formatMilliseconds(l.at), text: l.learned, tone: 'leak' })
-  }
-  items.sort((a, b) => a.at - b.at)
-  items.push({
-    at: run.handshakeMs,
-    when: formatMilliseconds(run.handshakeMs),
-    text: outcomeSentence(run),
-    tone: 'outcome',
-  })
-  return items
 }

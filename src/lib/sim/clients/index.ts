@@ -1,21 +1,4 @@
-/** The six client profiles, by scenario value. */
-import type { Client } from '../types.ts'
-import { chrome } from './chrome.ts'
-import { curl } from './curl.ts'
-import { firefox136 } from './firefox136.ts'
-import { firefox142 } from './firefox142.ts'
-import type { ClientProfile } from './profile.ts'
-import { safari } from './safari.ts'
-import { textbook } from './textbook.ts'
-
-export const clientProfiles: Record<Client, ClientProfile> = {
-  textbook,
-  chrome,
-  'firefox-136': firefox136,
-  'firefox-142': firefox142,
-  safari,
-  curl,
-}
-
+/** The client profiles, their descriptions and what each comparison row offers a named client. */
+export { clientProfiles } from './profiles.ts'
 export { modeRow, rowOffers, type ClientBehaviour, type ClientProfile } from './profile.ts'
 export { clientDescriptions, type ClientDescription } from './descriptions.ts'

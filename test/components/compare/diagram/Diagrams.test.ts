@@ -6,6 +6,7 @@ import { describe, expect, it, vi } from 'vitest'
 import Diagrams from '../../../../src/components/compare/diagram/Diagrams.svelte'
 import { runsByRow } from '../../../../src/components/compare/diagram/playback.svelte.ts'
 import {
+  clientProfiles,
   comparisonRows,
   defaultScenario,
   type ComparisonRow,
@@ -51,7 +52,7 @@ function standIns(): {
 describe('Diagrams while the first frame is handed over', () => {
   it('computes no row while every row is still shown by its stand-in, then one row per step', async () => {
     computed.models.length = 0
-    const runs = runsByRow({ ...defaultScenario })
+    const runs = runsByRow({ ...defaultScenario }, clientProfiles.textbook)
     const driver = new PlaybackDriver()
     const { waiting, standIn } = standIns()
     const { container } = render(Diagrams, { runs, driver, standIn })
@@ -79,7 +80,7 @@ describe('Diagrams while the first frame is handed over', () => {
 
   it('draws every row at once when nothing stands in (another link, a phone, the lesson)', async () => {
     computed.models.length = 0
-    const runs = runsByRow({ ...defaultScenario })
+    const runs = runsByRow({ ...defaultScenario }, clientProfiles.textbook)
     const driver = new PlaybackDriver()
     const { container } = render(Diagrams, { runs, driver })
     await tick() // the first layout reports the size
@@ -100,7 +101,7 @@ describe('Diagrams while the first frame is handed over', () => {
     })
     try {
       computed.models.length = 0
-      const runs = runsByRow({ ...defaultScenario })
+      const runs = runsByRow({ ...defaultScenario }, clientProfiles.textbook)
       const driver = new PlaybackDriver()
       const { container } = render(Diagrams, { runs, driver })
       expect(computed.models).toEqual([])

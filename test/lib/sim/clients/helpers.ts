@@ -1,5 +1,5 @@
 /** Shared by the client profile tests: one handshake of a client on a mode, over the defaults. */
-import { simulate } from '../../../../src/lib/sim/engine.ts'
+import { simulate } from '../../../../src/lib/sim/simulate.ts'
 import { defaultScenario } from '../../../../src/lib/sim/scenario.ts'
 import type { Client, Mode, Run, Scenario } from '../../../../src/lib/sim/types.ts'
 

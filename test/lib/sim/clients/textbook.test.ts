@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { simulate } from '../../../../src/lib/sim/engine.ts'
+import { simulate } from '../../../../src/lib/sim/simulate.ts'
 import { defaultScenario } from '../../../../src/lib/sim/scenario.ts'
 import { modes } from '../../../../src/lib/sim/types.ts'
 import { runAs } from './helpers.ts'
