@@ -8,6 +8,11 @@ export interface InputFile {
   arrayBuffer(): Promise<ArrayBuffer>
 }
 
+/** A file the browser gave (chosen or dropped): it can go to the parse worker unread (protocol.ts, FileInput). */
+export function isBrowserFile(file: InputFile): file is InputFile & Blob & { name: string } {
+  return typeof Blob !== 'undefined' && file instanceof Blob
+}
+
 export type InspectCard =
   | { key: string; type: 'object'; object: InspectedObject }
   | { key: string; type: 'inputError'; source: string; message: string }

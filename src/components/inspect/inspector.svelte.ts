@@ -21,11 +21,15 @@ import {
 import type { ChainLink } from '../../lib/pki/types'
 import { stapleIdOf } from '../../lib/bridge/provenance'
 import { defaultSkewSeconds } from '../../lib/pki/freshness'
-import { maxInputBytes as parserMaxInputBytes } from '../../lib/pki/limits'
+import { maxInputBytes as parserMaxInputBytes, notReadOverLimit } from '../../lib/pki/limits'
 import { equalBytes } from '../../lib/pki/values'
-import { scenarioFromPki, type BridgeResult, type PkiResponse } from '../../lib/bridge/scenarioFromPki'
-import { formatBytes } from '../../lib/format.ts'
-import { inputError, isCertificateCard, type InputFile, type InspectCard } from './inspectCards.ts'
+import {
+  inputError,
+  isBrowserFile,
+  isCertificateCard,
+  type InputFile,
+  type InspectCard,
+} from './inspectCards.ts'
 
 export type { InputFile, InspectCard } from './inspectCards.ts'
 
@@ -87,6 +91,10 @@ export class Inspector {
   #removed: string[] = []
   /** Something was loaded: the worker is warm from real work, the warm-up stops. */
   #used = false
+  /** The worker answered `hello` (or failed to): messages need not wait for #ready. */
+  #helloAnswered = false
+  /** Messages sent or queued whose answer has not been shown yet. */
+  #messagesInFlight = 0
 
   /** `clock` is the page's: the checklists judge freshness at the time it gives when they run. */
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a throwaway value, never reactive state
@@ -95,6 +103,7 @@ export class Inspector {
     this.#clock = clock
     // Start the worker now, when the view opens, so the first file does not wait for it to load.
     this.#ready = client.hello().then((answer) => {
+      this.#helloAnswered = true
       if (answer.ok) this.maxInputBytes = answer.value.maxInputBytes
       this.#syncedWorker = answer.ok ? client.workerGeneration : -1
       if (answer.ok) void this.#warmUp()
@@ -135,9 +144,18 @@ export class Inspector {
   /** Files dropped or chosen together: one message to the worker, one limit of objects. */
   async addFiles(files: Iterable<InputFile>): Promise<void> {
     this.#used = true
-    const reading = performance.now()
     const list = [...files]
-    const keys = list.map((file) => this.#placeholder(file.name))
+    const keys = list.map(() => this.#newKey())
+    if (list.every(isBrowserFile)) {
+      // A browser's File goes to the worker as it is; its size and bytes are read there
+      // (handlers.ts). The message leaves in this task, before the placeholder cards are drawn.
+      const sending = this.#analyse(list.map((file, i) => ({ key: keys[i]!, source: file.name, file })))
+      list.forEach((file, i) => this.#placeholder(keys[i]!, file.name))
+      await sending
+      return
+    }
+    list.forEach((file, i) => this.#placeholder(keys[i]!, file.name))
+    const reading = performance.now()
     const inputs = await Promise.all(list.map((file, i) => this.#readFile(keys[i]!, file)))
     measureSince('read files', reading)
     await this.#load(inputs)
@@ -150,7 +168,8 @@ export class Inspector {
 
   async addBytes(source: string, bytes: Uint8Array<ArrayBuffer>): Promise<void> {
     this.#used = true
-    const key = this.#placeholder(source)
+    const key = this.#newKey()
+    this.#placeholder(key, source)
     await this.#ready
     await this.#load([
       bytes.length > this.maxInputBytes ? this.#refuse(key, source, bytes.length) : { key, source, bytes },
@@ -176,26 +195,6 @@ export class Inspector {
     void this.#analyse([])
   }
 
-  /** "Simulate with this": the scenario of a certificate card, from everything loaded beside it. */
-  scenarioFor(key: string, at: Date): BridgeResult | undefined {
-    const card = this.cards.find((c) => c.key === key)
-    if (!card || !isCertificateCard(card)) return undefined
-    const responses: PkiResponse[] = []
-    for (const c of this.cards) {
-      if (c.type === 'object' && c.object.result.ok && c.object.result.value.kind === 'ocspResponse') {
-        responses.push({ info: c.object.result.value, der: c.object.der })
-      }
-    }
-    return scenarioFromPki({
-      leaf: { info: card.object.result.value, der: card.object.der },
-      // scenarioFromPki uses the chain only when it starts at this certificate.
-      chain: this.chain.state === 'built' ? this.chain.links : [],
-      responses,
-      at,
-      skewSeconds: this.skewSeconds,
-    })
-  }
-
   /** The DER of a certificate card's issuer, when the built chain links it to one. */
   issuerOf(key: string): Uint8Array<ArrayBuffer> | undefined {
     const card = this.cards.find((c) => c.key === key)
@@ -216,22 +215,22 @@ export class Inspector {
     return undefined
   }
 
-  #placeholder(source: string): string {
-    const key = `card-${this.#nextKey++}`
+  #newKey(): string {
+    return `card-${this.#nextKey++}`
+  }
+
+  #placeholder(key: string, source: string): void {
     this.cards = [...this.cards, { key, type: 'pending', source }]
-    return key
   }
 
   #refuse(key: string, source: string, size: number): ReadInput {
-    const refused = `${formatBytes(size)} is over the ${formatBytes(this.maxInputBytes)} limit, so it was not read`
-    return { key, source, refused }
+    return { key, source, refused: notReadOverLimit(size, this.maxInputBytes) }
   }
 
+  /** Bytes handed over by the page itself (the demo CA's files), read here. */
   async #readFile(key: string, file: InputFile): Promise<ReadInput> {
-    // Refuse before reading: File.size is known without touching the bytes.
+    // Refuse before reading: the size is known without touching the bytes.
     if (file.size > this.maxInputBytes) return this.#refuse(key, file.name, file.size)
-    // A browser's File goes to the worker as it is and is read there (protocol.ts, FileInput).
-    if (typeof Blob !== 'undefined' && file instanceof Blob) return { key, source: file.name, file }
     try {
       return { key, source: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }
     } catch {
@@ -260,8 +259,8 @@ export class Inspector {
    */
   #analyse(add: PageInput[]): Promise<void> {
     this.#used = true
-    const run = this.#turn.then(async () => {
-      await this.#ready
+    const work = async (): Promise<void> => {
+      if (!this.#helloAnswered) await this.#ready
       const answer = await this.#send(add, maxObjectsPerInput)
       if (answer.ok) {
         await this.#show(answer.value)
@@ -279,7 +278,13 @@ export class Inspector {
         return
       }
       this.#failed(add, answer.error)
-    })
+    }
+    // With nothing before it, the message leaves at once, in the caller's task: not a microtask
+    // later, behind Svelte's flush of what the caller just changed (a drop's placeholder cards).
+    const run = (
+      this.#messagesInFlight === 0 && this.#helloAnswered ? work() : this.#turn.then(work)
+    ).finally(() => this.#messagesInFlight--)
+    this.#messagesInFlight++
     this.#turn = run.catch(() => undefined)
     return run
   }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it, vi } from 'vitest'
 import { Inspector, type InputFile } from '../../../src/components/inspect/inspector.svelte'
+import { scenarioFor } from '../../../src/components/inspect/simulateWith'
 import { stapleIdOf } from '../../../src/lib/bridge/provenance'
 import { ParseClient } from '../../../src/workers/parseClient'
 import { maxObjectsPerInput, type WorkerRequest } from '../../../src/workers/protocol'
@@ -184,7 +185,7 @@ describe('Inspector', () => {
     const responseKey = inspector.cards[3]!.key
     // 200 s after the staple's nextUpdate: fresh within the 300 s allowance, stale without it.
     const at = new Date('2026-11-28T00:09:02Z')
-    const withSkew = inspector.scenarioFor(leafKey, at)
+    const withSkew = await scenarioFor(inspector, leafKey, at)
     expect(withSkew?.ok && withSkew.value.scenario.staple).toBe('fresh')
     const stapleDer = new Uint8Array(bytesOf(staple))
     expect(withSkew?.ok && withSkew.value.provenance.stapleId).toBe(stapleIdOf(stapleDer))
@@ -192,7 +193,7 @@ describe('Inspector', () => {
 
     inspector.setSkew(0)
     await expect.poll(() => analyses().at(-1)?.args).toMatchObject({ skewSeconds: 0, add: [] })
-    const strict = inspector.scenarioFor(leafKey, at)
+    const strict = await scenarioFor(inspector, leafKey, at)
     expect(strict?.ok && strict.value.scenario.staple).toBe('stale')
   })
 })
