@@ -18,7 +18,6 @@ import {
   type LoadInput,
   type PageInput,
 } from '../../workers/protocol'
-import type { ChainLink } from '../../lib/pki/types'
 import { stapleIdOf } from '../../lib/bridge/provenance'
 import { defaultSkewSeconds } from '../../lib/pki/freshness'
 import { maxInputBytes as parserMaxInputBytes, notReadOverLimit } from '../../lib/pki/limits'
@@ -27,11 +26,13 @@ import {
   inputError,
   isBrowserFile,
   isCertificateCard,
+  type ChainState,
   type InputFile,
   type InspectCard,
+  type WarmUpSample,
 } from './inspectCards.ts'
 
-export type { InputFile, InspectCard } from './inspectCards.ts'
+export type { ChainState, InputFile, InspectCard, WarmUpSample } from './inspectCards.ts'
 
 /**
  * Cards rendered per task. Measured in Chromium: a certificate card takes about 5 ms of script
@@ -41,15 +42,6 @@ const cardsPerTask = 2
 
 /** Let the browser run other tasks (input, paint) before the next batch of cards. */
 const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0))
-
-export interface WarmUpSample {
-  objects: KeyedObject[]
-  chain: ChainLink[]
-  checks: Record<string, Check[]>
-}
-
-export type ChainState =
-  { state: 'none' } | { state: 'built'; links: ChainLink[] } | { state: 'failed'; message: string }
 
 /** An input read in the page, or refused before it reached the worker. */
 type ReadInput = PageInput | { key: string; source: string; refused: string }
@@ -67,7 +59,7 @@ export class Inspector {
    * allowance and checkOcspResponse's default; the simulation's staple state uses the same value.
    */
   skewSeconds = $state(defaultSkewSeconds)
-  /** Counts the times the cards settled (a drop done, a card removed): the page's clock re-reads on it. */
+  /** Counts the worker's answers shown (a drop, a removal): the page's clock re-reads on it, in the same flush. */
   settled = $state(0)
   /**
    * The worker's warm-up chain as the worker read it, once it has (and nothing was loaded first):
@@ -324,10 +316,12 @@ export class Inspector {
     const showing = performance.now()
     this.chain = analysis.chain.length > 0 ? { state: 'built', links: analysis.chain } : { state: 'none' }
     this.ocspChecks = analysis.checks
-    for (const input of analysis.inputs) await this.#settle(input)
+    // Every input's first cards now, and the clock with them: one Svelte flush draws the whole drop.
+    const rest = analysis.inputs.map((input) => this.#settle(input))
     this.settled++
     // From the answer to the cards in the DOM: Svelte draws them when it flushes, which tick() awaits.
     void tick().then(() => measureSince('render cards', showing))
+    for (const more of rest) await more?.()
   }
 
   #failed(inputs: PageInput[], error: CallError): void {
@@ -345,32 +339,32 @@ export class Inspector {
 
   /**
    * Replace a pending card by what its input turned out to hold, in the same place: the objects
-   * shown, then one card counting the rest. Cards are added a few per task, so the page answers
-   * input and paints while a long bundle appears.
+   * shown, then one card counting the rest. The first cards now; the others of a long bundle a few
+   * per task (the function returned), so the page answers input and paints while they appear.
    */
-  async #settle(input: LoadedInput): Promise<void> {
+  #settle(input: LoadedInput): (() => Promise<void>) | undefined {
     const { key, source, objects, notShown } = input
     if (input.refused !== undefined) {
       this.#replace(key, [inputError(key, source, input.refused)])
-      return
+      return undefined
     }
     if (objects.length === 0 && notShown === 0) {
       this.#replace(key, [inputError(key, source, 'no certificate, OCSP message or other object found')])
-      return
+      return undefined
     }
     const cards: InspectCard[] = objects.map(({ key, object }) => ({ key, type: 'object' as const, object }))
     if (notShown > 0) cards.push({ key: `${key}-more`, type: 'notShown', source, count: notShown })
     // The first batch takes the pending card's place; each next batch goes after the last card shown.
-    let anchor = key
-    for (let from = 0; from < cards.length; from += cardsPerTask) {
-      const batch = cards.slice(from, from + cardsPerTask)
-      if (from === 0) {
-        if (!this.#replace(anchor, batch)) return
-      } else {
+    const first = cards.slice(0, cardsPerTask)
+    if (!this.#replace(key, first) || cards.length <= cardsPerTask) return undefined
+    return async () => {
+      let anchor = first[first.length - 1]!.key
+      for (let from = cardsPerTask; from < cards.length; from += cardsPerTask) {
+        const batch = cards.slice(from, from + cardsPerTask)
         await nextTask()
         if (!this.#insertAfter(anchor, batch)) return
+        anchor = batch[batch.length - 1]!.key
       }
-      anchor = batch[batch.length - 1]!.key
     }
   }
 

@@ -91,6 +91,26 @@ describe('Inspector', () => {
     )
   })
 
+  it('sends a drop of chosen files in the same task, unread, before its placeholder cards are drawn', async () => {
+    const { inspector, analyses } = setUp()
+    await inspector.ready
+    await vi.waitFor(() => expect(inspector.warmUpSample).toBeDefined())
+    const files = [...chainFiles, staple].map((path) => new File([bytesOf(path)], path.split('/').pop()!))
+    const dropped = inspector.addFiles(files)
+    // Already posted, as the files themselves: the worker reads them (and their sizes).
+    expect(analyses()).toHaveLength(1)
+    const posted = (analyses()[0]!.args as { add: { file?: Blob }[] }).add
+    expect(posted.every((input) => input.file instanceof Blob)).toBe(true)
+    expect(inspector.cards.map((card) => card.type)).toEqual(['pending', 'pending', 'pending', 'pending'])
+    await dropped
+    expect(objectSources(inspector)).toEqual([
+      'leaf-must-staple.pem',
+      'intermediate.pem',
+      'root.pem',
+      'resp-must-staple-good.der',
+    ])
+  })
+
   it('a later file joins what is loaded without sending it again', async () => {
     const { inspector, analyses } = setUp()
     await inspector.addFiles([fixtureFile(chainFiles[0]!), fixtureFile(staple)])
