@@ -5,6 +5,7 @@
  */
 import { maxInputBytes, parseAsn1Tree } from '../lib/pki/index'
 import { defaultSkewSeconds } from '../lib/pki/freshness'
+import { notReadOverLimit } from '../lib/pki/limits'
 import { LoadedSet, type LoadInput } from '../lib/inspection/loadedSet'
 import { measureSince } from '../lib/inspection/timing'
 import { warmUpSteps, type CallName, type FileInput, type PageInput, type WorkerCalls } from './protocol'
@@ -24,10 +25,17 @@ type Unreadable = { key: string; source: string; refused: string }
 const isFileInput = (input: PageInput): input is FileInput => 'file' in input
 const isLoadInput = (input: LoadInput | Unreadable): input is LoadInput => 'bytes' in input
 
-/** A file's bytes, read here; one that cannot be read (gone from disk, no permission) is refused alone. */
+/**
+ * A file's bytes, read here; one over the size limit, or that cannot be read (gone from disk, no
+ * permission), is refused alone. The size is read here too, before the bytes, so the page reads
+ * nothing of a file: posting it is the one look-up of its metadata the page pays (Chromium 156,
+ * measured: 2-4 ms of the change event's task for four chosen files, whether it is their sizes or
+ * the message that asks first).
+ */
 async function readInput(input: PageInput): Promise<LoadInput | Unreadable> {
   if (!isFileInput(input)) return input
   const { key, source, file } = input
+  if (file.size > maxInputBytes) return { key, source, refused: notReadOverLimit(file.size) }
   try {
     return { key, source, bytes: new Uint8Array(await file.arrayBuffer()) }
   } catch {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { inspectBytes } from '../../src/lib/pki/inspect'
+import { maxInputBytes } from '../../src/lib/pki/limits'
 import { createHandlers } from '../../src/workers/handlers'
 
 const bytes = (path: string) => new Uint8Array(readFileSync(new URL(`../fixtures/${path}`, import.meta.url)))
@@ -84,5 +85,35 @@ describe('parse worker handlers', () => {
       ['ca', 1, undefined],
     ])
     expect(analysis.chain.map((link) => link.signature.status)).toEqual(['pass', 'skip'])
+  })
+
+  it('refuses a posted file over the size limit without reading its bytes, and reads the others', async () => {
+    const handlers = createHandlers()
+    let readBig = false
+    /** A file of 1 MiB and one byte, as a chosen file reports its size before anything is read. */
+    class BigFile extends Blob {
+      override get size(): number {
+        return maxInputBytes + 1
+      }
+      override arrayBuffer(): Promise<ArrayBuffer> {
+        readBig = true
+        return Promise.resolve(new ArrayBuffer(0))
+      }
+    }
+    const analysis = await handlers.analyse({
+      remove: [],
+      add: [
+        { key: 'big', source: 'big.der', file: new BigFile([]) },
+        { key: 'leaf', source: 'leaf.pem', file: new Blob([bytes('certs/leaf-must-staple.pem')]) },
+      ],
+      maxObjects: 100,
+      at,
+      skewSeconds: 300,
+    })
+    expect(readBig).toBe(false)
+    expect(analysis.inputs.map(({ key, objects, refused }) => [key, objects.length, refused])).toEqual([
+      ['big', 0, '1 MiB is over the 1 MiB limit, so it was not read'],
+      ['leaf', 1, undefined],
+    ])
   })
 })

@@ -18,16 +18,21 @@ import {
   type LoadInput,
   type PageInput,
 } from '../../workers/protocol'
-import type { ChainLink } from '../../lib/pki/types'
 import { stapleIdOf } from '../../lib/bridge/provenance'
 import { defaultSkewSeconds } from '../../lib/pki/freshness'
-import { maxInputBytes as parserMaxInputBytes } from '../../lib/pki/limits'
+import { maxInputBytes as parserMaxInputBytes, notReadOverLimit } from '../../lib/pki/limits'
 import { equalBytes } from '../../lib/pki/values'
-import { scenarioFromPki, type BridgeResult, type PkiResponse } from '../../lib/bridge/scenarioFromPki'
-import { formatBytes } from '../../lib/format.ts'
-import { inputError, isCertificateCard, type InputFile, type InspectCard } from './inspectCards.ts'
+import {
+  inputError,
+  isBrowserFile,
+  isCertificateCard,
+  type ChainState,
+  type InputFile,
+  type InspectCard,
+  type WarmUpSample,
+} from './inspectCards.ts'
 
-export type { InputFile, InspectCard } from './inspectCards.ts'
+export type { ChainState, InputFile, InspectCard, WarmUpSample } from './inspectCards.ts'
 
 /**
  * Cards rendered per task. Measured in Chromium: a certificate card takes about 5 ms of script
@@ -37,15 +42,6 @@ const cardsPerTask = 2
 
 /** Let the browser run other tasks (input, paint) before the next batch of cards. */
 const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0))
-
-export interface WarmUpSample {
-  objects: KeyedObject[]
-  chain: ChainLink[]
-  checks: Record<string, Check[]>
-}
-
-export type ChainState =
-  { state: 'none' } | { state: 'built'; links: ChainLink[] } | { state: 'failed'; message: string }
 
 /** An input read in the page, or refused before it reached the worker. */
 type ReadInput = PageInput | { key: string; source: string; refused: string }
@@ -63,7 +59,7 @@ export class Inspector {
    * allowance and checkOcspResponse's default; the simulation's staple state uses the same value.
    */
   skewSeconds = $state(defaultSkewSeconds)
-  /** Counts the times the cards settled (a drop done, a card removed): the page's clock re-reads on it. */
+  /** Counts the worker's answers shown (a drop, a removal): the page's clock re-reads on it, in the same flush. */
   settled = $state(0)
   /**
    * The worker's warm-up chain as the worker read it, once it has (and nothing was loaded first):
@@ -87,6 +83,10 @@ export class Inspector {
   #removed: string[] = []
   /** Something was loaded: the worker is warm from real work, the warm-up stops. */
   #used = false
+  /** The worker answered `hello` (or failed to): messages need not wait for #ready. */
+  #helloAnswered = false
+  /** Messages sent or queued whose answer has not been shown yet. */
+  #messagesInFlight = 0
 
   /** `clock` is the page's: the checklists judge freshness at the time it gives when they run. */
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a throwaway value, never reactive state
@@ -95,6 +95,7 @@ export class Inspector {
     this.#clock = clock
     // Start the worker now, when the view opens, so the first file does not wait for it to load.
     this.#ready = client.hello().then((answer) => {
+      this.#helloAnswered = true
       if (answer.ok) this.maxInputBytes = answer.value.maxInputBytes
       this.#syncedWorker = answer.ok ? client.workerGeneration : -1
       if (answer.ok) void this.#warmUp()
@@ -135,9 +136,18 @@ export class Inspector {
   /** Files dropped or chosen together: one message to the worker, one limit of objects. */
   async addFiles(files: Iterable<InputFile>): Promise<void> {
     this.#used = true
-    const reading = performance.now()
     const list = [...files]
-    const keys = list.map((file) => this.#placeholder(file.name))
+    const keys = list.map(() => this.#newKey())
+    if (list.every(isBrowserFile)) {
+      // A browser's File goes to the worker as it is; its size and bytes are read there
+      // (handlers.ts). The message leaves in this task, before the placeholder cards are drawn.
+      const sending = this.#analyse(list.map((file, i) => ({ key: keys[i]!, source: file.name, file })))
+      list.forEach((file, i) => this.#placeholder(keys[i]!, file.name))
+      await sending
+      return
+    }
+    list.forEach((file, i) => this.#placeholder(keys[i]!, file.name))
+    const reading = performance.now()
     const inputs = await Promise.all(list.map((file, i) => this.#readFile(keys[i]!, file)))
     measureSince('read files', reading)
     await this.#load(inputs)
@@ -150,7 +160,8 @@ export class Inspector {
 
   async addBytes(source: string, bytes: Uint8Array<ArrayBuffer>): Promise<void> {
     this.#used = true
-    const key = this.#placeholder(source)
+    const key = this.#newKey()
+    this.#placeholder(key, source)
     await this.#ready
     await this.#load([
       bytes.length > this.maxInputBytes ? this.#refuse(key, source, bytes.length) : { key, source, bytes },
@@ -176,26 +187,6 @@ export class Inspector {
     void this.#analyse([])
   }
 
-  /** "Simulate with this": the scenario of a certificate card, from everything loaded beside it. */
-  scenarioFor(key: string, at: Date): BridgeResult | undefined {
-    const card = this.cards.find((c) => c.key === key)
-    if (!card || !isCertificateCard(card)) return undefined
-    const responses: PkiResponse[] = []
-    for (const c of this.cards) {
-      if (c.type === 'object' && c.object.result.ok && c.object.result.value.kind === 'ocspResponse') {
-        responses.push({ info: c.object.result.value, der: c.object.der })
-      }
-    }
-    return scenarioFromPki({
-      leaf: { info: card.object.result.value, der: card.object.der },
-      // scenarioFromPki uses the chain only when it starts at this certificate.
-      chain: this.chain.state === 'built' ? this.chain.links : [],
-      responses,
-      at,
-      skewSeconds: this.skewSeconds,
-    })
-  }
-
   /** The DER of a certificate card's issuer, when the built chain links it to one. */
   issuerOf(key: string): Uint8Array<ArrayBuffer> | undefined {
     const card = this.cards.find((c) => c.key === key)
@@ -216,22 +207,22 @@ export class Inspector {
     return undefined
   }
 
-  #placeholder(source: string): string {
-    const key = `card-${this.#nextKey++}`
+  #newKey(): string {
+    return `card-${this.#nextKey++}`
+  }
+
+  #placeholder(key: string, source: string): void {
     this.cards = [...this.cards, { key, type: 'pending', source }]
-    return key
   }
 
   #refuse(key: string, source: string, size: number): ReadInput {
-    const refused = `${formatBytes(size)} is over the ${formatBytes(this.maxInputBytes)} limit, so it was not read`
-    return { key, source, refused }
+    return { key, source, refused: notReadOverLimit(size, this.maxInputBytes) }
   }
 
+  /** Bytes handed over by the page itself (the demo CA's files), read here. */
   async #readFile(key: string, file: InputFile): Promise<ReadInput> {
-    // Refuse before reading: File.size is known without touching the bytes.
+    // Refuse before reading: the size is known without touching the bytes.
     if (file.size > this.maxInputBytes) return this.#refuse(key, file.name, file.size)
-    // A browser's File goes to the worker as it is and is read there (protocol.ts, FileInput).
-    if (typeof Blob !== 'undefined' && file instanceof Blob) return { key, source: file.name, file }
     try {
       return { key, source: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }
     } catch {
@@ -260,8 +251,8 @@ export class Inspector {
    */
   #analyse(add: PageInput[]): Promise<void> {
     this.#used = true
-    const run = this.#turn.then(async () => {
-      await this.#ready
+    const work = async (): Promise<void> => {
+      if (!this.#helloAnswered) await this.#ready
       const answer = await this.#send(add, maxObjectsPerInput)
       if (answer.ok) {
         await this.#show(answer.value)
@@ -279,7 +270,13 @@ export class Inspector {
         return
       }
       this.#failed(add, answer.error)
-    })
+    }
+    // With nothing before it, the message leaves at once, in the caller's task: not a microtask
+    // later, behind Svelte's flush of what the caller just changed (a drop's placeholder cards).
+    const run = (
+      this.#messagesInFlight === 0 && this.#helloAnswered ? work() : this.#turn.then(work)
+    ).finally(() => this.#messagesInFlight--)
+    this.#messagesInFlight++
     this.#turn = run.catch(() => undefined)
     return run
   }
@@ -319,10 +316,12 @@ export class Inspector {
     const showing = performance.now()
     this.chain = analysis.chain.length > 0 ? { state: 'built', links: analysis.chain } : { state: 'none' }
     this.ocspChecks = analysis.checks
-    for (const input of analysis.inputs) await this.#settle(input)
+    // Every input's first cards now, and the clock with them: one Svelte flush draws the whole drop.
+    const rest = analysis.inputs.map((input) => this.#settle(input))
     this.settled++
     // From the answer to the cards in the DOM: Svelte draws them when it flushes, which tick() awaits.
     void tick().then(() => measureSince('render cards', showing))
+    for (const more of rest) await more?.()
   }
 
   #failed(inputs: PageInput[], error: CallError): void {
@@ -340,32 +339,32 @@ export class Inspector {
 
   /**
    * Replace a pending card by what its input turned out to hold, in the same place: the objects
-   * shown, then one card counting the rest. Cards are added a few per task, so the page answers
-   * input and paints while a long bundle appears.
+   * shown, then one card counting the rest. The first cards now; the others of a long bundle a few
+   * per task (the function returned), so the page answers input and paints while they appear.
    */
-  async #settle(input: LoadedInput): Promise<void> {
+  #settle(input: LoadedInput): (() => Promise<void>) | undefined {
     const { key, source, objects, notShown } = input
     if (input.refused !== undefined) {
       this.#replace(key, [inputError(key, source, input.refused)])
-      return
+      return undefined
     }
     if (objects.length === 0 && notShown === 0) {
       this.#replace(key, [inputError(key, source, 'no certificate, OCSP message or other object found')])
-      return
+      return undefined
     }
     const cards: InspectCard[] = objects.map(({ key, object }) => ({ key, type: 'object' as const, object }))
     if (notShown > 0) cards.push({ key: `${key}-more`, type: 'notShown', source, count: notShown })
     // The first batch takes the pending card's place; each next batch goes after the last card shown.
-    let anchor = key
-    for (let from = 0; from < cards.length; from += cardsPerTask) {
-      const batch = cards.slice(from, from + cardsPerTask)
-      if (from === 0) {
-        if (!this.#replace(anchor, batch)) return
-      } else {
+    const first = cards.slice(0, cardsPerTask)
+    if (!this.#replace(key, first) || cards.length <= cardsPerTask) return undefined
+    return async () => {
+      let anchor = first[first.length - 1]!.key
+      for (let from = cardsPerTask; from < cards.length; from += cardsPerTask) {
+        const batch = cards.slice(from, from + cardsPerTask)
         await nextTask()
         if (!this.#insertAfter(anchor, batch)) return
+        anchor = batch[batch.length - 1]!.key
       }
-      anchor = batch[batch.length - 1]!.key
     }
   }
 

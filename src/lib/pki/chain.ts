@@ -104,21 +104,19 @@ export async function buildChain(
     current = next
   }
 
-  const links: ChainLink[] = []
-  for (const [i, node] of path.entries()) {
-    const top = i === path.length - 1
-    const selfIssued = isSelfIssued(node)
-    const issuer = top ? (selfIssued ? node : undefined) : path[i + 1]
-    const role =
-      i === 0 && path.length > 1 ? 'leaf' : top && selfIssued ? 'root' : i === 0 ? 'leaf' : 'intermediate'
-    links.push({
-      info: node.info,
-      der: node.der,
-      inputIndex: node.inputIndex,
-      role,
-      signature: await signatureCheck(node, issuer, verify),
-    })
-  }
+  // Every link's signature at once: each is a WebCrypto round trip (importKey, verify) of its own,
+  // and one after another they were the chain's whole time in the parse worker.
+  const links: ChainLink[] = await Promise.all(
+    path.map(async (node, i): Promise<ChainLink> => {
+      const top = i === path.length - 1
+      const selfIssued = isSelfIssued(node)
+      const issuer = top ? (selfIssued ? node : undefined) : path[i + 1]
+      const role =
+        i === 0 && path.length > 1 ? 'leaf' : top && selfIssued ? 'root' : i === 0 ? 'leaf' : 'intermediate'
+      const signature = await signatureCheck(node, issuer, verify)
+      return { info: node.info, der: node.der, inputIndex: node.inputIndex, role, signature }
+    }),
+  )
   for (const node of nodes.filter((n) => !used.has(n))) {
     links.push({
       info: node.info,

@@ -100,8 +100,11 @@ async function matchCertId(
       if (bySerial.length === 1) return { check: check('cert-id', 'skip', why), single: r }
       continue
     }
-    const nameHash = await digest(hash, issuer.subjectDer)
-    const keyHash = await digest(hash, issuer.subjectPublicKey)
+    // Both at once: each digest is a WebCrypto round trip of its own.
+    const [nameHash, keyHash] = await Promise.all([
+      digest(hash, issuer.subjectDer),
+      digest(hash, issuer.subjectPublicKey),
+    ])
     const alg = hashNames[hash]
     if (nameHash === r.certId.issuerNameHash && keyHash === r.certId.issuerKeyHash) {
       const serial = cert ? `serial ${cert.serialNumber}, ` : ''
@@ -247,9 +250,13 @@ async function runChecks(input: OcspCheckInput): Promise<Check[]> {
   const certP = typeof cert === 'string' ? undefined : cert
   const issuerP = typeof issuer === 'string' ? undefined : issuer
   const responses = basic.info.responses
-  const { check: idCheck, single } = await matchCertId(responses, certP, issuerP)
+  // The CertID's hashes and the signer's signature are WebCrypto round trips that need nothing of each other.
+  const [{ check: idCheck, single }, signer] = await Promise.all([
+    matchCertId(responses, certP, issuerP),
+    signerChecks(basic, certP, issuerP, input.otherCertsDer ?? [], input.verify),
+  ])
   checks.push(idCheck, statusCheck(single))
-  checks.push(...(await signerChecks(basic, certP, issuerP, input.otherCertsDer ?? [], input.verify)))
+  checks.push(...signer)
   checks.push(freshness(single, responses, input.at, input.skewSeconds ?? defaultSkewSeconds))
   checks.push(nonceCheck(input.requestNonceHex, basic.info.nonce))
   return checks

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it, vi } from 'vitest'
 import { Inspector, type InputFile } from '../../../src/components/inspect/inspector.svelte'
+import { scenarioFor } from '../../../src/components/inspect/simulateWith'
 import { stapleIdOf } from '../../../src/lib/bridge/provenance'
 import { ParseClient } from '../../../src/workers/parseClient'
 import { maxObjectsPerInput, type WorkerRequest } from '../../../src/workers/protocol'
@@ -88,6 +89,26 @@ describe('Inspector', () => {
     expect(inspector.issuerOf(inspector.cards[0]!.key)).toEqual(
       new Uint8Array(bytesOf('certs/intermediate.der')),
     )
+  })
+
+  it('sends a drop of chosen files in the same task, unread, before its placeholder cards are drawn', async () => {
+    const { inspector, analyses } = setUp()
+    await inspector.ready
+    await vi.waitFor(() => expect(inspector.warmUpSample).toBeDefined())
+    const files = [...chainFiles, staple].map((path) => new File([bytesOf(path)], path.split('/').pop()!))
+    const dropped = inspector.addFiles(files)
+    // Already posted, as the files themselves: the worker reads them (and their sizes).
+    expect(analyses()).toHaveLength(1)
+    const posted = (analyses()[0]!.args as { add: { file?: Blob }[] }).add
+    expect(posted.every((input) => input.file instanceof Blob)).toBe(true)
+    expect(inspector.cards.map((card) => card.type)).toEqual(['pending', 'pending', 'pending', 'pending'])
+    await dropped
+    expect(objectSources(inspector)).toEqual([
+      'leaf-must-staple.pem',
+      'intermediate.pem',
+      'root.pem',
+      'resp-must-staple-good.der',
+    ])
   })
 
   it('a later file joins what is loaded without sending it again', async () => {
@@ -184,7 +205,7 @@ describe('Inspector', () => {
     const responseKey = inspector.cards[3]!.key
     // 200 s after the staple's nextUpdate: fresh within the 300 s allowance, stale without it.
     const at = new Date('2026-11-28T00:09:02Z')
-    const withSkew = inspector.scenarioFor(leafKey, at)
+    const withSkew = await scenarioFor(inspector, leafKey, at)
     expect(withSkew?.ok && withSkew.value.scenario.staple).toBe('fresh')
     const stapleDer = new Uint8Array(bytesOf(staple))
     expect(withSkew?.ok && withSkew.value.provenance.stapleId).toBe(stapleIdOf(stapleDer))
@@ -192,7 +213,7 @@ describe('Inspector', () => {
 
     inspector.setSkew(0)
     await expect.poll(() => analyses().at(-1)?.args).toMatchObject({ skewSeconds: 0, add: [] })
-    const strict = inspector.scenarioFor(leafKey, at)
+    const strict = await scenarioFor(inspector, leafKey, at)
     expect(strict?.ok && strict.value.scenario.staple).toBe('stale')
   })
 })
