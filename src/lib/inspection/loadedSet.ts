@@ -8,7 +8,7 @@
  */
 import { buildChain, checkOcspResponse } from '../pki/index.ts'
 import type { CertificateParts } from '../pki/certificate.ts'
-import { walkInput, type Walked } from '../pki/inspect.ts'
+import { objectsWalked, splitInput, walkSplit, type Walked, type WalkedObject } from '../pki/inspect.ts'
 import type { OcspResponseParts } from '../pki/ocspResponse.ts'
 import { rememberingVerifier } from '../pki/verify.ts'
 import type {
@@ -108,14 +108,8 @@ export class LoadedSet {
 
   async analyse(request: AnalysisRequest): Promise<Analysis> {
     for (const key of request.remove) this.#held.delete(key)
-    const inputs: LoadedInput[] = []
-    let left = request.maxObjects
     const parsing = performance.now()
-    for (const input of request.add) {
-      const loaded = await this.#load(input, Math.max(0, left))
-      left -= loaded.objects.length
-      inputs.push(loaded)
-    }
+    const inputs = await this.#loadAll(request.add, request.maxObjects)
     this.#measure('parse', parsing)
     const certificates = [...this.#held.values()].filter(isCertificate)
     const checking = performance.now()
@@ -138,12 +132,27 @@ export class LoadedSet {
    * on a hostile input) is given again what the page still shows, one object per input.
    */
   async restore(inputs: LoadInput[]): Promise<void> {
-    for (const input of inputs) await this.#load(input, 1)
+    await this.#loadAll(inputs, Number.POSITIVE_INFINITY, 1)
   }
 
-  async #load(input: LoadInput, maxObjects: number): Promise<LoadedInput> {
-    // The trees are built when their tab opens (the worker's asn1Tree call), not cloned to the page with every drop.
-    const { objects, notParsed } = await walkInput(input.source, input.bytes, maxObjects, 'on-demand')
+  /**
+   * Parse `inputs` side by side, the first ones first to the shared limit of `maxObjects` (each at
+   * most `perInput`), and hold their objects in the order sent: the page's order.
+   */
+  async #loadAll(inputs: LoadInput[], maxObjects: number, perInput = maxObjects): Promise<LoadedInput[]> {
+    let left = maxObjects
+    const walks = inputs.map((input) => {
+      const split = splitInput(input.source, input.bytes)
+      const allowed = Math.min(perInput, Math.max(0, left))
+      left -= objectsWalked(split, allowed)
+      // The trees are built when their tab opens (the worker's asn1Tree call), not cloned to the page with every drop.
+      return walkSplit(split, allowed, 'on-demand')
+    })
+    const walked = await Promise.all(walks)
+    return inputs.map((input, i) => this.#keep(input, walked[i]!))
+  }
+
+  #keep(input: LoadInput, { objects, notParsed }: { objects: WalkedObject[]; notParsed: number }): LoadedInput {
     const keyed = objects.map(({ object, walked }, i) => {
       const key = i === 0 ? input.key : `${input.key}-${i}`
       this.#hold(key, object, walked)

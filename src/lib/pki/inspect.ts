@@ -149,44 +149,74 @@ export interface InspectedInput {
 }
 
 /**
- * Detect the encoding (DER, PEM with any blocks, bare base64), split, classify and parse every
- * object in one input, or the first `maxObjects` of them (the page shows about a hundred cards per
- * input: 4,657 certificates took 145 s of one main-thread task to show). An input that is entirely
- * bad yields one object whose result is an error. Each object comes with its walk (Walked), and
- * with its ASN.1 tree or, `tree` 'on-demand', what is needed to build it later.
+ * An input split into its objects' encodings (DER, PEM with any blocks, bare base64), none parsed
+ * yet: how many objects it holds is known before any is parsed, so several inputs that share one
+ * limit can be parsed side by side (lib/inspection/loadedSet.ts).
  */
+export type SplitInput = { source: string; chunks: Chunk[] } | { source: string; internalError: string }
+
+const internalError = (e: unknown): string =>
+  `internal error while reading the input: ${e instanceof Error ? e.message : String(e)}`
+
+export function splitInput(source: string, bytes: Uint8Array): SplitInput {
+  try {
+    return { source, chunks: decodeInput(bytes) }
+  } catch (e) {
+    // A bug of ours, not the input's: still a value, never a throw across the boundary.
+    return { source, internalError: internalError(e) }
+  }
+}
+
+/** How many objects walkSplit gives for `split` under the limit `maxObjects` (an internal error is one). */
+export function objectsWalked(split: SplitInput, maxObjects: number): number {
+  return 'chunks' in split ? Math.min(split.chunks.length, maxObjects) : 1
+}
+
+/**
+ * Classify and parse every object of a split input, or the first `maxObjects` of them (the page
+ * shows about a hundred cards per input: 4,657 certificates took 145 s of one main-thread task to
+ * show), side by side: a certificate's digests are WebCrypto calls, whose answers come a task
+ * later, so one after another a drop of four files waited for four rounds of them. An input that
+ * is entirely bad yields one object whose result is an error. Each object comes with its walk
+ * (Walked), and with its ASN.1 tree or, `tree` 'on-demand', what is needed to build it later.
+ */
+export async function walkSplit(
+  split: SplitInput,
+  maxObjects = Number.POSITIVE_INFINITY,
+  tree: TreeWhen = 'now',
+): Promise<{ objects: WalkedObject[]; notParsed: number }> {
+  const { source } = split
+  try {
+    if ('internalError' in split) return internalFailure(source, split.internalError)
+    const { chunks } = split
+    const out = await Promise.all(
+      chunks.slice(0, maxObjects).map((chunk, i) => inspectChunk(source, i, chunk, tree)),
+    )
+    return { objects: out, notParsed: chunks.length - out.length }
+  } catch (e) {
+    return internalFailure(source, internalError(e))
+  }
+}
+
+function internalFailure(source: string, message: string): { objects: WalkedObject[]; notParsed: number } {
+  return {
+    objects: [
+      {
+        object: { source, index: 0, encoding: 'der', der: noBytes(), result: failure({ code: 'malformed', message }) },
+      },
+    ],
+    notParsed: 0,
+  }
+}
+
+/** One input to the objects it holds, each with its walk: splitInput, then walkSplit. */
 export async function walkInput(
   source: string,
   bytes: Uint8Array,
   maxObjects = Number.POSITIVE_INFINITY,
   tree: TreeWhen = 'now',
 ): Promise<{ objects: WalkedObject[]; notParsed: number }> {
-  try {
-    const chunks = decodeInput(bytes)
-    const out: WalkedObject[] = []
-    for (const [i, chunk] of chunks.entries()) {
-      if (i >= maxObjects) break
-      out.push(await inspectChunk(source, i, chunk, tree))
-    }
-    return { objects: out, notParsed: chunks.length - out.length }
-  } catch (e) {
-    // A bug of ours, not the input's: still a value, never a throw across the boundary.
-    const message = `internal error while reading the input: ${e instanceof Error ? e.message : String(e)}`
-    return {
-      objects: [
-        {
-          object: {
-            source,
-            index: 0,
-            encoding: 'der',
-            der: noBytes(),
-            result: failure({ code: 'malformed', message }),
-          },
-        },
-      ],
-      notParsed: 0,
-    }
-  }
+  return walkSplit(splitInput(source, bytes), maxObjects, tree)
 }
 
 /** walkInput's objects without their walks: what the CLI and the request builder read. */
