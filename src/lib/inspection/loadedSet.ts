@@ -152,7 +152,10 @@ export class LoadedSet {
     return inputs.map((input, i) => this.#keep(input, walked[i]!))
   }
 
-  #keep(input: LoadInput, { objects, notParsed }: { objects: WalkedObject[]; notParsed: number }): LoadedInput {
+  #keep(
+    input: LoadInput,
+    { objects, notParsed }: { objects: WalkedObject[]; notParsed: number },
+  ): LoadedInput {
     const keyed = objects.map(({ object, walked }, i) => {
       const key = i === 0 ? input.key : `${input.key}-${i}`
       this.#hold(key, object, walked)

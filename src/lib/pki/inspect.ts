@@ -202,7 +202,13 @@ function internalFailure(source: string, message: string): { objects: WalkedObje
   return {
     objects: [
       {
-        object: { source, index: 0, encoding: 'der', der: noBytes(), result: failure({ code: 'malformed', message }) },
+        object: {
+          source,
+          index: 0,
+          encoding: 'der',
+          der: noBytes(),
+          result: failure({ code: 'malformed', message }),
+        },
       },
     ],
     notParsed: 0,
