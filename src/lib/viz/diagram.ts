@@ -135,8 +135,8 @@ export interface DiagramOptions {
   labels?: SlideLabels
 }
 
-/** Font sizes of the diagram's words, as the stylesheet draws them. */
-export const fontSizes = { label: 11, wait: 10, leak: 10.5, outcome: 11, gap: 9.5 } as const
+/** Font sizes of the diagram's words, as the stylesheet draws them: two sizes (app.css, the type scale). */
+export const fontSizes = { label: 11, wait: 10, leak: 10, outcome: 11, gap: 10 } as const
 
 /** Thickness of a waiting span across its lane. */
 const waitBand = 14

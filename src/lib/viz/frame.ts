@@ -59,12 +59,17 @@ export function diagramFrame(input: FrameInput): DiagramFrame {
   return orientationFor(input.width) === 'horizontal' ? horizontalFrame(input) : verticalFrame(input)
 }
 
-/** Width of the lane names column of a horizontal diagram ("OCSP responder" at 11.5 px, bold). */
+/** Font size of the lane names (bold), as the stylesheet draws them (LaneGrid.svelte). */
+export const laneNameFontSize = 11
+
+/** Width of the lane names column of a horizontal diagram ("OCSP responder" at 11 px, bold). */
 export const gutterWidth = 104
 
 /** The gutter for short lane names: dot, the longest name in bold, air before the plot. */
 function shortGutterWidth(lanes: readonly Actor[], measure: TextMeasure): number {
-  return Math.ceil(17 + Math.max(0, ...lanes.map((a) => measure(shortLaneNames[a], 11.5, true))) + 8)
+  return Math.ceil(
+    17 + Math.max(0, ...lanes.map((a) => measure(shortLaneNames[a], laneNameFontSize, true))) + 8,
+  )
 }
 
 export function horizontalFrame(input: FrameInput): DiagramFrame {
@@ -114,7 +119,7 @@ export function verticalFrame(input: FrameInput): DiagramFrame {
   const width = Math.max(240, Math.floor(input.width))
   const axisAt = verticalAxisWidth
   const lanes = columnLayout(input.lanes, axisAt + 4, width - 4, (a) =>
-    measure(shortLaneNames[a], 11.5, true),
+    measure(shortLaneNames[a], laneNameFontSize, true),
   )
   const length = Math.min(
     input.compact ? 560 : 760,
