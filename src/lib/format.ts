@@ -1,16 +1,16 @@
 /**
  * Every number the page, the sentences and the CLI print, formatted in one place: one rule per
- * unit, and the unit in each formatter's name. One fixed locale: the text around the numbers is
+ * unit, and the unit in each formatter's name. One fixed locale, en-US (numberFormat.ts): the text around the numbers is
  * English, and a test can assert the exact output.
  */
-const locale = 'en-US'
+import { decimalFormat } from './numberFormat.ts'
 
-const whole = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 })
-const upToOne = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 })
-const upToTwo = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 })
-const twoDecimals = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 })
-const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 })
-const percentOneDecimal = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 })
+const whole = decimalFormat({ maximumFractionDigits: 0 })
+const upToOne = decimalFormat({ maximumFractionDigits: 1 })
+const upToTwo = decimalFormat({ maximumFractionDigits: 2 })
+const twoDecimals = decimalFormat({ minimumFractionDigits: 2, maximumFractionDigits: 2 })
+const percent = decimalFormat({ style: 'percent', maximumFractionDigits: 0 })
+const percentOneDecimal = decimalFormat({ style: 'percent', maximumFractionDigits: 1 })
 
 const plural = (n: number, one: string, many = `${one}s`) => (n === 1 ? one : many)
 

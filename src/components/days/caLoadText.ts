@@ -3,6 +3,7 @@
  */
 import type { CaLoadInput, CaLoadResult } from '../../lib/sim/index.ts'
 import type { DaysInput } from '../../lib/days/daysFields.ts'
+import { decimalFormat } from '../../lib/numberFormat.ts'
 
 export function caLoadInput(input: DaysInput): CaLoadInput {
   return {
@@ -19,8 +20,8 @@ export function caLoadInput(input: DaysInput): CaLoadInput {
   }
 }
 
-const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 })
-const oneDecimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 })
+const grouped = decimalFormat({ maximumFractionDigits: 0 })
+const oneDecimal = decimalFormat({ maximumFractionDigits: 1 })
 
 /** "2,400", "37", "1.8": two significant figures from 100 up, so a ratio never claims false precision. */
 export function formatRatio(r: number): string {

@@ -6,8 +6,9 @@ import { formatCount, formatDurationFromHours } from '../../lib/format.ts'
 import { modeLabels, serverStrategyNames, serverStrategyNouns, stapleStateNouns } from '../../lib/labels.ts'
 import { outageHours, type HorizonHour, type Mode, type Outage } from '../../lib/sim/index.ts'
 import type { Lane } from '../../lib/days/lanes.ts'
+import { decimalFormat } from '../../lib/numberFormat.ts'
 
-const upToTwo = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 })
+const upToTwo = decimalFormat({ maximumFractionDigits: 2 })
 
 const plural = (n: number, one: string, many = `${one}s`) => (n === 1 ? one : many)
 

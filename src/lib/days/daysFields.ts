@@ -16,6 +16,7 @@ import {
   type CaLoadInput,
   type Outage,
 } from '../sim/index.ts'
+import { decimalFormat } from '../numberFormat.ts'
 
 export interface DaysInput {
   days: number
@@ -195,7 +196,7 @@ export interface DaysProblem {
   message: string
 }
 
-const plain = new Intl.NumberFormat('en-US', { maximumFractionDigits: 3, useGrouping: false })
+const plain = decimalFormat({ maximumFractionDigits: 3, useGrouping: false })
 
 /** Read the outages of a link: each must parse, end after it starts and lie inside the window. */
 function readOutages(text: string, hours: number, problems: DaysProblem[]): Outage[] {
@@ -267,7 +268,7 @@ export function parseDaysParams(query: URLSearchParams): { input: DaysInput; pro
 
 /** "a number from 1 to 366 days": the words the typed field and the link problem share. */
 export function rangeText(spec: Pick<DaysFieldSpec, 'min' | 'max' | 'unit'>): string {
-  const f = new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 })
+  const f = decimalFormat({ maximumFractionDigits: 3 })
   return `a number from ${f.format(spec.min)} to ${f.format(spec.max)} ${spec.unit}`
 }
 

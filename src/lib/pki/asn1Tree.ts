@@ -2,6 +2,7 @@
  * The DER tree for the ASN.1 view: every element with its byte offsets, and a short decoded value
  * (OIDs with their names, strings, times, integers, booleans, bit strings).
  */
+import { formatCount } from '../format.ts'
 import { contentOf, readDer, type DerNode } from './der.ts'
 import { decodeDirectoryString } from './directoryString.ts'
 import { oidName } from './oids.ts'
@@ -101,7 +102,7 @@ function countNodes(nodes: readonly DerNode[]): number {
 }
 
 function omittedText(count: number): string {
-  return `${count.toLocaleString('en')} more ${count === 1 ? 'node' : 'nodes'} not shown (the tree stops at ${maxTreeNodes.toLocaleString('en')})`
+  return `${formatCount(count)} more ${count === 1 ? 'node' : 'nodes'} not shown (the tree stops at ${formatCount(maxTreeNodes)})`
 }
 
 function build(bytes: Uint8Array, node: DerNode, budget: { left: number }): Asn1Node {

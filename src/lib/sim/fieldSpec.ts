@@ -5,6 +5,7 @@
  * the registry uses for a value, its accepted range and its hint.
  */
 import type { Scenario } from './types.ts'
+import { decimalFormat } from '../numberFormat.ts'
 
 export type ScenarioFieldName = Exclude<keyof Scenario, 'version'>
 
@@ -111,7 +112,7 @@ export const ipAddress =
 /** A client's or server's timeout: at least 1 ms (a zero timeout would give up before asking). */
 export const timeoutMs = (f: Declared<NumberFieldSpec>): NumberFieldSpec => ms(120_000, f, 1)
 
-const plainNumber = new Intl.NumberFormat('en-US', { maximumFractionDigits: 3, useGrouping: false })
+const plainNumber = decimalFormat({ maximumFractionDigits: 3, useGrouping: false })
 
 /** A value as the user sees it: a loss of 0.02 is "2%", a timeout "2000 ms". */
 export function shownValue(spec: FieldSpec, value: unknown): string {

@@ -13,6 +13,7 @@ import {
   type Preset,
 } from '../../../lib/sim/index.ts'
 import type { Scenario } from '../../../lib/sim/types.ts'
+import { decimalFormat } from '../../../lib/numberFormat.ts'
 
 type Field = Exclude<keyof Scenario, 'version' | 'mode'>
 type FieldOf<T> = { [K in Field]: Scenario[K] extends T ? K : never }[Field]
@@ -201,7 +202,7 @@ export function applyField(scenario: Scenario, c: Control, value: number | strin
   return { ok: false, message: problem(c) }
 }
 
-const plain = new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 })
+const plain = decimalFormat({ maximumFractionDigits: 3 })
 
 /** The field's accepted range, in the units the user sees. */
 function problem(c: Control): string {
