@@ -45,6 +45,13 @@ export const maxObjectsPerInput = 100
 /** The warm-up's calls: the built-in chain's PEM (parsed and chained), then its OCSP response (checked). */
 export const warmUpSteps = 2
 
+/**
+ * The warm-up's steps are run this many times: V8 compiles the reader's busiest functions again,
+ * on a background thread, once they have run often enough, and after one reading that happened
+ * during the page's second drop (warmUpRender.ts, warmUpDraws, has the measurements).
+ */
+export const warmUpRounds = 3
+
 /** Each call the worker answers: what it takes and what it gives back. */
 export interface WorkerCalls {
   hello: { args: Record<string, never>; value: { maxInputBytes: number } }

@@ -4,7 +4,12 @@ import { Inspector, type InputFile } from '../../../src/components/inspect/inspe
 import { scenarioFor } from '../../../src/components/inspect/simulateWith'
 import { stapleIdOf } from '../../../src/lib/bridge/provenance'
 import { ParseClient } from '../../../src/workers/parseClient'
-import { maxObjectsPerInput, type WorkerRequest } from '../../../src/workers/protocol'
+import {
+  maxObjectsPerInput,
+  warmUpRounds,
+  warmUpSteps,
+  type WorkerRequest,
+} from '../../../src/workers/protocol'
 import { adds, InProcessWorker } from '../../workers/inProcessWorker'
 
 const bytesOf = (path: string) => readFileSync(new URL(`../../fixtures/${path}`, import.meta.url))
@@ -46,7 +51,12 @@ describe('Inspector', () => {
     const { inspector, workers } = setUp()
     await inspector.ready
     await vi.waitFor(() => expect(inspector.warmUpSample).toBeDefined())
-    expect(workers.flatMap((w) => w.requests).map((r) => r.call)).toEqual(['hello', 'warmUp', 'warmUp'])
+    // Each step, every round (protocol.ts says why more than once), then nothing more.
+    expect(workers.flatMap((w) => w.requests).map((r) => r.call)).toEqual([
+      'hello',
+      ...Array<string>(warmUpRounds * warmUpSteps).fill('warmUp'),
+    ])
+    expect(warmUpRounds).toBeGreaterThan(1)
     const sample = inspector.warmUpSample!
     expect(sample.objects.map(({ object }) => object.result.ok && object.result.value.kind)).toEqual([
       'certificate',
