@@ -393,3 +393,36 @@ test('loaded objects stay when the reader visits another view and comes back', a
   await page.getByRole('button', { name: 'Clear all' }).click()
   await expect(page.getByText('Nothing loaded yet.')).toBeVisible()
 })
+
+test('a drop that takes more than a moment shows a Reading card for each file until its cards come', async ({
+  page,
+}) => {
+  // The parse worker's file arrives late, as on a slow connection: the drop waits for it.
+  let releaseWorker = () => {}
+  const workerHeld = new Promise<void>((resolve) => (releaseWorker = resolve))
+  await page.route(/\/assets\/parse\.worker-[\w-]+\.js$/, async (route) => {
+    await workerHeld
+    await route.continue()
+  })
+  await page.goto('./#/inspect')
+  const files = [
+    'certs/leaf-must-staple.pem',
+    'certs/intermediate.pem',
+    'certs/root.pem',
+    'ocsp/resp-must-staple-good.der',
+  ]
+  await page.getByTestId('file-input').setInputFiles(files.map(fixture))
+
+  // After 100 ms with no answer, one placeholder per file, busy, named by its file.
+  const reading = page.locator('article[aria-busy="true"]')
+  await expect(reading).toHaveCount(4)
+  await expect(reading.first()).toContainText('Reading')
+  await expect(reading.first()).toContainText('leaf-must-staple.pem')
+  await expect(page.getByRole('button', { name: 'Clear all' })).toBeVisible()
+
+  releaseWorker()
+  await expect(page.getByTestId('chain').locator('li[data-status="pass"]')).toHaveCount(3)
+  await expect(reading).toHaveCount(0)
+  await expect(page.getByRole('article')).toHaveCount(4)
+  await expect(card(page, 'shop.example')).toBeVisible()
+})

@@ -1,0 +1,68 @@
+// @vitest-environment happy-dom
+import { flushSync } from 'svelte'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { heldFor } from '../../src/lib/heldFor.svelte'
+
+describe('heldFor', () => {
+  beforeEach(() => vi.useFakeTimers())
+  afterEach(() => vi.useRealTimers())
+
+  /** A condition the test flips, and the flag that follows it. */
+  function setUp(ms: number) {
+    let on = $state(false)
+    let flag: { readonly current: boolean } = { current: false }
+    const stop = $effect.root(() => {
+      flag = heldFor(() => on, ms)
+    })
+    flushSync()
+    return {
+      set(value: boolean) {
+        on = value
+        flushSync()
+      },
+      get current() {
+        return flag.current
+      },
+      stop,
+    }
+  }
+
+  it('stays false for work that ends before the delay: a quick drop never shows its placeholders', () => {
+    const held = setUp(100)
+    held.set(true)
+    vi.advanceTimersByTime(99)
+    flushSync()
+    expect(held.current).toBe(false)
+    held.set(false)
+    vi.advanceTimersByTime(500)
+    flushSync()
+    expect(held.current).toBe(false)
+    held.stop()
+  })
+
+  it('turns true once the condition has held for the delay, and false the moment it ends', () => {
+    const held = setUp(100)
+    held.set(true)
+    vi.advanceTimersByTime(100)
+    flushSync()
+    expect(held.current).toBe(true)
+    held.set(false)
+    expect(held.current).toBe(false)
+    held.stop()
+  })
+
+  it('counts the delay again after a break: two quick drops in a row show nothing', () => {
+    const held = setUp(100)
+    held.set(true)
+    vi.advanceTimersByTime(60)
+    held.set(false)
+    held.set(true)
+    vi.advanceTimersByTime(60)
+    flushSync()
+    expect(held.current).toBe(false)
+    vi.advanceTimersByTime(40)
+    flushSync()
+    expect(held.current).toBe(true)
+    held.stop()
+  })
+})
