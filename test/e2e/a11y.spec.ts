@@ -330,3 +330,19 @@ test('a link whose values cannot be read says so in readable colours (axe, light
   await expect(page.getByTestId('link-problems')).toBeVisible()
   expect(await seriousAxeFindings(page)).toEqual([])
 })
+
+test("the inspector's count is one live region, kept while its words change, so a drop is announced", async ({
+  page,
+}) => {
+  await page.goto('./#/inspect')
+  await expect(page.locator('[data-ready="true"]')).toBeVisible()
+  const status = page.locator('.toolbar [role="status"]')
+  await expect(status).toHaveText('Nothing loaded yet.')
+  // Mark the element: a live region added with its text already in it is often not read out.
+  await status.evaluate((element) => element.setAttribute('data-before-drop', ''))
+  await page
+    .getByTestId('file-input')
+    .setInputFiles(['certs/leaf-must-staple.pem', 'certs/intermediate.pem'].map((f) => `test/fixtures/${f}`))
+  await expect(page.getByRole('article')).toHaveCount(2)
+  await expect(page.locator('[role="status"][data-before-drop]')).toHaveText(/^\s*2\s+objects\s*$/)
+})
