@@ -228,6 +228,9 @@ export async function run(): Promise<void> {
         ` cold ${coldInPage.toFixed(0)} ms (${(coldInPage / goals.coldMs).toFixed(2)}x the goal),` +
         ` warm ${warmInPage.toFixed(0)} ms (${(warmInPage / goals.warmMs).toFixed(2)}x)`,
     )
+    // Each page's figure too: on two cores the spread between pages is as large as the distance to the goal.
+    const each = (which: 'coldInPageMs' | 'warmInPageMs') => visits.map((v) => v[which].toFixed(0)).join(', ')
+    console.log(`    each page: cold ${each('coldInPageMs')} ms; warm ${each('warmInPageMs')} ms`)
     const cpu = (which: 'coldLongestTaskCpuMs' | 'warmLongestTaskCpuMs') =>
       median(visits.map((v) => v[which])).toFixed(1)
     console.log(
