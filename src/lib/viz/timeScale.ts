@@ -2,7 +2,7 @@
  * The shared time axis: one linear scale in simulated milliseconds for every diagram, so the same
  * x means the same instant in all four modes and a longer wait is a longer span.
  */
-import { bisectRight, ticks as niceTicks } from 'd3-array'
+import { bisectRight } from 'd3-array'
 import type { Run } from '../sim/types.ts'
 
 /** Simulated ms to px: callable, with the stops it was made from. */
@@ -154,9 +154,32 @@ export function rangeExtent(scale: TimeScale): [number, number] {
   return [range[0] ?? 0, range[range.length - 1] ?? 0]
 }
 
+/** The least room between two ticks, in px. */
+const minTickGapPx = 90
+
+/** The least room between two ticks where 90 px leaves no room for a second tick at all. */
+const minCrowdedTickGapPx = 42
+
+/** The smallest round step (1, 2 or 5 times a power of ten) of at least `ms`. */
+function roundStep(ms: number): number {
+  const power = 10 ** Math.floor(Math.log10(ms))
+  return [1, 2, 5, 10].map((m) => m * power).find((step) => step >= ms) ?? 10 * power
+}
+
+/** The round step below a round step: 5 -> 2 -> 1 -> 0.5. */
+function roundStepBelow(step: number): number {
+  const lead = Math.round(step / 10 ** Math.floor(Math.log10(step)))
+  return lead === 5 ? (step * 2) / 5 : step / 2
+}
+
 /**
- * About one tick per 90 px, on round numbers of milliseconds. On a scale with gaps, each stretch of
- * activity gets its own ticks and none falls inside a gap or crowds its neighbour.
+ * Ticks on round numbers of milliseconds, at least 90 px apart: the smallest round step that leaves
+ * that much room at the scale's pixels per millisecond. Not d3's "about one tick per 90 px of width"
+ * (a tick count): the prerendered first frame is drawn at 960 px and shown scaled to its column,
+ * 928 px on a 1280 px screen, where a count of 9 ticks against 8 gave 20 ms steps in the frame and
+ * 50 ms in the live diagram that replaces it. By pixels per millisecond both are 50 ms.
+ * On a scale with gaps, each stretch of activity gets its own ticks and none falls inside a gap or
+ * crowds its neighbour.
  */
 export function timeTicks(scale: TimeScale, gaps: readonly TimeGap[] = []): number[] {
   const domain = scale.domain()
@@ -174,11 +197,22 @@ export function timeTicks(scale: TimeScale, gaps: readonly TimeGap[] = []): numb
   for (const [a, b] of pieces) {
     const px = Math.abs(scale(b) - scale(a))
     if (px < 30) continue
-    const count = Math.max(1, Math.floor(px / 90))
-    for (const tick of niceTicks(a, b, count)) {
+    const pxPerMs = px / (b - a)
+    let step = roundStep(minTickGapPx / pxPerMs)
+    // A stretch too short for a second tick that far on gets the next round step down, if it has room.
+    if (step > b - a && roundStepBelow(step) * pxPerMs >= minCrowdedTickGapPx) step = roundStepBelow(step)
+    for (const tick of stepTicks(a, b, step)) {
       const last = ticks[ticks.length - 1]
-      if (last === undefined || Math.abs(scale(tick) - scale(last)) >= 42) ticks.push(tick)
+      if (last === undefined || Math.abs(scale(tick) - scale(last)) >= minCrowdedTickGapPx) ticks.push(tick)
     }
   }
   return [...new Set(ticks)].sort((a, b) => a - b)
+}
+
+/** The multiples of `step` from `a` to `b`, written as short as the step is (no 0.30000000000000004). */
+function stepTicks(a: number, b: number, step: number): number[] {
+  const digits = Math.max(0, -Math.floor(Math.log10(step)))
+  const out: number[] = []
+  for (let k = Math.ceil(a / step); k * step <= b; k++) out.push(Number((k * step).toFixed(digits)))
+  return out
 }

@@ -36,6 +36,40 @@ describe('the shared time axis', () => {
     expect(ticks.length).toBeLessThanOrEqual(14)
     for (const t of ticks) expect(t % 10).toBe(0)
   })
+
+  it('spaces ticks by the smallest round step that leaves 90 px, and always draws two', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 5, max: 20_000 }), fc.integer({ min: 200, max: 3000 }), (end, width) => {
+        const x = timeScale(end, width, { left: 0, right: 0 })
+        const ticks = timeTicks(x)
+        expect(ticks.length).toBeGreaterThanOrEqual(2)
+        const step = ticks[1]! - ticks[0]!
+        const power = 10 ** Math.floor(Math.log10(step) + 1e-9)
+        const lead = Math.round(step / power)
+        expect([1, 2, 5]).toContain(lead)
+        expect(Math.abs(lead * power - step)).toBeLessThan(1e-9 * power)
+        const gap = x(step) - x(0)
+        for (let i = 1; i < ticks.length; i++) expect(x(ticks[i]!) - x(ticks[i - 1]!)).toBeCloseTo(gap, 6)
+        const stepUp = lead === 2 ? step * 2.5 : step * 2
+        if (gap >= 90 - 1e-9) {
+          // The next round step down would crowd them.
+          expect(x(step / (lead === 5 ? 2.5 : 2)) - x(0)).toBeLessThan(90)
+        } else {
+          // Only where the 90 px step leaves no second tick: then at least 42 px.
+          expect(gap).toBeGreaterThanOrEqual(42)
+          expect(stepUp).toBeGreaterThan(end)
+        }
+      }),
+      { numRuns: 2000 },
+    )
+  })
+
+  it('gives the prerendered frame (960 px, scaled to its column) the ticks of the live diagram at 1280 px', () => {
+    // The default comparison's axis; a 1280 px screen leaves the diagrams about 928 px.
+    const end = sharedEnd(runs)
+    const margins = { left: 112, right: 14 }
+    expect(timeTicks(timeScale(end, 960, margins))).toEqual(timeTicks(timeScale(end, 928, margins)))
+  })
 })
 
 describe('shortened idle stretches', () => {
