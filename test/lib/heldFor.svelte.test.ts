@@ -7,6 +7,12 @@ describe('heldFor', () => {
   beforeEach(() => vi.useFakeTimers())
   afterEach(() => vi.useRealTimers())
 
+  /** Let `ms` of fake time pass, then apply what the timers changed. */
+  function wait(ms: number): void {
+    vi.advanceTimersByTime(ms)
+    flushSync()
+  }
+
   /** A condition the test flips, and the flag that follows it. */
   function setUp(ms: number) {
     let on = $state(false)
@@ -30,12 +36,10 @@ describe('heldFor', () => {
   it('stays false for work that ends before the delay: a quick drop never shows its placeholders', () => {
     const held = setUp(100)
     held.set(true)
-    vi.advanceTimersByTime(99)
-    flushSync()
+    wait(99)
     expect(held.current).toBe(false)
     held.set(false)
-    vi.advanceTimersByTime(500)
-    flushSync()
+    wait(500)
     expect(held.current).toBe(false)
     held.stop()
   })
@@ -43,8 +47,7 @@ describe('heldFor', () => {
   it('turns true once the condition has held for the delay, and false the moment it ends', () => {
     const held = setUp(100)
     held.set(true)
-    vi.advanceTimersByTime(100)
-    flushSync()
+    wait(100)
     expect(held.current).toBe(true)
     held.set(false)
     expect(held.current).toBe(false)
@@ -54,14 +57,12 @@ describe('heldFor', () => {
   it('counts the delay again after a break: two quick drops in a row show nothing', () => {
     const held = setUp(100)
     held.set(true)
-    vi.advanceTimersByTime(60)
+    wait(60)
     held.set(false)
     held.set(true)
-    vi.advanceTimersByTime(60)
-    flushSync()
+    wait(60)
     expect(held.current).toBe(false)
-    vi.advanceTimersByTime(40)
-    flushSync()
+    wait(40)
     expect(held.current).toBe(true)
     held.stop()
   })
