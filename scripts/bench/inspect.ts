@@ -3,9 +3,11 @@
  *
  * - the JavaScript (gzip) the page and its parse worker load on #/inspect, up to the cards of a
  *   3-certificate chain and its OCSP response (test/fixtures), against the 120 kB goal;
- * - the time from setInputFiles to the four cards and the verified chain: cold (a fresh page, the
- *   worker still starting) and warm (the same files again after "Clear all"), median of 5, against
- *   node's own X509Certificate parsing and verifying the same chain in this process (the reference).
+ * - the time from the files chosen (the input's change event, timed in the page) to the painted
+ *   frame with the four cards and the verified chain: cold (a fresh page, the worker still
+ *   starting) and warm (the same files again after "Clear all"), median of 5, against node's own
+ *   X509Certificate parsing and verifying the same chain in this process (the reference);
+ * - the same drops as Playwright sees them, beside the harness's own round trip for those files.
  *
  * Serves dist/ through _preview.ts (vite preview, built first if dist/ is missing, on BENCH_PORT or a free port).
  */
@@ -14,7 +16,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
-import type { Browser } from '@playwright/test'
+import type { Browser, Page } from '@playwright/test'
 import { inspectMeasurePrefix } from '../../src/lib/inspection/timing.ts'
 import { inChromium, root } from './_preview.ts'
 import { longestTraceTask } from './_trace.ts'
@@ -38,6 +40,11 @@ interface Visit {
   /** The same drops timed in the page (change event to painted frame). */
   coldInPageMs: number
   warmInPageMs: number
+  /**
+   * The harness's own round trip (the reference for the times seen from here): the same files set
+   * on an extra file input no code listens to, until a frame after its change event is painted.
+   */
+  harnessMs: number
   coldSteps: Steps
   warmSteps: Steps
   /**
@@ -131,6 +138,7 @@ async function visit(browser: Browser, base: string): Promise<Visit> {
   const { seen: warmMs, inPage: warmInPageMs } = await drop()
   const warmSteps = await steps()
   if ((await cards.count()) !== 4) throw new Error('expected four cards')
+  const harnessMs = await harnessRoundTrip(page)
   await context.close()
   const traced = await tracedVisit(browser, base)
   return {
@@ -138,12 +146,31 @@ async function visit(browser: Browser, base: string): Promise<Visit> {
     warmMs,
     coldInPageMs,
     warmInPageMs,
+    harnessMs,
     coldSteps,
     warmSteps,
     coldLongestTaskCpuMs: traced.cold,
     warmLongestTaskCpuMs: traced.warm,
     scripts: [...scripts],
   }
+}
+
+/**
+ * What a drop costs the harness alone: setInputFiles with the same four files on a file input the
+ * app does not know, then the same wait for a painted frame after its change event. The page is
+ * idle, so this is Playwright's and the browser's share of the time seen from here.
+ */
+async function harnessRoundTrip(page: Page): Promise<number> {
+  const handle = await page.evaluateHandle(`({ done: new Promise((resolve) => {
+    const input = Object.assign(document.createElement('input'), { type: 'file', multiple: true, hidden: true })
+    input.dataset.bench = 'harness'
+    document.body.append(input)
+    input.addEventListener('change', () => requestAnimationFrame(() => setTimeout(() => resolve(0))), { once: true })
+  }) })`)
+  const started = performance.now()
+  await page.locator('input[data-bench="harness"]').setInputFiles(files)
+  await handle.evaluate((timing: { done: Promise<number> }) => timing.done)
+  return performance.now() - started
 }
 
 /** The same cold and warm drops on another fresh page, each under a trace: its longest task's CPU time. */
@@ -217,20 +244,24 @@ export async function run(): Promise<void> {
     console.log(
       `  total ${loaded.total.toFixed(1)} kB (goal at most ${goals.gzipKb} kB: ${(loaded.total / goals.gzipKb).toFixed(2)}x)`,
     )
-    console.log(
-      `drop to 4 cards + verified chain: cold ${cold.toFixed(0)} ms (goal ${goals.coldMs} ms: ${(cold / goals.coldMs).toFixed(2)}x),` +
-        ` warm ${warm.toFixed(0)} ms (goal ${goals.warmMs} ms: ${(warm / goals.warmMs).toFixed(2)}x)`,
-    )
     const coldInPage = median(visits.map((v) => v.coldInPageMs))
     const warmInPage = median(visits.map((v) => v.warmInPageMs))
+    const harness = median(visits.map((v) => v.harnessMs))
+    // The goal is held to the time in the page: from the files chosen (the change event) to the
+    // painted frame. The time seen from here adds the harness's round trips, measured alone below.
     console.log(
-      `  the same drops timed in the page (change event to the painted frame, without Playwright's round trips):` +
-        ` cold ${coldInPage.toFixed(0)} ms (${(coldInPage / goals.coldMs).toFixed(2)}x the goal),` +
-        ` warm ${warmInPage.toFixed(0)} ms (${(warmInPage / goals.warmMs).toFixed(2)}x)`,
+      `drop to 4 cards + verified chain, timed in the page (change event to the painted frame):` +
+        ` cold ${coldInPage.toFixed(0)} ms (goal ${goals.coldMs} ms: ${(coldInPage / goals.coldMs).toFixed(2)}x),` +
+        ` warm ${warmInPage.toFixed(0)} ms (goal ${goals.warmMs} ms: ${(warmInPage / goals.warmMs).toFixed(2)}x)`,
     )
     // Each page's figure too: on two cores the spread between pages is as large as the distance to the goal.
     const each = (which: 'coldInPageMs' | 'warmInPageMs') => visits.map((v) => v[which].toFixed(0)).join(', ')
     console.log(`    each page: cold ${each('coldInPageMs')} ms; warm ${each('warmInPageMs')} ms`)
+    console.log(
+      `  as Playwright sees it (setInputFiles until the page reports the painted frame): cold ${cold.toFixed(0)} ms, warm ${warm.toFixed(0)} ms;` +
+        ` the harness alone, the same files on an input nothing listens to: ${harness.toFixed(0)} ms` +
+        ` (warm minus that: ${(warm - harness).toFixed(0)} ms)`,
+    )
     const cpu = (which: 'coldLongestTaskCpuMs' | 'warmLongestTaskCpuMs') =>
       median(visits.map((v) => v[which])).toFixed(1)
     console.log(
@@ -252,7 +283,7 @@ export async function run(): Promise<void> {
     }
     console.log(
       `reference, node X509Certificate parse + verify of the same chain: ${reference.toFixed(2)} ms;` +
-        ` the page's warm drop is ${(warm / reference).toFixed(0)}x that (it also parses the OCSP response,` +
+        ` the page's warm drop (in the page) is ${(warmInPage / reference).toFixed(0)}x that (it also parses the OCSP response,` +
         ` runs its checklist, and renders four cards)`,
     )
   })
