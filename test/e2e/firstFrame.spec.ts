@@ -25,6 +25,8 @@ test('the default comparison is in the HTML and shows before the app script runs
   await expect(frame.locator('figure.diagram').first()).toBeVisible()
   await expect(frame.locator('[data-row="none"] .verdict')).toContainText('Connected · 100 ms')
   await expect(frame.locator('[data-row="plain-ocsp"] .verdict')).toContainText('Connected · 230 ms')
+  // The playback bar reads as the live one first does: at the start of the scenario's 255 ms.
+  await expect(frame.locator('output.time')).toHaveText('0 ms / 255 ms')
   // The bars sit where the app puts them: their positions came from style attributes, now rules.
   const bar = frame.locator('.latency .seg').first()
   await expect(bar).toBeVisible()

@@ -105,6 +105,9 @@ export function livePlayback(runs: () => readonly Run[], drawn?: Promise<void>):
   let reducedMotion = $state(
     typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches,
   )
+  // The scenario's end before any effect runs. Svelte's server renderer runs none, and the first
+  // frame's playback bar (src/build/firstFrame.ts) read "0 ms / 0 ms", as if there were nothing to play.
+  driver.load(sharedEnd(runs()), playbackMoments(runs(), reducedMotion), { autoplay: false })
   $effect(() => {
     const query = matchMedia('(prefers-reduced-motion: reduce)')
     const listen = () => (reducedMotion = query.matches)
