@@ -122,6 +122,13 @@ async function shoot(outDir: string, distDir = 'dist'): Promise<void> {
           () => document.activeElement instanceof HTMLElement && document.activeElement.blur(),
         )
         await page.mouse.move(0, 0)
+        // A full-page shot draws only what is near the viewport inside content-visibility: auto
+        // (the inspector's cards): drawn all, as a reader scrolling down sees them.
+        await page.evaluate(() => {
+          for (const element of document.querySelectorAll<HTMLElement>('body *'))
+            if (getComputedStyle(element).contentVisibility === 'auto')
+              element.style.contentVisibility = 'visible'
+        })
         await framesPass(page, 5)
         await page.screenshot({
           path: join(outDir, `${name}-${width}.png`),
