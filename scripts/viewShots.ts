@@ -2,6 +2,9 @@
 // unchanged, screenshots compared before/after"):
 //   npx tsx scripts/viewShots.ts shoot OUT_DIR [DIST_DIR]      every view at 360 and 1280 px
 //   npx tsx scripts/viewShots.ts diff BEFORE_DIR AFTER_DIR      which differ, by how many pixels, where
+// The README's pictures (docs/screenshots) are two of them:
+//   SHOTS_VIEWS=compare SHOTS_WIDTHS=1440 npx tsx scripts/viewShots.ts shoot docs/screenshots
+//   SHOTS_VIEWS=server-checked SHOTS_WIDTHS=1280 npx tsx scripts/viewShots.ts shoot docs/screenshots
 // Each view is brought to a state that does not depend on time: the page's clock pinned, playback
 // seeked to its end, the inspector fed the fixture chain (the demo CA would mint new keys each run).
 // The diff decodes both PNGs in Chromium (a canvas), so it needs no image library; it writes
@@ -14,21 +17,24 @@ import { join } from 'node:path'
 import { chromium, type Page } from '@playwright/test'
 import { chromiumArgs, findChromium } from './chromium.mjs'
 
-const widths = [360, 1280]
+const listed = (value: string | undefined) => value?.split(',').filter(Boolean)
+/** SHOTS_WIDTHS=1440 and SHOTS_VIEWS=compare,server shoot only those (the README's pictures). */
+const widths = listed(process.env.SHOTS_WIDTHS)?.map(Number) ?? [360, 1280]
+const only = listed(process.env.SHOTS_VIEWS)
 const fixture = (path: string) => `test/fixtures/${path}`
 const riskyNginx = readFileSync(fixture('configs/nginx-risky.conf'), 'utf8')
 
 /** Seeks every playback scrubber on the page to its end: the finished diagrams, whatever the load. */
 async function seekToEnd(page: Page): Promise<void> {
-  await page.locator('[role="group"][aria-label="Playback"] input[type="range"]').first().waitFor()
-  await page.evaluate(() => {
-    for (const input of document.querySelectorAll<HTMLInputElement>(
-      '[role="group"][aria-label="Playback"] input[type="range"]',
-    )) {
+  // The live bars: the first frame's stand-in for the comparison's bar (inert) takes no input.
+  const live = '[role="group"][aria-label="Playback"]:not([inert] *) input[type="range"]'
+  await page.locator(live).first().waitFor()
+  await page.evaluate((selector) => {
+    for (const input of document.querySelectorAll<HTMLInputElement>(selector)) {
       input.value = input.max
       input.dispatchEvent(new Event('input', { bubbles: true }))
     }
-  })
+  }, live)
 }
 
 type ColourScheme = 'light' | 'dark'
@@ -98,6 +104,7 @@ async function shoot(outDir: string, distDir = 'dist'): Promise<void> {
   const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs })
   try {
     for (const [name, [hash, ready, scheme = 'light']] of Object.entries(views)) {
+      if (only && !only.includes(name)) continue
       for (const width of widths) {
         const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme: scheme })
         await page.clock.setFixedTime(new Date('2026-12-02T16:39:03Z'))
