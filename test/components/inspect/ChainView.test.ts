@@ -63,6 +63,41 @@ describe('ChainView', () => {
     expect(names).toEqual(['Zürich 東京', 'Root, R1'])
   })
 
+  it('puts a long list of certificates off the path in a closed list, and says when they are all roots', () => {
+    const root = (cn: string, inputIndex: number, role: ChainLink['role']) => ({
+      ...link(role, cn, signature(role === 'root' ? 'pass' : 'skip', 'self-signed'), inputIndex),
+      info: certificate({ subject: `CN=${cn}`, issuer: `CN=${cn}` }),
+    })
+    render(ChainView, {
+      chain: {
+        state: 'built',
+        links: [
+          root('Root A', 0, 'root'),
+          ...['B', 'C', 'D', 'E'].map((n, i) => root(`Root ${n}`, i + 1, 'unlinked')),
+        ],
+      },
+    })
+    const list = screen.getByText('Also loaded, but not on this path: 4 certificates').closest('details')!
+    expect(list.open).toBe(false)
+    expect(list.querySelectorAll('li')).toHaveLength(4)
+    expect(screen.getByText(/These are 5 self-signed roots, none issued by another/)).toBeTruthy()
+  })
+
+  it('keeps a few certificates off the path in sight, and calls a leaf with strangers no bundle of roots', () => {
+    render(ChainView, {
+      chain: {
+        state: 'built',
+        links: [
+          link('leaf', 'shop.example', signature('skip', 'issuer not provided'), 0),
+          link('unlinked', 'a.example', signature('skip', 'not on the path'), 1),
+        ],
+      },
+    })
+    expect(screen.getByText('Also loaded, but not on this path:')).toBeTruthy()
+    expect(screen.getByText('a.example').closest('details')).toBeNull()
+    expect(screen.queryByText(/self-signed roots/)).toBeNull()
+  })
+
   it('shows nothing for fewer than two certificates', () => {
     const { container } = render(ChainView, { chain: { state: 'none' } })
     expect(container.textContent?.trim()).toBe('')
