@@ -107,7 +107,8 @@ export function livePlayback(runs: () => readonly Run[], drawn?: Promise<void>):
   )
   // The scenario's end before any effect runs. Svelte's server renderer runs none, and the first
   // frame's playback bar (src/build/firstFrame.ts) read "0 ms / 0 ms", as if there were nothing to play.
-  driver.load(sharedEnd(runs()), playbackMoments(runs(), reducedMotion), { autoplay: false })
+  // Only the end: the effect below loads the step moments, and loads the end again as runs change.
+  driver.load(sharedEnd(runs()), [], { autoplay: false })
   $effect(() => {
     const query = matchMedia('(prefers-reduced-motion: reduce)')
     const listen = () => (reducedMotion = query.matches)
